@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from './db/client';
+import type { AppConfig } from './env';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { AttemptThrottle } from './modules/auth/throttle';
+import { orgRoutes } from './modules/orgs/orgs.routes';
+import { systemRoutes } from './modules/system/system.routes';
+import { termRoutes } from './modules/terms/terms.routes';
+import { userRoutes } from './modules/users/users.routes';
+import { errorHandlerPlugin } from './plugins/error-handler';
+import { routeGuardPlugin } from './plugins/route-guard';
+import { sessionPlugin } from './plugins/session';
+
+export interface AppDeps {
+  database: Database;
+  config: AppConfig;
+  loginThrottle: AttemptThrottle;
+}
+
+export type App = FastifyInstance & { withTypeProvider: FastifyInstance['withTypeProvider'] };
+export type ZodApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
+
+export async function buildApp(database: Database, config: AppConfig, options: { logger?: boolean } = {}) {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Personal data never reaches the log: no bodies, no cookies, no tokens.
+            redact: [
+              'req.headers.cookie',
+              'req.headers["x-csrf-token"]',
+              'req.headers.authorization',
+              'res.headers["set-cookie"]',
+            ],
+          },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const deps: AppDeps = { database, config, loginThrottle: new AttemptThrottle(config.login.throttleWindowMs) };
+
+  await app.register(errorHandlerPlugin);
+  await app.register(routeGuardPlugin);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Shouwang 守望 API', version: '0.1.0', description: 'Care platform for left-behind children' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sw_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(sessionPlugin, { database, config });
+
+  // Personal data must not sit in caches.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(systemRoutes, deps);
+      await api.register(authRoutes, deps);
+      await api.register(orgRoutes, deps);
+      await api.register(termRoutes, deps);
+      await api.register(userRoutes, deps);
+      await api.register(auditRoutes, deps);
+    },
+    { prefix: '/api' },
+  );
+
+  await registerWebApp(app, config.webDist);
+  return app;
+}
+
+/** Serves the built web app; unknown non-API paths get index.html so client routes work. */
+async function registerWebApp(app: FastifyInstance, webDist: string) {
+  const index = path.join(webDist, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/', { config: { access: { public: true } } }, async (_request, reply) =>
+      reply.type('text/plain; charset=utf-8').send('The web app is not built yet: run `npm run build`.'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDist, serve: false });
+  app.get('/*', { config: { access: { public: true } } }, (request, reply) => {
+    const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
+    if (urlPath.startsWith('/api/')) {
+      return reply.callNotFound();
+    }
+    const file = path.normalize(path.join(webDist, urlPath));
+    if (file.startsWith(webDist + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      const immutable = urlPath.startsWith('/assets/');
+      return reply
+        .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+        .sendFile(path.relative(webDist, file));
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

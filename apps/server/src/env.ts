@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(30),
+  /** Attempts allowed per username and per IP within LOGIN_THROTTLE_WINDOW_SECONDS. */
+  LOGIN_THROTTLE_PER_USERNAME: z.coerce.number().int().positive().default(10),
+  LOGIN_THROTTLE_PER_IP: z.coerce.number().int().positive().default(30),
+  LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  /** Set when the app is served over HTTPS, so cookies carry the Secure flag. */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  WEB_DIST: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  logLevel: Env['LOG_LEVEL'];
+  session: { idleMs: number; absoluteMs: number; secureCookie: boolean };
+  login: {
+    maxFailures: number;
+    lockMs: number;
+    throttlePerUsername: number;
+    throttlePerIp: number;
+    throttleWindowMs: number;
+  };
+  trustProxy: boolean;
+  webDist: string;
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL || undefined,
+    logLevel: e.LOG_LEVEL,
+    session: {
+      idleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      secureCookie: e.COOKIE_SECURE === 'true',
+    },
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+      throttlePerUsername: e.LOGIN_THROTTLE_PER_USERNAME,
+      throttlePerIp: e.LOGIN_THROTTLE_PER_IP,
+      throttleWindowMs: e.LOGIN_THROTTLE_WINDOW_SECONDS * 1000,
+    },
+    trustProxy: e.TRUST_PROXY === 'true',
+    webDist: path.resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+  };
+}

@@ -1,0 +1,14 @@
+import type { ErrorCode } from '@shouwang/shared';
+
+/** The only error type services throw; the error handler turns it into a response. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly extra: { details?: { field?: string; message: string }[]; current?: unknown } = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND');

@@ -1,0 +1,29 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. */
+export const auditEvent = pgTable(
+  'audit_event',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    event: text('event').notNull(),
+    actorId: uuid('actor_id'),
+    actorRole: text('actor_role'),
+    orgId: uuid('org_id'),
+    /** The org path of `orgId` at the time, so scoped audit lists are one prefix match. */
+    orgPath: text('org_path'),
+    countyId: uuid('county_id'),
+    ip: text('ip'),
+    requestId: text('request_id'),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    childId: uuid('child_id'),
+    diff: jsonb('diff'),
+  },
+  (t) => [
+    index('audit_event_time_idx').on(t.occurredAt),
+    index('audit_event_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
+    index('audit_event_target_idx').on(t.targetId),
+    index('audit_event_actor_idx').on(t.actorId),
+  ],
+);

@@ -1,0 +1,153 @@
+import { checkPasswordPolicy } from '@shouwang/shared';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { AppDeps } from '../../app';
+import type { Db } from '../../db/client';
+import { recordAudit } from '../../lib/audit/record-audit';
+import type { Actor } from '../../lib/authz/actor';
+import type { RequestContext } from '../../lib/context';
+import { AppError } from '../../lib/errors';
+import { appUser } from '../users/users.table';
+import { hashPassword, verifyPassword } from './password';
+import { createSession, deleteSession, deleteUserSessions, findSession } from './session.repository';
+
+export interface LoginInput {
+  username: string;
+  password: string;
+}
+
+/**
+ * Checks throttles, the lock and the password; on success opens a new session (rotating any
+ * session the browser still had). Every outcome is audited.
+ */
+export async function login(deps: AppDeps, ctx: RequestContext, input: LoginInput, previousToken?: string) {
+  const { database, config, loginThrottle } = deps;
+  const db = database.db;
+  const username = input.username.trim().toLowerCase();
+  const byUser = loginThrottle.hit(`u:${username}`);
+  const byIp = loginThrottle.hit(`ip:${ctx.ip}`);
+  if (byUser > config.login.throttlePerUsername || byIp > config.login.throttlePerIp) {
+    await recordAudit(db, ctx, { event: 'auth.throttled', targetType: 'user', diff: { username, ip: ctx.ip } });
+    throw new AppError('TOO_MANY_ATTEMPTS');
+  }
+
+  const [user] = await db
+    .select()
+    .from(appUser)
+    .where(and(sql`lower(${appUser.username}) = ${username}`, isNull(appUser.deletedAt)))
+    .limit(1);
+  const now = new Date();
+  if (user?.lockedUntil && user.lockedUntil > now) {
+    await verifyPassword(null, input.password);
+    await recordAudit(db, ctx, {
+      event: 'auth.login_failed',
+      targetType: 'user',
+      targetId: user.id,
+      diff: { reason: 'locked' },
+    });
+    throw new AppError('ACCOUNT_LOCKED');
+  }
+  const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !ok) {
+    if (!user) {
+      await recordAudit(db, ctx, {
+        event: 'auth.login_failed',
+        targetType: 'user',
+        diff: { username, reason: 'unknown_user' },
+      });
+      throw new AppError('BAD_CREDENTIALS');
+    }
+    const failures = user.failedLogins + 1;
+    const lock = failures >= config.login.maxFailures;
+    await db.transaction(async (tx) => {
+      await tx
+        .update(appUser)
+        .set({
+          failedLogins: lock ? 0 : failures,
+          lockedUntil: lock ? new Date(now.getTime() + config.login.lockMs) : null,
+        })
+        .where(eq(appUser.id, user.id));
+      await recordAudit(tx, ctx, {
+        event: 'auth.login_failed',
+        targetType: 'user',
+        targetId: user.id,
+        diff: { reason: 'bad_password', failures },
+      });
+      if (lock)
+        await recordAudit(tx, ctx, {
+          event: 'auth.locked',
+          targetType: 'user',
+          targetId: user.id,
+          diff: { until: new Date(now.getTime() + config.login.lockMs).toISOString() },
+        });
+    });
+    throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'BAD_CREDENTIALS');
+  }
+  if (user.status !== 'active') {
+    await recordAudit(db, ctx, {
+      event: 'auth.login_failed',
+      targetType: 'user',
+      targetId: user.id,
+      diff: { reason: 'disabled' },
+    });
+    throw new AppError('ACCOUNT_DISABLED');
+  }
+
+  loginThrottle.reset(`u:${username}`);
+  return db.transaction(async (tx) => {
+    if (previousToken) {
+      const previous = await findSession(tx, previousToken);
+      if (previous) await deleteSession(tx, previous.id);
+    }
+    await tx
+      .update(appUser)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .where(eq(appUser.id, user.id));
+    const created = await createSession(tx, user.id, config.session.absoluteMs);
+    await recordAudit(
+      tx,
+      { ...ctx, actor: null },
+      { event: 'auth.login', targetType: 'user', targetId: user.id, role: null, diff: { userId: user.id } },
+    );
+    return { userId: user.id, ...created };
+  });
+}
+
+export async function logout(db: Db, ctx: RequestContext, actor: Actor) {
+  await db.transaction(async (tx) => {
+    await deleteSession(tx, actor.sessionId);
+    await recordAudit(tx, ctx, { event: 'auth.logout', targetType: 'user', targetId: actor.userId });
+  });
+}
+
+/** Changes the password, ends every session of the user, and opens a fresh one for this browser. */
+export async function changePassword(
+  deps: AppDeps,
+  ctx: RequestContext,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+) {
+  const db = deps.database.db;
+  const [user] = await db.select().from(appUser).where(eq(appUser.id, actor.userId)).limit(1);
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('PASSWORD_WRONG');
+  const problem = checkPasswordPolicy(input.newPassword, user.username);
+  if (problem) throw new AppError(problem, { details: [{ field: 'newPassword', message: problem }] });
+  if (input.newPassword === input.currentPassword) throw new AppError('PASSWORD_REUSED');
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.transaction(async (tx) => {
+    await tx
+      .update(appUser)
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        passwordChangedAt: new Date(),
+        updatedAt: new Date(),
+        version: sql`${appUser.version} + 1`,
+      })
+      .where(eq(appUser.id, user.id));
+    await deleteUserSessions(tx, user.id);
+    const created = await createSession(tx, user.id, deps.config.session.absoluteMs);
+    await recordAudit(tx, ctx, { event: 'auth.password_changed', targetType: 'user', targetId: user.id });
+    return created;
+  });
+}

@@ -1,0 +1,103 @@
+import type { Language } from '@shouwang/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Database } from '../db/client';
+import type { AppConfig } from '../env';
+import { recordAudit } from '../lib/audit/record-audit';
+import { hasPermission } from '../lib/authz/scope';
+import { AppError } from '../lib/errors';
+import { deleteSession, findSession, loadActor, touchSession } from '../modules/auth/session.repository';
+import './types';
+
+export const SESSION_COOKIE = 'sw_session';
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function languageFromHeader(header: string | undefined): Language {
+  if (!header) return 'zh-CN';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+export function setSessionCookie(reply: FastifyReply, config: AppConfig, token: string) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.session.secureCookie,
+    maxAge: Math.floor(config.session.absoluteMs / 1000),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: AppConfig) {
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.session.secureCookie,
+  });
+}
+
+/** Loads the session behind the cookie, then applies the route's access rule. */
+export const sessionPlugin = fp<{ database: Database; config: AppConfig }>(async (app, { database, config }) => {
+  // Writing last_seen_at on every request would cost a write per read; a coarse grain is enough.
+  const touchEveryMs = Math.min(60_000, config.session.idleMs / 4);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionProblem', null);
+  app.decorateRequest('language', 'zh-CN');
+  app.decorateRequest('ctx', {
+    getter(this: FastifyRequest) {
+      return { actor: this.actor, ip: this.ip, requestId: String(this.id), language: this.language };
+    },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.language = languageFromHeader(request.headers['accept-language']);
+    const access = request.routeOptions.config?.access;
+    if (!request.url.startsWith('/api/') || !access) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await loadSession(request, reply, token);
+
+    if (access.public) return;
+    const actor = request.actor;
+    if (!actor) throw new AppError(request.sessionProblem === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    if (unsafeMethods.has(request.method) && request.headers['x-csrf-token'] !== actor.csrfToken) {
+      throw new AppError('CSRF_REJECTED');
+    }
+    if (actor.mustChangePassword && !access.allowDuringPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (access.permission !== 'authenticated' && !hasPermission(actor, access.permission)) {
+      await recordAudit(database.db, request.ctx, {
+        event: 'access.denied',
+        targetType: 'route',
+        targetId: `${request.method} ${request.routeOptions.url}`,
+      });
+      throw new AppError('FORBIDDEN');
+    }
+  });
+
+  async function loadSession(request: FastifyRequest, reply: FastifyReply, token: string) {
+    const row = await findSession(database.db, token);
+    if (!row) {
+      request.sessionProblem = 'expired';
+      clearSessionCookie(reply, config);
+      return;
+    }
+    const now = new Date();
+    const idle = now.getTime() - row.lastSeenAt.getTime() > config.session.idleMs;
+    const over = now.getTime() > row.expiresAt.getTime();
+    if (idle || over) {
+      await deleteSession(database.db, row.id);
+      request.sessionProblem = 'expired';
+      clearSessionCookie(reply, config);
+      return;
+    }
+    const actor = await loadActor(database.db, row.userId, row);
+    if (!actor) {
+      await deleteSession(database.db, row.id);
+      request.sessionProblem = 'expired';
+      return;
+    }
+    request.actor = actor;
+    request.language = actor.language;
+    if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) await touchSession(database.db, row.id, now);
+  }
+});

@@ -1,0 +1,56 @@
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app';
+import { DatabaseOpenError, openDatabase } from './db/client';
+import { runMigrations } from './db/migrate';
+import { loadConfig } from './env';
+import { createFirstAdminIfNeeded } from './modules/users/use-cases/create-first-admin';
+
+async function main() {
+  const demo = process.argv.includes('--demo');
+  if (demo && !process.env.DATA_DIR && !process.env.DATABASE_URL) process.env.DATA_DIR = './data-demo';
+  const config = loadConfig();
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+  console.log(`守望 Shouwang: opening ${where} …`);
+
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    await runMigrations(database);
+  } catch (error) {
+    const message =
+      error instanceof DatabaseOpenError ? error.message : `Cannot prepare the database: ${(error as Error).message}`;
+    console.error(`\n✗ ${message}\n`);
+    process.exit(1);
+  }
+
+  if (demo) {
+    const { loadDemoIfNeeded } = await import('./demo/load-demo');
+    await loadDemoIfNeeded(database.db, config.dataDir);
+  } else {
+    const first = await createFirstAdminIfNeeded(database.db);
+    if (first) {
+      console.log('\n┌──────────────────────────────────────────────────────────────');
+      console.log('│ 首次启动：已创建县级管理员账号（首次登录后必须修改密码）');
+      console.log('│ First start: the first county administrator was created.');
+      console.log(`│   用户名 username: ${first.username}`);
+      console.log(`│   一次性密码 one-time password: ${first.password}`);
+      console.log('│ 此密码只显示这一次。This password is shown only once.');
+      console.log('└──────────────────────────────────────────────────────────────\n');
+    }
+  }
+
+  const app = await buildApp(database, config);
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    await app.close();
+    await database.close();
+  });
+  await app.listen({ host: config.host, port: config.port });
+  console.log(`守望 Shouwang is running: http://localhost:${config.port}  (API docs: /api/docs)`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { OrgKind, Role } from '@shouwang/shared';
+import type { Db } from '../db/client';
+import { hashPassword } from '../modules/auth/password';
+import { childPath } from '../modules/orgs/org-path';
+import { org } from '../modules/orgs/orgs.table';
+import { appUser, roleAssignment } from '../modules/users/users.table';
+
+export const TEST_PASSWORD = 'Test-Passw0rd!';
+let passwordHash: Promise<string> | undefined;
+const testHash = () => {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  return passwordHash;
+};
+
+export type OrgFixture = typeof org.$inferSelect;
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}${++counter}`;
+
+export async function buildOrg(db: Db, kind: OrgKind, parent?: OrgFixture, name?: string): Promise<OrgFixture> {
+  const id = randomUUID();
+  const [row] = await db
+    .insert(org)
+    .values({
+      id,
+      parentId: parent?.id ?? null,
+      countyId: parent?.countyId ?? id,
+      kind,
+      name: name ?? unique(`${kind}-`),
+      path: parent ? childPath(parent.path, id) : `${id}/`,
+    })
+    .returning();
+  return row!;
+}
+
+/** A county with two townships, a village and a school with two classes in the first. */
+export async function buildCountyTree(db: Db, name = unique('县')) {
+  const county = await buildOrg(db, 'county', undefined, name);
+  const township = await buildOrg(db, 'township', county, `${name}甲镇`);
+  const otherTownship = await buildOrg(db, 'township', county, `${name}乙镇`);
+  const village = await buildOrg(db, 'village', township, `${name}东村`);
+  const school = await buildOrg(db, 'school', township, `${name}中心小学`);
+  const classA = await buildOrg(db, 'class', school, '一年级1班');
+  const classB = await buildOrg(db, 'class', school, '一年级2班');
+  const otherSchool = await buildOrg(db, 'school', otherTownship, `${name}乙镇小学`);
+  const otherClass = await buildOrg(db, 'class', otherSchool, '三年级1班');
+  return { county, township, otherTownship, village, school, classA, classB, otherSchool, otherClass };
+}
+export type CountyTree = Awaited<ReturnType<typeof buildCountyTree>>;
+
+export interface UserFixture {
+  id: string;
+  username: string;
+  password: string;
+}
+
+export async function buildUser(
+  db: Db,
+  roles: { role: Role; org: OrgFixture }[],
+  options: { username?: string; mustChangePassword?: boolean; status?: 'active' | 'disabled' } = {},
+): Promise<UserFixture> {
+  const username = options.username ?? unique('user');
+  const [user] = await db
+    .insert(appUser)
+    .values({
+      username,
+      displayName: `测试${username}`,
+      passwordHash: await testHash(),
+      mustChangePassword: options.mustChangePassword ?? false,
+      status: options.status ?? 'active',
+      countyId: roles[0]?.org.countyId ?? null,
+    })
+    .returning();
+  for (const r of roles) {
+    await db
+      .insert(roleAssignment)
+      .values({ userId: user!.id, role: r.role, orgId: r.org.id, countyId: r.org.countyId });
+  }
+  return { id: user!.id, username, password: TEST_PASSWORD };
+}

@@ -1,0 +1,107 @@
+/**
+ * One error vocabulary for the whole platform. The server throws `AppError(code)`;
+ * the code decides the HTTP status and the message in the caller's language.
+ */
+export const errorCatalog = {
+  VALIDATION_FAILED: { status: 400, zh: '提交的内容有误，请检查标出的字段', en: 'Some fields are invalid' },
+  MALFORMED_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request could not be read' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'Your session has expired, please sign in again' },
+  BAD_CREDENTIALS: { status: 401, zh: '用户名或密码不正确', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    zh: '连续登录失败次数过多，账号已锁定30分钟',
+    en: 'Too many failed sign-ins; the account is locked for 30 minutes',
+  },
+  ACCOUNT_DISABLED: { status: 403, zh: '该账号已停用，请联系管理员', en: 'This account is disabled' },
+  TOO_MANY_ATTEMPTS: { status: 429, zh: '尝试过于频繁，请稍后再试', en: 'Too many attempts, please try again later' },
+  CSRF_REJECTED: { status: 403, zh: '页面已失效，请刷新后重试', en: 'The page is out of date; reload and try again' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改初始密码', en: 'Please change your initial password first' },
+  FORBIDDEN: { status: 403, zh: '您没有权限进行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, zh: '找不到该记录，或您无权查看', en: 'Not found, or you may not see it' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  VERSION_REQUIRED: {
+    status: 428,
+    zh: '缺少版本号，请刷新后再保存',
+    en: 'The record version is required; reload and save again',
+  },
+  VERSION_CONFLICT: {
+    status: 409,
+    zh: '该记录已被他人修改，请查看最新内容后再保存',
+    en: 'Someone else changed this record; review the newer values and save again',
+  },
+  DUPLICATE_NAME: { status: 409, zh: '同一上级下已有同名单位', en: 'A unit with this name already exists here' },
+  USERNAME_TAKEN: { status: 409, zh: '该用户名已被使用', en: 'This username is taken' },
+  ORG_MOVE_INTO_DESCENDANT: {
+    status: 422,
+    zh: '不能把单位移动到它自己的下级单位之下',
+    en: 'A unit cannot be moved under one of its own descendants',
+  },
+  ORG_INVALID_PARENT: {
+    status: 422,
+    zh: '上级单位类型不符合要求',
+    en: 'This kind of unit cannot be placed under that parent',
+  },
+  ORG_NOT_EMPTY: {
+    status: 409,
+    zh: '该单位下还有下级单位、用户或记录，不能删除',
+    en: 'This unit still has sub-units, users or records and cannot be deleted',
+  },
+  ORG_INACTIVE: { status: 422, zh: '该单位已停用', en: 'This unit is deactivated' },
+  ROLE_ORG_MISMATCH: {
+    status: 422,
+    zh: '该角色不能设置在这一级单位上',
+    en: 'This role cannot be assigned at this kind of unit',
+  },
+  TERM_DATES_INVALID: {
+    status: 422,
+    zh: '学期日期应满足：开学 < 期中 < 期末',
+    en: 'Term dates must satisfy start < middle < end',
+  },
+  TERM_DUPLICATE: { status: 409, zh: '该学期已经设置过', en: 'This term already exists' },
+  PASSWORD_TOO_SHORT: { status: 422, zh: '密码至少需要8个字符', en: 'The password needs at least 8 characters' },
+  PASSWORD_TOO_COMMON: {
+    status: 422,
+    zh: '这个密码太常见，容易被猜到，请换一个',
+    en: 'This password is too common; choose another',
+  },
+  PASSWORD_IS_USERNAME: {
+    status: 422,
+    zh: '密码不能与用户名相同',
+    en: 'The password must differ from the username',
+  },
+  PASSWORD_WRONG: { status: 422, zh: '当前密码不正确', en: 'The current password is wrong' },
+  PASSWORD_REUSED: {
+    status: 422,
+    zh: '新密码不能与当前密码相同',
+    en: 'The new password must differ from the current one',
+  },
+  CANNOT_DISABLE_SELF: { status: 422, zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    zh: '数据库暂时无法连接，请稍后再试',
+    en: 'The database is unavailable; please try again shortly',
+  },
+  INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export type Language = 'zh-CN' | 'en';
+
+export function errorMessage(code: ErrorCode, language: Language): string {
+  const entry = errorCatalog[code];
+  return language === 'en' ? entry.en : entry.zh;
+}
+
+/** Shape of every error body the API sends. */
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: { field?: string; message: string }[];
+    current?: unknown;
+  };
+}

@@ -1,0 +1,76 @@
+/** The seven roles of DESIGN.md and what each may do. The policy modules build on these facts. */
+export const roles = [
+  'county_admin',
+  'supervisor',
+  'child_director',
+  'school_admin',
+  'class_teacher',
+  'mentor',
+  'counselor',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const orgKinds = ['county', 'township', 'village', 'school', 'class'] as const;
+export type OrgKind = (typeof orgKinds)[number];
+
+/** Which kinds of unit may sit directly under which. */
+export const allowedParentKinds: Record<OrgKind, readonly OrgKind[]> = {
+  county: [],
+  township: ['county'],
+  village: ['township'],
+  school: ['township', 'county'],
+  class: ['school'],
+};
+
+/** Where a role may be assigned in the tree. */
+export const roleOrgKinds: Record<Role, readonly OrgKind[]> = {
+  county_admin: ['county'],
+  supervisor: ['township'],
+  child_director: ['village'],
+  school_admin: ['school'],
+  class_teacher: ['class'],
+  mentor: ['school', 'village'],
+  counselor: ['school'],
+};
+
+export const permissions = [
+  'org.read',
+  'org.manage',
+  'term.read',
+  'term.manage',
+  'user.read',
+  'user.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+/** Grants per role; each applies within the subtree of the unit the role is assigned at. */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  county_admin: ['org.read', 'org.manage', 'term.read', 'term.manage', 'user.read', 'user.manage', 'audit.read'],
+  supervisor: ['org.read', 'term.read', 'user.read', 'audit.read'],
+  child_director: ['org.read', 'term.read'],
+  school_admin: ['org.read', 'org.manage', 'term.read', 'term.manage', 'user.read', 'user.manage', 'audit.read'],
+  class_teacher: ['org.read', 'term.read'],
+  mentor: ['org.read', 'term.read'],
+  counselor: ['org.read', 'term.read'],
+};
+
+/** Roles a holder of `user.manage` may hand out, by the role that grants it. */
+export const assignableRoles: Partial<Record<Role, readonly Role[]>> = {
+  county_admin: roles,
+  school_admin: ['school_admin', 'class_teacher', 'mentor', 'counselor'],
+};
+
+/**
+ * Whether a role's manage rights cover the unit it is assigned at itself, or only the units below.
+ * A school administrator manages the classes of the school, not the school record the county keeps.
+ */
+export const managesOwnNode: Record<Role, boolean> = {
+  county_admin: true,
+  supervisor: false,
+  child_director: false,
+  school_admin: false,
+  class_teacher: false,
+  mentor: false,
+  counselor: false,
+};
