@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// VITEST_JSON (set by .ci/run) adds a JSON report so CI can print one "N passed, N failed" line.
+const json = process.env.VITEST_JSON;
+
 export default defineConfig({
   test: {
     include: ['apps/*/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
@@ -9,5 +12,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    reporters: json ? ['default', 'json'] : ['default'],
+    outputFile: json ? { json } : undefined,
   },
 });
