@@ -31,9 +31,6 @@ export interface AppDeps {
   loginThrottle: AttemptThrottle;
 }
 
-export type App = FastifyInstance & { withTypeProvider: FastifyInstance['withTypeProvider'] };
-export type ZodApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
-
 export async function buildApp(database: Database, config: AppConfig, options: { logger?: boolean } = {}) {
   const app = Fastify({
     logger:
@@ -124,7 +121,12 @@ async function registerWebApp(app: FastifyInstance, webDist: string) {
   }
   await app.register(fastifyStatic, { root: webDist, serve: false });
   app.get('/*', { config: { access: { public: true } } }, (request, reply) => {
-    const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
+    let urlPath: string;
+    try {
+      urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
+    } catch {
+      return reply.callNotFound();
+    }
     if (urlPath.startsWith('/api/')) {
       return reply.callNotFound();
     }

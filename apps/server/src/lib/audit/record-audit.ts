@@ -16,6 +16,9 @@ export interface AuditEntry {
   diff?: Diff | Record<string, unknown>;
   /** Overrides the role written; defaults to the actor's role that covers the org. */
   role?: string | null;
+  /** For events without a signed-in actor yet (a login): who it concerns. */
+  actorId?: string | null;
+  countyId?: string | null;
 }
 
 /** Writes one audit row. Pass the transaction of the write it describes. */
@@ -31,11 +34,11 @@ export async function recordAudit(db: Db, ctx: RequestContext, entry: AuditEntry
   const diff = entry.diff ?? (entry.before || entry.after ? diffOf(entry.before ?? null, entry.after ?? null) : null);
   await db.insert(auditEvent).values({
     event: entry.event,
-    actorId: actor?.userId ?? null,
+    actorId: entry.actorId !== undefined ? entry.actorId : (actor?.userId ?? null),
     actorRole: role,
     orgId: entry.org?.id ?? null,
     orgPath,
-    countyId: entry.org?.countyId ?? actor?.countyId ?? null,
+    countyId: entry.org?.countyId ?? entry.countyId ?? actor?.countyId ?? null,
     ip: ctx.ip,
     requestId: ctx.requestId,
     targetType: entry.targetType ?? null,

@@ -42,6 +42,7 @@ export async function login(deps: AppDeps, ctx: RequestContext, input: LoginInpu
       event: 'auth.login_failed',
       targetType: 'user',
       targetId: user.id,
+      countyId: user.countyId,
       diff: { reason: 'locked' },
     });
     throw new AppError('ACCOUNT_LOCKED');
@@ -70,6 +71,7 @@ export async function login(deps: AppDeps, ctx: RequestContext, input: LoginInpu
         event: 'auth.login_failed',
         targetType: 'user',
         targetId: user.id,
+        countyId: user.countyId,
         diff: { reason: 'bad_password', failures },
       });
       if (lock)
@@ -77,6 +79,7 @@ export async function login(deps: AppDeps, ctx: RequestContext, input: LoginInpu
           event: 'auth.locked',
           targetType: 'user',
           targetId: user.id,
+          countyId: user.countyId,
           diff: { until: new Date(now.getTime() + config.login.lockMs).toISOString() },
         });
     });
@@ -87,6 +90,7 @@ export async function login(deps: AppDeps, ctx: RequestContext, input: LoginInpu
       event: 'auth.login_failed',
       targetType: 'user',
       targetId: user.id,
+      countyId: user.countyId,
       diff: { reason: 'disabled' },
     });
     throw new AppError('ACCOUNT_DISABLED');
@@ -103,11 +107,14 @@ export async function login(deps: AppDeps, ctx: RequestContext, input: LoginInpu
       .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
       .where(eq(appUser.id, user.id));
     const created = await createSession(tx, user.id, config.session.absoluteMs);
-    await recordAudit(
-      tx,
-      { ...ctx, actor: null },
-      { event: 'auth.login', targetType: 'user', targetId: user.id, role: null, diff: { userId: user.id } },
-    );
+    await recordAudit(tx, ctx, {
+      event: 'auth.login',
+      targetType: 'user',
+      targetId: user.id,
+      actorId: user.id,
+      countyId: user.countyId,
+      role: null,
+    });
     return { userId: user.id, ...created };
   });
 }
