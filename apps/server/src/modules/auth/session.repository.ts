@@ -56,7 +56,7 @@ export async function loadActor(
     .from(appUser)
     .where(and(eq(appUser.id, userId), isNull(appUser.deletedAt)))
     .limit(1);
-  if (!user || user.status !== 'active') return null;
+  if (user?.status !== 'active') return null;
   const assignments = await db
     .select({
       id: roleAssignment.id,
