@@ -77,6 +77,21 @@ export const errorCatalog = {
     en: 'The new password must differ from the current one',
   },
   CANNOT_DISABLE_SELF: { status: 422, zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
+  CANNOT_REVOKE_OWN_ROLE: {
+    status: 422,
+    zh: '不能撤销自己的角色，请联系其他管理员',
+    en: 'You cannot revoke your own role; ask another administrator',
+  },
+  CANNOT_RESET_OWN_PASSWORD: {
+    status: 422,
+    zh: '不能重置自己的密码，请使用“修改密码”',
+    en: 'You cannot reset your own password; use "Change password" instead',
+  },
+  ROLE_ALREADY_ASSIGNED: {
+    status: 409,
+    zh: '该用户在这个单位已有此角色',
+    en: 'The user already holds this role at this unit',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   DATABASE_UNAVAILABLE: {

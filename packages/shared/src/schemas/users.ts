@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../roles';
-import { abilities, language, pageQuery, singleLine, uuid, version } from './common';
+import { abilities, language, listResponse, pageQuery, singleLine, uuid, version } from './common';
 
 export const username = z
   .string()
@@ -36,8 +36,14 @@ export const userUpdateBody = z.strictObject({
 
 export const userVersionBody = z.strictObject({ version: version.optional() });
 
+/** Adds one role at one unit to an existing user. */
+export const userRoleAssignBody = roleAssignmentInput;
+export const userRoleParams = z.strictObject({ id: uuid, assignmentId: uuid });
+
 export const userListQuery = pageQuery.extend({
+  /** Part of the username or display name. */
   q: z.string().trim().max(40).optional(),
+  /** Users holding a role at this unit or at a unit below it. */
   orgId: uuid.optional(),
   role: z.enum(roles).optional(),
   status: z.enum(['active', 'disabled']).optional(),
@@ -60,6 +66,8 @@ export const userView = z.object({
   abilities,
 });
 export type UserView = z.infer<typeof userView>;
+
+export const userListResponse = listResponse(userView);
 
 /** Returned once, when an administrator creates a user or resets a password. */
 export const oneTimePasswordResponse = z.object({ user: userView, oneTimePassword: z.string() });
