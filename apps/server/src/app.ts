@@ -94,6 +94,16 @@ export async function buildApp(database: Database, config: AppConfig, options: {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
+  // On shutdown, answers still in flight close their connection: otherwise close() waits for
+  // idle keep-alive sockets to time out (72 s), well past the grace period of server.ts.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   await app.register(
     async (api) => {
       await api.register(systemRoutes, deps);

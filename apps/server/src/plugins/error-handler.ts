@@ -51,15 +51,15 @@ const dbDownCodes = new Set([
   '08001',
 ]);
 
+/** Driver messages for a database that is gone: a dropped connection, a closed PGlite or pg pool. */
+const dbDownMessages =
+  /Connection terminated|database closed|PGlite is clos(?:ed|ing)|Cannot use a pool after calling end|connect ECONNREFUSED/i;
+
 export function isDatabaseDown(error: unknown): boolean {
   const e = error as { code?: string; message?: string; cause?: unknown } | undefined;
   if (!e) return false;
   if (e.code && dbDownCodes.has(e.code)) return true;
-  if (
-    typeof e.message === 'string' &&
-    /Connection terminated|database closed|PGlite is closed|connect ECONNREFUSED/i.test(e.message)
-  )
-    return true;
+  if (typeof e.message === 'string' && dbDownMessages.test(e.message)) return true;
   return e.cause ? isDatabaseDown(e.cause) : false;
 }
 
