@@ -26,5 +26,6 @@ export const auditEvents = [
   'role.assigned',
   'role.revoked',
   'system.first_admin_created',
+  'system.demo_loaded',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];
