@@ -82,22 +82,36 @@ export const sessionPlugin = fp<{ database: Database; config: AppConfig }>(async
       return;
     }
     const now = new Date();
-    const idle = now.getTime() - row.lastSeenAt.getTime() > config.session.idleMs;
     const over = now.getTime() > row.expiresAt.getTime();
-    if (idle || over) {
-      await deleteSession(database.db, row.id);
-      request.sessionProblem = 'expired';
-      clearSessionCookie(reply, config);
-      return;
-    }
+    const idle = now.getTime() - row.lastSeenAt.getTime() > config.session.idleMs;
+    if (idle || over) return endSession(request, reply, row, over ? 'absolute_timeout' : 'idle_timeout');
     const actor = await loadActor(database.db, row.userId, row);
-    if (!actor) {
-      await deleteSession(database.db, row.id);
-      request.sessionProblem = 'expired';
-      return;
-    }
+    if (!actor) return endSession(request, reply, row, 'account_disabled');
     request.actor = actor;
     request.language = actor.language;
     if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) await touchSession(database.db, row.id, now);
+  }
+
+  /** Removes a session that may no longer be used, audits why, and tells the browser to drop it. */
+  async function endSession(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    row: { id: string; userId: string; userCountyId: string | null },
+    reason: 'idle_timeout' | 'absolute_timeout' | 'account_disabled',
+  ) {
+    await database.db.transaction(async (tx) => {
+      if (!(await deleteSession(tx, row.id))) return;
+      await recordAudit(tx, request.ctx, {
+        event: 'auth.session_expired',
+        targetType: 'user',
+        targetId: row.userId,
+        actorId: row.userId,
+        countyId: row.userCountyId,
+        role: null,
+        diff: { reason },
+      });
+    });
+    request.sessionProblem = 'expired';
+    clearSessionCookie(reply, config);
   }
 });

@@ -1,4 +1,4 @@
-import { checkPasswordPolicy } from '@shouwang/shared';
+import { checkPasswordPolicy, errorMessage } from '@shouwang/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app';
 import type { Db } from '../../db/client';
@@ -97,6 +97,7 @@ export async function login(deps: AppDeps, ctx: RequestContext, input: LoginInpu
   }
 
   loginThrottle.reset(`u:${username}`);
+  loginThrottle.release(`ip:${ctx.ip}`);
   return db.transaction(async (tx) => {
     if (previousToken) {
       const previous = await findSession(tx, previousToken);
@@ -138,7 +139,8 @@ export async function changePassword(
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('PASSWORD_WRONG');
   const problem = checkPasswordPolicy(input.newPassword, user.username);
-  if (problem) throw new AppError(problem, { details: [{ field: 'newPassword', message: problem }] });
+  if (problem)
+    throw new AppError(problem, { details: [{ field: 'newPassword', message: errorMessage(problem, ctx.language) }] });
   if (input.newPassword === input.currentPassword) throw new AppError('PASSWORD_REUSED');
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
 import { org } from '../orgs/orgs.table';
@@ -22,10 +22,12 @@ export async function createSession(db: Db, userId: string, absoluteMs: number) 
   return { token, csrfToken };
 }
 
+/** The session behind a cookie token, with its user's county (for the audit of its end). */
 export async function findSession(db: Db, token: string) {
   const [row] = await db
-    .select()
+    .select({ ...getTableColumns(session), userCountyId: appUser.countyId })
     .from(session)
+    .innerJoin(appUser, eq(appUser.id, session.userId))
     .where(eq(session.id, hashToken(token)))
     .limit(1);
   return row;
@@ -35,8 +37,10 @@ export async function touchSession(db: Db, id: string, at: Date) {
   await db.update(session).set({ lastSeenAt: at }).where(eq(session.id, id));
 }
 
-export async function deleteSession(db: Db, id: string) {
-  await db.delete(session).where(eq(session.id, id));
+/** Returns whether this call removed it (two requests may race to end the same session). */
+export async function deleteSession(db: Db, id: string): Promise<boolean> {
+  const removed = await db.delete(session).where(eq(session.id, id)).returning({ id: session.id });
+  return removed.length > 0;
 }
 
 export async function deleteUserSessions(db: Db, userId: string, exceptId?: string) {

@@ -20,6 +20,17 @@ export class AttemptThrottle {
     this.hits.delete(key);
   }
 
+  /**
+   * Takes back the latest attempt of `key`. Attempts are counted before the password is checked
+   * (so parallel guesses cannot slip past the limit); a successful one is then released, so many
+   * people signing in from one address (a school behind one NAT) are never throttled.
+   */
+  release(key: string): void {
+    const times = this.hits.get(key);
+    times?.pop();
+    if (times?.length === 0) this.hits.delete(key);
+  }
+
   private prune(now: number): void {
     for (const [key, times] of this.hits) {
       if (times.every((t) => now - t >= this.windowMs)) this.hits.delete(key);
