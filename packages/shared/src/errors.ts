@@ -59,6 +59,16 @@ export const errorCatalog = {
     en: 'Term dates must satisfy start < middle < end',
   },
   TERM_DUPLICATE: { status: 409, zh: '该学期已经设置过', en: 'This term already exists' },
+  TERM_SPAN_INVALID: {
+    status: 422,
+    zh: '学期日期不合理：学期应落在所选学年之内（7月1日至次年8月31日），且开学到期末不超过8个月',
+    en: 'Term dates are implausible: a term lies within its school year (1 July to 31 August) and lasts at most 8 months',
+  },
+  TERM_ORG_KIND_INVALID: {
+    status: 422,
+    zh: '学期只能由县统一设置，或由学校单独调整',
+    en: 'Terms can only be set for a county or overridden for a school',
+  },
   PASSWORD_TOO_SHORT: { status: 422, zh: '密码至少需要8个字符', en: 'The password needs at least 8 characters' },
   PASSWORD_TOO_COMMON: {
     status: 422,
