@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Language } from '@shouwang/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -8,6 +9,14 @@ import { hasPermission } from '../lib/authz/scope';
 import { AppError } from '../lib/errors';
 import { deleteSession, findSession, loadActor, touchSession } from '../modules/auth/session.repository';
 import './types';
+
+/** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
+function sameToken(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 export const SESSION_COOKIE = 'sw_session';
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -60,7 +69,7 @@ export const sessionPlugin = fp<{ database: Database; config: AppConfig }>(async
     if (access.public) return;
     const actor = request.actor;
     if (!actor) throw new AppError(request.sessionProblem === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
-    if (unsafeMethods.has(request.method) && request.headers['x-csrf-token'] !== actor.csrfToken) {
+    if (unsafeMethods.has(request.method) && !sameToken(request.headers['x-csrf-token'], actor.csrfToken)) {
       throw new AppError('CSRF_REJECTED');
     }
     if (actor.mustChangePassword && !access.allowDuringPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
