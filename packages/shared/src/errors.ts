@@ -69,6 +69,19 @@ export const errorCatalog = {
     zh: '学期只能由县统一设置，或由学校单独调整',
     en: 'Terms can only be set for a county or overridden for a school',
   },
+  ID_NUMBER_TAKEN: {
+    status: 409,
+    zh: '已有相同身份证号的儿童档案，不能重复建档',
+    en: 'A child with this ID number is already registered',
+  },
+  DUPLICATE_SUSPECTED: {
+    status: 409,
+    zh: '可能与已有儿童档案重复（同名同生日或同校姓名相近），请核对；确认不是同一人后再提交',
+    en: 'This may duplicate an existing child (same name and birth date, or a similar name in the same school); check, then confirm',
+  },
+  CATEGORY_ALREADY_ACTIVE: { status: 409, zh: '该儿童目前已属于这一类别', en: 'The child is already in this category' },
+  CATEGORY_ALREADY_ENDED: { status: 409, zh: '这一类别已经结束', en: 'This category period has already ended' },
+  NOT_DELETED: { status: 409, zh: '该记录没有被删除，无需恢复', en: 'This record is not deleted' },
   PASSWORD_TOO_SHORT: { status: 422, zh: '密码至少需要8个字符', en: 'The password needs at least 8 characters' },
   PASSWORD_TOO_COMMON: {
     status: 422,
@@ -128,5 +141,7 @@ export interface ApiErrorBody {
     message: string;
     details?: { field?: string; message: string }[];
     current?: unknown;
+    /** Possible duplicates (DUPLICATE_SUSPECTED). */
+    candidates?: unknown;
   };
 }

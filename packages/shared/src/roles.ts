@@ -41,18 +41,51 @@ export const permissions = [
   'user.read',
   'user.manage',
   'audit.read',
+  'child.read',
+  'child.write',
+  'child.read_id_number',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** Grants per role; each applies within the subtree of the unit the role is assigned at. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  county_admin: ['org.read', 'org.manage', 'term.read', 'term.manage', 'user.read', 'user.manage', 'audit.read'],
-  supervisor: ['org.read', 'term.read', 'user.read', 'audit.read'],
-  child_director: ['org.read', 'term.read'],
-  school_admin: ['org.read', 'org.manage', 'term.read', 'term.manage', 'user.read', 'user.manage', 'audit.read'],
-  class_teacher: ['org.read', 'term.read'],
-  mentor: ['org.read', 'term.read'],
-  counselor: ['org.read', 'term.read'],
+  county_admin: [
+    'org.read',
+    'org.manage',
+    'term.read',
+    'term.manage',
+    'user.read',
+    'user.manage',
+    'audit.read',
+    'child.read',
+    'child.read_id_number',
+  ],
+  supervisor: ['org.read', 'term.read', 'user.read', 'audit.read', 'child.read'],
+  child_director: ['org.read', 'term.read', 'child.read', 'child.write', 'child.read_id_number'],
+  school_admin: [
+    'org.read',
+    'org.manage',
+    'term.read',
+    'term.manage',
+    'user.read',
+    'user.manage',
+    'audit.read',
+    'child.read',
+    'child.write',
+    'child.read_id_number',
+  ],
+  class_teacher: ['org.read', 'term.read', 'child.read', 'child.write', 'child.read_id_number'],
+  mentor: ['org.read', 'term.read', 'child.read'],
+  counselor: ['org.read', 'term.read', 'child.read'],
+};
+
+/**
+ * Grants that cover only the children paired with the holder (结对帮扶), never the subtree of
+ * the unit the role is held at: a mentor assigned at a school reads their own paired children,
+ * not the whole school. The subtree combinators in the server's lib/authz/scope.ts skip these.
+ */
+export const pairedOnlyPermissions: Partial<Record<Role, readonly Permission[]>> = {
+  mentor: ['child.read'],
 };
 
 /** Roles a holder of `user.manage` may hand out, by the role that grants it. */

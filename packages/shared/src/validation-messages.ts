@@ -8,6 +8,50 @@ export const validationMessages: Record<string, { zh: string; en: string }> = {
     en: 'letters, digits, dot, underscore and hyphen only, starting with a letter or digit',
   },
   mobile_format: { zh: '请输入11位手机号码', en: 'enter an 11-digit mobile number' },
+  id_number_format: {
+    zh: '身份证号应为18位，前17位是数字，最后一位是数字或X',
+    en: 'an ID number has 18 characters: 17 digits, then a digit or X',
+  },
+  id_number_region: {
+    zh: '身份证号前两位不是有效的省级行政区划代码',
+    en: 'the first two digits are not a valid province code',
+  },
+  id_number_birth_date: { zh: '身份证号中的出生日期无效', en: 'the birth date inside the ID number is invalid' },
+  id_number_checksum: {
+    zh: '身份证号校验位不正确，请核对是否输错',
+    en: 'the check digit is wrong; please re-check the number',
+  },
+  id_number_birth_mismatch: {
+    zh: '出生日期与身份证号中的出生日期不一致',
+    en: 'the birth date differs from the one in the ID number',
+  },
+  id_number_sex_mismatch: { zh: '性别与身份证号不一致', en: 'the sex differs from the one in the ID number' },
+  phone_format: {
+    zh: '请输入11位手机号码，或带区号的固定电话（如 0731-84567890，分机可写 -123）',
+    en: 'enter an 11-digit mobile number or a landline with area code (e.g. 0731-84567890, extension -123)',
+  },
+  date_in_future: { zh: '日期不能晚于今天', en: 'the date cannot be in the future' },
+  child_too_old: { zh: '儿童应未满18周岁', en: 'the child must be under 18' },
+  parent_too_young: {
+    zh: '父母的出生日期应比儿童早至少14年',
+    en: 'a parent must be at least 14 years older than the child',
+  },
+  class_requires_school: { zh: '选择班级前请先选择学校', en: 'choose the school before the class' },
+  class_not_in_school: { zh: '所选班级不属于该学校', en: 'the class does not belong to this school' },
+  school_or_village_required: {
+    zh: '请至少填写就读学校或所在村（社区）之一',
+    en: 'enter the school or the home village',
+  },
+  school_invalid: { zh: '所选单位不是本县的学校', en: 'this is not a school of the county' },
+  village_invalid: { zh: '所选单位不是本县的村（社区）', en: 'this is not a village of the county' },
+  org_out_of_scope: { zh: '您无权把儿童登记到该单位', en: 'you may not register children at this unit' },
+  duplicate_values: { zh: '不能重复选择同一项', en: 'the same value is chosen twice' },
+  aid_none_exclusive: { zh: '选择“无”时不能同时选择其他措施', en: '"none" cannot be combined with other measures' },
+  end_before_start: { zh: '结束日期不能早于开始日期', en: 'the end date is before the start date' },
+  transfer_destination_required: { zh: '转出时请填写转入学校或去向', en: 'enter where the child transferred to' },
+  org_inactive: { zh: '该单位已停用', en: 'this unit is deactivated' },
+  unknown_category: { zh: '未知的儿童类别', en: 'unknown child category' },
+  birth_year_range: { zh: '出生年份不合理', en: 'the birth year is not plausible' },
   school_year_format: { zh: '学年格式应为 2026-2027', en: 'school year must look like 2026-2027' },
 };
 

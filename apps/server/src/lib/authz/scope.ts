@@ -1,16 +1,20 @@
-import { managesOwnNode, type Permission, rolePermissions } from '@shouwang/shared';
+import { managesOwnNode, type Permission, pairedOnlyPermissions, rolePermissions } from '@shouwang/shared';
 import type { Actor, ActorAssignment } from './actor';
 
 /**
  * Policy combinators. Every grant is a role held at an org node and covers that node's subtree;
- * manage rights of most roles cover only what lies below their own node.
+ * manage rights of most roles cover only what lies below their own node. Grants listed in
+ * `pairedOnlyPermissions` cover the holder's paired children instead (see modules/children policy).
  */
 export function grantsFor(actor: Actor, permission: Permission): ActorAssignment[] {
-  return actor.assignments.filter((a) => rolePermissions[a.role].includes(permission));
+  return actor.assignments.filter(
+    (a) => rolePermissions[a.role].includes(permission) && !pairedOnlyPermissions[a.role]?.includes(permission),
+  );
 }
 
+/** Whether any role of the actor carries `permission`, over a subtree or over paired children only. */
 export function hasPermission(actor: Actor, permission: Permission): boolean {
-  return grantsFor(actor, permission).length > 0;
+  return actor.assignments.some((a) => rolePermissions[a.role].includes(permission));
 }
 
 function covers(grant: ActorAssignment, targetPath: string, permission: Permission): boolean {
