@@ -1,0 +1,69 @@
+import type { Locale } from 'antd/es/locale';
+import zhCNAntd from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { setNetworkMessage, setRequestLanguage } from '../api/client';
+import zhCN from './locales/zh-CN';
+
+export type UiLanguage = 'zh-CN' | 'en';
+
+/** The only thing Shouwang keeps in browser storage: the chosen language, never personal data. */
+const storageKey = 'shouwang.language';
+
+function storedLanguage(): UiLanguage {
+  try {
+    return localStorage.getItem(storageKey) === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+/** antd's texts (pagination, date picker …) for each language; English is fetched when first chosen. */
+const antdLocales: Partial<Record<UiLanguage, Locale>> = { 'zh-CN': zhCNAntd };
+
+export function antdLocale(language: string): Locale {
+  return antdLocales[language === 'en' ? 'en' : 'zh-CN'] ?? zhCNAntd;
+}
+
+/** Chinese ships with the app; English is a separate download so most users never fetch it. */
+async function ensureLoaded(language: UiLanguage) {
+  if (language !== 'en' || antdLocales.en) return;
+  const [messages, antd] = await Promise.all([import('./locales/en'), import('antd/locale/en_US')]);
+  i18n.addResourceBundle('en', 'translation', messages.default, true, true);
+  antdLocales.en = antd.default;
+}
+
+/** Applies a language everywhere it matters: texts, antd, dates, API messages, <html lang>. */
+export async function applyLanguage(language: UiLanguage) {
+  await ensureLoaded(language);
+  dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
+  setRequestLanguage(language);
+  document.documentElement.lang = language;
+  if (i18n.language !== language) await i18n.changeLanguage(language);
+  document.title = i18n.t('app.documentTitle');
+  try {
+    localStorage.setItem(storageKey, language);
+  } catch {
+    // Private mode: the language simply is not remembered.
+  }
+}
+
+export function currentLanguage(): UiLanguage {
+  return i18n.language === 'en' ? 'en' : 'zh-CN';
+}
+
+/** Starts i18n in the remembered language (Chinese unless English was chosen on this device). */
+export async function initI18n() {
+  await i18n.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zhCN } },
+    lng: 'zh-CN',
+    fallbackLng: 'zh-CN',
+    interpolation: { escapeValue: false },
+  });
+  setNetworkMessage(() => i18n.t('errors.network'));
+  await applyLanguage(storedLanguage()).catch(() => applyLanguage('zh-CN'));
+}
+
+export { i18n };

@@ -1,0 +1,63 @@
+import { createBrowserRouter, Outlet } from 'react-router';
+import { FullPageSpin } from '../components/FullPageSpin';
+import { RouteError } from '../components/RouteError';
+import type { RouteHandle } from './layout';
+
+/**
+ * Every page is its own chunk: a teacher's phone downloads the sign-in page first and the rest
+ * only when it is opened.
+ */
+export const router = createBrowserRouter([
+  {
+    id: 'root',
+    Component: Outlet,
+    HydrateFallback: FullPageSpin,
+    ErrorBoundary: RouteError,
+    children: [
+      {
+        path: '/login',
+        lazy: async () => ({ Component: (await import('../features/auth/pages/LoginPage')).LoginPage }),
+      },
+      {
+        path: '/change-password',
+        lazy: async () => ({
+          Component: (await import('../features/auth/pages/ChangePasswordPage')).ChangePasswordPage,
+        }),
+      },
+      {
+        path: '/',
+        lazy: async () => ({ Component: (await import('./layout')).AppLayout }),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('../features/home/pages/HomePage')).HomePage }),
+          },
+          {
+            path: 'orgs',
+            handle: { permission: 'org.read' } satisfies RouteHandle,
+            lazy: async () => ({ Component: (await import('../features/orgs/pages/OrgTreePage')).OrgTreePage }),
+          },
+          {
+            path: 'terms',
+            handle: { permission: 'term.read' } satisfies RouteHandle,
+            lazy: async () => ({ Component: (await import('../features/terms/pages/TermsPage')).TermsPage }),
+          },
+          {
+            path: 'users',
+            handle: { permission: 'user.read' } satisfies RouteHandle,
+            lazy: async () => ({ Component: (await import('../features/users/pages/UsersPage')).UsersPage }),
+          },
+          {
+            path: 'audit',
+            handle: { permission: 'audit.read' } satisfies RouteHandle,
+            lazy: async () => ({ Component: (await import('../features/audit/pages/AuditPage')).AuditPage }),
+          },
+          {
+            path: '*',
+            lazy: async () => ({ Component: (await import('../components/NotFound')).NotFound }),
+          },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,61 @@
+import type { Me } from '@shouwang/shared/schemas/auth';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api, isApiError, setCsrfToken } from '../../api/client';
+import type { UiLanguage } from '../../app/i18n';
+import { queryClient } from '../../app/query-client';
+import { forgetSession, meKey, rememberMe } from './session-events';
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api.get<Me>('/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/** The signed-in user, or null when nobody is signed in. */
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+/** For components rendered inside the signed-in layout, where `me` is known to be loaded. */
+export function useSignedInMe(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useSignedInMe outside the signed-in layout');
+  return data;
+}
+
+export function useLogin() {
+  return useMutation({
+    mutationFn: (body: { username: string; password: string }) => api.post<Me>('/auth/login', body),
+    onSuccess: (me) => {
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
+      rememberMe(me);
+    },
+  });
+}
+
+export function useLogout() {
+  return useMutation({
+    mutationFn: () => api.post<{ ok: true }>('/auth/logout'),
+    // Even when the server is unreachable, the browser forgets the session view.
+    onSettled: () => forgetSession(),
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post<Me>('/auth/change-password', body),
+    onSuccess: (me) => rememberMe(me),
+  });
+}
+
+export function useSaveLanguage() {
+  return useMutation({
+    mutationFn: (language: UiLanguage) => api.put<Me>('/me/language', { language }),
+    onSuccess: (me) => rememberMe(me),
+  });
+}

@@ -1,0 +1,52 @@
+import { allowedParentKinds, type OrgKind, orgKinds } from '@shouwang/shared/roles';
+import type { OrgView } from '@shouwang/shared/schemas/orgs';
+
+export interface OrgNode {
+  org: OrgView;
+  children: OrgNode[];
+}
+
+const kindOrder = new Map(orgKinds.map((k, i) => [k, i]));
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+
+/**
+ * Builds the tree from the flat list. Units whose parent the user cannot see (e.g. a teacher sees
+ * their class and its ancestors only) become roots, so nothing visible is ever dropped.
+ */
+export function buildOrgTree(orgs: readonly OrgView[]): OrgNode[] {
+  const nodes = new Map(orgs.map((org) => [org.id, { org, children: [] as OrgNode[] }]));
+  const roots: OrgNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.org.parentId ? nodes.get(node.org.parentId) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  const sort = (list: OrgNode[]) => {
+    list.sort(
+      (a, b) =>
+        (kindOrder.get(a.org.kind) ?? 0) - (kindOrder.get(b.org.kind) ?? 0) || collator.compare(a.org.name, b.org.name),
+    );
+    for (const n of list) sort(n.children);
+  };
+  sort(roots);
+  return roots;
+}
+
+/** Kinds of unit that may be created directly under a unit of this kind. */
+export function childKindsOf(kind: OrgKind): OrgKind[] {
+  return orgKinds.filter((k) => allowedParentKinds[k].includes(kind));
+}
+
+/** Ids of the unit and everything below it. */
+export function subtreeIds(orgs: readonly OrgView[], id: string): Set<string> {
+  return new Set(orgs.filter((o) => o.id === id || o.path.includes(id)).map((o) => o.id));
+}
+
+/** The readable place of a unit: 本县 / 城关镇 / 第一小学. */
+export function orgPathLabel(orgs: readonly OrgView[], org: OrgView): string {
+  const byId = new Map(orgs.map((o) => [o.id, o.name]));
+  return org.path.map((id) => byId.get(id) ?? '…').join(' / ');
+}
+
+/** Kinds that record a student count. */
+export const countsStudents = (kind: OrgKind) => kind === 'school' || kind === 'class';

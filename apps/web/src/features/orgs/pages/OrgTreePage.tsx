@@ -1,0 +1,187 @@
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { type OrgKind, orgKinds } from '@shouwang/shared/roles';
+import type { OrgView } from '@shouwang/shared/schemas/orgs';
+import { App, Button, Card, Flex, Input, Skeleton, Switch, Tree, type TreeDataNode, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../../components/EmptyState';
+import { PageHeader } from '../../../components/PageHeader';
+import { QueryError } from '../../../components/QueryError';
+import { useDrawerState } from '../../../hooks/useDrawerState';
+import { useIsMobile } from '../../../hooks/useIsMobile';
+import { useDeleteOrg, useOrgs, useSetOrgActive } from '../api';
+import type { OrgAction } from '../components/OrgActions';
+import { OrgFormDrawer, type OrgFormMode } from '../components/OrgFormDrawer';
+import { OrgMoveDrawer } from '../components/OrgMoveDrawer';
+import { OrgNodeTitle } from '../components/OrgNodeTitle';
+import { buildOrgTree, type OrgNode } from '../org-tree';
+
+export function OrgTreePage() {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const isMobile = useIsMobile();
+  const [includeInactive, setIncludeInactive] = useState(false);
+  const [search, setSearch] = useState('');
+  const orgs = useOrgs({ includeInactive });
+  const items = orgs.data ?? [];
+  const formDrawer = useDrawerState<OrgFormMode>();
+  const moveDrawer = useDrawerState<OrgView>();
+  const setActive = useSetOrgActive();
+  const remove = useDeleteOrg();
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+
+  const query = search.trim();
+  const shown = useMemo(() => {
+    if (!query) return items;
+    const keep = new Set<string>();
+    for (const o of items) if (o.name.includes(query) || o.code?.includes(query)) for (const id of o.path) keep.add(id);
+    return items.filter((o) => keep.has(o.id));
+  }, [items, query]);
+
+  const onAction = (action: OrgAction, org: OrgView) => {
+    const run = (promise: Promise<unknown>, done: string) =>
+      promise.then(
+        () => {
+          message.success(done);
+        },
+        (e: Error) => {
+          message.error(e.message);
+        },
+      );
+    switch (action) {
+      case 'createChild':
+        return formDrawer.open({ type: 'create', parent: org });
+      case 'edit':
+        return formDrawer.open({ type: 'edit', org });
+      case 'move':
+        return moveDrawer.open(org);
+      case 'deactivate':
+        return modal.confirm({
+          title: t('orgs.deactivateConfirm', { name: org.name }),
+          content: t('orgs.deactivateHint'),
+          okText: t('orgs.actions.deactivate'),
+          okButtonProps: { danger: true },
+          onOk: () => run(setActive.mutateAsync({ org, active: false }), t('orgs.deactivated', { name: org.name })),
+        });
+      case 'reactivate':
+        return modal.confirm({
+          title: t('orgs.reactivateConfirm', { name: org.name }),
+          content: t('orgs.reactivateHint'),
+          okText: t('orgs.actions.reactivate'),
+          onOk: () => run(setActive.mutateAsync({ org, active: true }), t('orgs.reactivated', { name: org.name })),
+        });
+      case 'delete':
+        return modal.confirm({
+          title: t('orgs.deleteConfirm', { name: org.name }),
+          content: t('orgs.deleteHint'),
+          okText: t('orgs.actions.delete'),
+          okButtonProps: { danger: true },
+          onOk: () => run(remove.mutateAsync(org), t('orgs.deleted', { name: org.name })),
+        });
+    }
+  };
+
+  const toNode = (node: OrgNode): TreeDataNode => ({
+    key: node.org.id,
+    title: <OrgNodeTitle org={node.org} showCode={!isMobile} onAction={onAction} />,
+    children: node.children.map(toNode),
+    isLeaf: node.children.length === 0,
+  });
+  const treeData = buildOrgTree(shown).map(toNode);
+
+  const expandedKeys = query ? shown.map((o) => o.id) : items.filter((o) => !collapsed.has(o.id)).map((o) => o.id);
+  const canCreate = items.some((o) => o.active && o.abilities.createChild);
+  const counts = orgKinds
+    .map((kind) => ({ kind, n: items.filter((o) => o.kind === kind && o.active).length }))
+    .filter((c) => c.n > 0);
+
+  return (
+    <>
+      <PageHeader
+        title={t('orgs.title')}
+        subtitle={t('orgs.subtitle')}
+        extra={
+          canCreate && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => formDrawer.open({ type: 'create' })}
+              data-testid="org-create"
+            >
+              {t('orgs.create')}
+            </Button>
+          )
+        }
+      />
+      <Card styles={{ body: { padding: isMobile ? 12 : 20 } }}>
+        <Flex wrap gap={12} align="center" justify="space-between" style={{ marginBottom: 12 }}>
+          <Input
+            allowClear
+            prefix={<SearchOutlined />}
+            placeholder={t('orgs.search')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            style={{ flex: '1 1 220px', maxWidth: isMobile ? undefined : 320 }}
+          />
+          <Flex align="center" gap={8}>
+            <Switch checked={includeInactive} onChange={setIncludeInactive} id="org-include-inactive" />
+            <label htmlFor="org-include-inactive">{t('orgs.showInactive')}</label>
+          </Flex>
+        </Flex>
+        {counts.length > 0 && (
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="org-counts">
+            {t('orgs.countsPrefix')}
+            {counts
+              .map((c) => t(`orgs.kindCount.${c.kind as OrgKind}`, { count: c.n }))
+              .join(t('common.listSeparator'))}
+          </Typography.Paragraph>
+        )}
+        {orgs.isPending ? (
+          <Skeleton active />
+        ) : orgs.isError ? (
+          <QueryError error={orgs.error} onRetry={() => orgs.refetch()} />
+        ) : treeData.length === 0 ? (
+          <EmptyState description={query ? t('orgs.noMatch') : t('orgs.empty')} />
+        ) : (
+          <Tree
+            className="sw-org-tree"
+            blockNode
+            selectable={false}
+            showLine={{ showLeafIcon: false }}
+            treeData={treeData}
+            expandedKeys={expandedKeys}
+            onExpand={(_keys, info) => {
+              if (query) return;
+              const id = String(info.node.key);
+              setCollapsed((prev) => {
+                const next = new Set(prev);
+                if (info.expanded) next.delete(id);
+                else next.add(id);
+                return next;
+              });
+            }}
+            data-testid="org-tree"
+          />
+        )}
+      </Card>
+      {formDrawer.state && (
+        <OrgFormDrawer
+          key={formDrawer.state.key}
+          open={formDrawer.state.open}
+          mode={formDrawer.state.subject}
+          orgs={items}
+          onClose={formDrawer.close}
+        />
+      )}
+      {moveDrawer.state && (
+        <OrgMoveDrawer
+          key={moveDrawer.state.key}
+          open={moveDrawer.state.open}
+          org={moveDrawer.state.subject}
+          orgs={items}
+          onClose={moveDrawer.close}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import type { UserView } from '@shouwang/shared/schemas/users';
+import { Flex, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+/** 班主任 · 一年级1班 — one line per role. */
+export function UserRoleTags({ user }: { user: UserView }) {
+  const { t } = useTranslation();
+  if (user.roles.length === 0) return <Typography.Text type="secondary">{t('users.noRoles')}</Typography.Text>;
+  return (
+    <Flex vertical gap={4} align="flex-start">
+      {user.roles.map((r) => (
+        <span key={r.id}>
+          <Tag color="green" style={{ marginInlineEnd: 6 }}>
+            {t(`roles.${r.role}`)}
+          </Tag>
+          <Typography.Text>{r.orgName}</Typography.Text>
+        </span>
+      ))}
+    </Flex>
+  );
+}

@@ -1,0 +1,324 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  desktop,
+  expectNoHorizontalOverflow,
+  expectNoRawKeys,
+  launchBrowser,
+  phone,
+  phoneTwin,
+  type RunningServer,
+  screenshot,
+  settle,
+  startServer,
+} from './support';
+
+/**
+ * The foundation journey: the first administrator signs in with the printed one-time password,
+ * sets a real one, builds township → school → class, opens an account for a class teacher,
+ * and the teacher signs in on a phone and sees only what the role allows.
+ */
+
+const adminPassword = 'Qingshan-admin-2026';
+const teacherPassword = 'Li-laoshi-2026!';
+const township = '城关镇';
+const school = '城关镇中心小学';
+const klass = '三年级（2）班';
+
+let server: RunningServer;
+let browser: Browser;
+let adminContext: BrowserContext;
+let admin: Page;
+let teacherOneTimePassword = '';
+
+/** The button of the drawer that is open now. */
+const drawerSubmit = (page: Page) => page.getByTestId('drawer-submit').filter({ visible: true });
+
+/** Picks an option of the antd Select whose input has this id. */
+async function choose(page: Page, inputId: string, option: string) {
+  await page.locator(`#${inputId}`).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** Picks a unit in an OrgTreeSelect, typing to narrow the tree first. */
+async function chooseOrg(page: Page, inputId: string, name: string) {
+  await page.locator(`#${inputId}`).click();
+  await page.locator(`#${inputId}`).fill(name);
+  await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
+}
+
+async function orgAction(page: Page, orgName: string, action: string) {
+  await page.getByTestId(`org-actions-${orgName}`).click();
+  await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: action }).first().click();
+}
+
+async function expectVisible(locator: Locator, timeout = 15_000) {
+  await locator.first().waitFor({ state: 'visible', timeout });
+}
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto('/login');
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+async function changePassword(page: Page, current: string, next: string) {
+  await page.waitForURL('**/change-password');
+  await page.locator('#currentPassword').fill(current);
+  await page.locator('#newPassword').fill(next);
+  await page.locator('#confirmPassword').fill(next);
+  await page.getByTestId('change-password-submit').click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await expectVisible(page.getByTestId('home-greeting'));
+}
+
+/** Screenshots a page at 1440 px (this window) and 375 px (a phone window on the same session). */
+async function snapBoth(page: Page, path: string, name: string, ready: (p: Page) => Locator) {
+  await page.goto(path);
+  await expectVisible(ready(page));
+  await expectNoRawKeys(page);
+  await screenshot(page, `${name}-1440`);
+  const twin = await phoneTwin(browser, page.context(), server.baseUrl);
+  try {
+    const small = await twin.newPage();
+    await small.goto(path);
+    await expectVisible(ready(small));
+    await settle(small);
+    await expectNoHorizontalOverflow(small);
+    await expectNoRawKeys(small);
+    await screenshot(small, `${name}-375`);
+  } finally {
+    await twin.close();
+  }
+}
+
+describe('foundation: sign-in, units, users, and what a class teacher sees', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    adminContext = await browser.newContext({ ...desktop, baseURL: server.baseUrl, locale: 'zh-CN' });
+    admin = await adminContext.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  });
+
+  test('the login page greets in Chinese and fits a phone', async () => {
+    await admin.goto('/login');
+    await expectVisible(admin.getByTestId('login-submit'));
+    expect(await admin.locator('body').innerText()).toContain('守望');
+    await expectNoRawKeys(admin);
+    await screenshot(admin, 'login-1440');
+    const small = await browser.newContext({ ...phone, baseURL: server.baseUrl, locale: 'zh-CN' });
+    try {
+      const page = await small.newPage();
+      await page.goto('/login');
+      await expectVisible(page.getByTestId('login-submit'));
+      await expectNoHorizontalOverflow(page);
+      await screenshot(page, 'login-375');
+      // A wrong password is refused with the server's Chinese message.
+      await page.locator('#login-username').fill('admin');
+      await page.locator('#login-password').fill('not-the-password');
+      await page.getByTestId('login-submit').click();
+      await expectVisible(page.getByTestId('login-error'));
+      expect(await page.getByTestId('login-error').innerText()).toContain('用户名或密码不正确');
+      await screenshot(page, 'login-error-375');
+    } finally {
+      await small.close();
+    }
+  });
+
+  test('the first administrator must replace the one-time password', async () => {
+    await signIn(admin, server.adminUsername, server.adminPassword);
+    await admin.waitForURL('**/change-password');
+    await expectVisible(admin.getByTestId('password-policy'));
+    const policy = await admin.getByTestId('password-policy').innerText();
+    expect(policy).toContain('8');
+    expect(policy).toContain('用户名');
+    await screenshot(admin, 'change-password-1440');
+    // The client applies the shared policy before sending.
+    await admin.locator('#currentPassword').fill(server.adminPassword);
+    await admin.locator('#newPassword').fill('12345678');
+    await admin.locator('#confirmPassword').fill('12345678');
+    await admin.getByTestId('change-password-submit').click();
+    await expectVisible(admin.getByText('这个密码太常见'));
+    await changePassword(admin, server.adminPassword, adminPassword);
+    const header = await admin.getByTestId('user-role-summary').innerText();
+    expect(header).toContain('县级管理员');
+  });
+
+  test('the administrator builds township → school → class', async () => {
+    await admin.getByTestId('nav-orgs').click();
+    await admin.waitForURL('**/orgs');
+    await expectVisible(admin.getByTestId('org-tree'));
+    const county = (await admin.locator('[data-testid^="org-node-"]').first().getAttribute('data-testid'))!.replace(
+      'org-node-',
+      '',
+    );
+
+    await orgAction(admin, county, '新建下级单位');
+    await admin.locator('#name').fill(township);
+    await drawerSubmit(admin).click();
+    await expectVisible(admin.getByTestId(`org-node-${township}`));
+
+    await orgAction(admin, township, '新建下级单位');
+    await choose(admin, 'kind', '学校');
+    await admin.locator('#name').fill(school);
+    await admin.locator('#studentCount').fill('185');
+    await drawerSubmit(admin).click();
+    await expectVisible(admin.getByTestId(`org-node-${school}`));
+
+    await orgAction(admin, school, '新建下级单位');
+    await admin.locator('#name').fill(klass);
+    await admin.locator('#studentCount').fill('46');
+    await drawerSubmit(admin).click();
+    await expectVisible(admin.getByTestId(`org-node-${klass}`));
+    expect(await admin.getByTestId(`org-node-${school}`).innerText()).toContain('185');
+
+    // The same name twice under one parent is refused with the server's message in the drawer.
+    await orgAction(admin, school, '新建下级单位');
+    await admin.locator('#name').fill(klass);
+    await drawerSubmit(admin).click();
+    await expectVisible(admin.getByTestId('form-error'));
+    expect(await admin.getByTestId('form-error').innerText()).toContain('同名');
+    await screenshot(admin, 'org-duplicate-error-1440');
+    await admin.keyboard.press('Escape');
+
+    await snapBoth(admin, '/orgs', 'orgs', (p) => p.getByTestId(`org-node-${klass}`));
+  });
+
+  test('the administrator sets the county term', async () => {
+    await admin.goto('/terms');
+    await expectVisible(admin.getByTestId('term-create'));
+    await admin.getByTestId('term-create').click();
+    await choose(admin, 'schoolYear', '2026-2027');
+    for (const [id, date] of [
+      ['startDate', '2026-09-01'],
+      ['midDate', '2026-11-10'],
+      ['endDate', '2027-01-20'],
+    ] as const) {
+      await admin.locator(`#${id}`).click();
+      await admin.locator(`#${id}`).fill(date);
+      await admin.locator(`#${id}`).press('Enter');
+    }
+    await drawerSubmit(admin).click();
+    await expectVisible(admin.getByText('2026-2027学年 第一学期'));
+    await snapBoth(admin, '/terms', 'terms', (p) => p.getByText('2026-09-01'));
+  });
+
+  test('the administrator opens an account for the class teacher', async () => {
+    await admin.goto('/users');
+    await expectVisible(admin.getByTestId('user-create'));
+    await admin.getByTestId('user-create').click();
+    await admin.locator('#username').fill('li.laoshi');
+    await admin.locator('#displayName').fill('李老师');
+    await chooseOrg(admin, 'roles_0_orgId', klass);
+    // A class takes exactly one role, so it is chosen by itself.
+    await expectVisible(admin.locator('.ant-drawer-open .ant-select-content', { hasText: '班主任' }));
+    await screenshot(admin, 'user-create-1440');
+    await drawerSubmit(admin).click();
+    await expectVisible(admin.getByTestId('otp-value'));
+    teacherOneTimePassword = (await admin.getByTestId('otp-value').locator('code').innerText()).trim();
+    expect(teacherOneTimePassword.length).toBeGreaterThanOrEqual(8);
+    expect(await admin.getByTestId('otp-modal').innerText()).toContain('只显示这一次');
+    await screenshot(admin, 'user-otp-1440');
+    await admin.getByTestId('otp-done').click();
+    await snapBoth(admin, '/users', 'users', (p) => p.getByText('li.laoshi'));
+  });
+
+  test('the audit log shows what happened, readably', async () => {
+    await snapBoth(admin, '/audit', 'audit', (p) => p.getByText('新建用户'));
+    await snapBoth(admin, '/', 'home-admin', (p) => p.getByTestId('home-roles'));
+  });
+
+  test('the administrator signs out', async () => {
+    await admin.goto('/');
+    await admin.getByTestId('user-menu').click();
+    await admin.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '退出登录' }).click();
+    await admin.waitForURL('**/login');
+    await admin.goto('/orgs');
+    await admin.waitForURL('**/login');
+  });
+
+  test('the class teacher signs in on a phone and sees only their class', async () => {
+    const context = await browser.newContext({ ...phone, baseURL: server.baseUrl, locale: 'zh-CN' });
+    try {
+      const page = await context.newPage();
+      await signIn(page, 'li.laoshi', teacherOneTimePassword);
+      await page.waitForURL('**/change-password');
+      await expectNoHorizontalOverflow(page);
+      await screenshot(page, 'change-password-375');
+      await changePassword(page, teacherOneTimePassword, teacherPassword);
+      await expectNoHorizontalOverflow(page);
+      await screenshot(page, 'home-teacher-375');
+
+      // Navigation comes from permissions: no users, no audit log.
+      await page.getByTestId('nav-open').click();
+      await expectVisible(page.getByTestId('nav-orgs'));
+      expect(await page.getByTestId('nav-users').count()).toBe(0);
+      expect(await page.getByTestId('nav-audit').count()).toBe(0);
+      await screenshot(page, 'nav-drawer-teacher-375');
+      await page.getByTestId('nav-orgs').click();
+      await page.waitForURL('**/orgs');
+      await expectVisible(page.getByTestId(`org-node-${klass}`));
+      await settle(page);
+
+      // The class and its ancestors, nothing else, and nothing to change.
+      const nodes = await page.locator('[data-testid^="org-node-"]').evaluateAll((els) =>
+        els.map((el) => el.getAttribute('data-testid')!.replace('org-node-', '')),
+      );
+      expect(nodes).toHaveLength(4);
+      expect(nodes).toEqual(expect.arrayContaining([township, school, klass]));
+      expect(await page.getByTestId('org-create').count()).toBe(0);
+      expect(await page.locator('[data-testid^="org-actions-"]').count()).toBe(0);
+      await expectNoHorizontalOverflow(page);
+      await screenshot(page, 'orgs-teacher-375');
+
+      // Typing the address of a page the role lacks shows a refusal, not the page.
+      await page.goto('/users');
+      await expectVisible(page.getByText('没有访问权限'));
+      await screenshot(page, 'forbidden-teacher-375');
+
+      // The terms page is readable and offers no changes.
+      await page.goto('/terms');
+      await expectVisible(page.getByText('2026-09-01'));
+      expect(await page.getByTestId('term-create').count()).toBe(0);
+      await screenshot(page, 'terms-teacher-375');
+
+      // English on request, saved to the account.
+      await page.goto('/');
+      await page.getByTestId('language-switch').click();
+      await expectVisible(page.getByText('My roles and units'));
+      await expectNoRawKeys(page);
+      await screenshot(page, 'home-teacher-en-375');
+      await page.reload();
+      await expectVisible(page.getByText('My roles and units'));
+      await page.getByTestId('language-switch').click();
+      await expectVisible(page.getByText('我的角色与单位'));
+
+      // The teacher on a desktop.
+      const wide = await browser.newContext({
+        ...desktop,
+        baseURL: server.baseUrl,
+        storageState: await context.storageState(),
+      });
+      try {
+        const big = await wide.newPage();
+        await big.goto('/orgs');
+        await expectVisible(big.getByTestId(`org-node-${klass}`));
+        expect(await big.getByTestId('nav-users').count()).toBe(0);
+        await screenshot(big, 'orgs-teacher-1440');
+        await big.goto('/');
+        await expectVisible(big.getByTestId('home-roles'));
+        await screenshot(big, 'home-teacher-1440');
+      } finally {
+        await wide.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
