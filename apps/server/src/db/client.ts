@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -23,6 +24,14 @@ export interface Database {
 }
 
 export class DatabaseOpenError extends Error {}
+
+/**
+ * What every PGlite instance must be created with: the extensions the migrations use
+ * (pg_trgm for name search and duplicate checks). PGlite loads extensions only at construction.
+ */
+export function pgliteOptions(): PGliteOptions {
+  return { extensions: { pg_trgm } };
+}
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite in `dataDir`. */
 export async function openDatabase(options: { databaseUrl?: string; dataDir?: string; pglite?: PGlite }) {
@@ -58,7 +67,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   fs.mkdirSync(dataDir, { recursive: true });
   const release = acquireLock(dataDir);
   try {
-    const client = await PGlite.create(path.join(dataDir, 'pg'));
+    const client = await PGlite.create(path.join(dataDir, 'pg'), pgliteOptions());
     return wrapPglite(client, release);
   } catch (error) {
     release();

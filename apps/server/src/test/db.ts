@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { type Database, openDatabase } from '../db/client';
+import { type Database, openDatabase, pgliteOptions } from '../db/client';
 import { templateDbName, templateDump, withDatabase } from './global-setup';
 
 /** A fresh, migrated database for one test file: PGlite in memory, or a PostgreSQL clone. */
@@ -27,6 +27,6 @@ export async function createTestDatabase(): Promise<Database> {
     };
   }
   const blob = new Blob([fs.readFileSync(templateDump)]);
-  const client = await PGlite.create({ loadDataDir: blob });
+  const client = await PGlite.create({ ...pgliteOptions(), loadDataDir: blob });
   return openDatabase({ pglite: client });
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { openDatabase } from '../db/client';
+import { openDatabase, pgliteOptions } from '../db/client';
 import { runMigrations } from '../db/migrate';
 
 export const templateDump = path.resolve('.tmp/test-template.tar.gz');
@@ -27,7 +27,7 @@ export default async function setup() {
     return;
   }
   fs.mkdirSync(path.dirname(templateDump), { recursive: true });
-  const client = await PGlite.create();
+  const client = await PGlite.create(pgliteOptions());
   const database = await openDatabase({ pglite: client });
   await runMigrations(database);
   const dump = await client.dumpDataDir('gzip');
