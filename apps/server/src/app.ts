@@ -17,6 +17,8 @@ import type { AppConfig } from './env';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { AttemptThrottle } from './modules/auth/throttle';
+import { childRoutes } from './modules/children/children.routes';
+import { familyRoutes } from './modules/children/family.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { termRoutes } from './modules/terms/terms.routes';
@@ -112,6 +114,8 @@ export async function buildApp(database: Database, config: AppConfig, options: {
       await api.register(termRoutes, deps);
       await api.register(userRoutes, deps);
       await api.register(auditRoutes, deps);
+      await api.register(childRoutes, deps);
+      await api.register(familyRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -21,6 +21,7 @@ export const validationMessages: Record<string, { zh: string; en: string }> = {
     zh: '身份证号校验位不正确，请核对是否输错',
     en: 'the check digit is wrong; please re-check the number',
   },
+  id_number_taken: { zh: '该身份证号已建档', en: 'this ID number is already registered' },
   id_number_birth_mismatch: {
     zh: '出生日期与身份证号中的出生日期不一致',
     en: 'the birth date differs from the one in the ID number',

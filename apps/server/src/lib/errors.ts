@@ -4,7 +4,12 @@ import type { ErrorCode } from '@shouwang/shared';
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly extra: { details?: { field?: string; message: string }[]; current?: unknown } = {},
+    readonly extra: {
+      details?: { field?: string; message: string }[];
+      current?: unknown;
+      /** Possible duplicates the caller should look at (DUPLICATE_SUSPECTED, ID_NUMBER_TAKEN). */
+      candidates?: unknown[];
+    } = {},
   ) {
     super(code);
     this.name = 'AppError';

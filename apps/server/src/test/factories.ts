@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { OrgKind, Role } from '@shouwang/shared';
+import type { ChildCategory, OrgKind, Role } from '@shouwang/shared';
 import type { Db } from '../db/client';
 import { hashPassword } from '../modules/auth/password';
+import { insertChild } from '../modules/children/children.repository';
+import { childCategory } from '../modules/children/children.table';
+import { idNumberColumns } from '../modules/children/id-number-hash';
+import { pinyinKeys } from '../modules/children/pinyin-keys';
+import { refreshCompleteness } from '../modules/children/use-cases/refresh-completeness';
 import { childPath } from '../modules/orgs/org-path';
 import { org } from '../modules/orgs/orgs.table';
 import { appUser, roleAssignment } from '../modules/users/users.table';
@@ -78,4 +83,48 @@ export async function buildUser(
       .values({ userId: user!.id, role: r.role, orgId: r.org.id, countyId: r.org.countyId });
   }
   return { id: user!.id, username, password: TEST_PASSWORD };
+}
+
+export type ChildFixture = Awaited<ReturnType<typeof buildChild>>;
+
+/**
+ * A child filed directly in the database (no HTTP), under a class (with its school), a school,
+ * and/or a home village, with its completeness derived as the app does.
+ */
+export async function buildChild(
+  db: Db,
+  options: {
+    name?: string;
+    school?: OrgFixture;
+    class?: OrgFixture;
+    village?: OrgFixture;
+    birthDate?: string;
+    sex?: 'male' | 'female';
+    idNumber?: string;
+    categories?: ChildCategory[];
+  },
+) {
+  const name = options.name ?? unique('儿童');
+  const anchor = options.class ?? options.school ?? options.village;
+  if (!anchor) throw new Error('buildChild needs a school, class or village');
+  const row = await insertChild(db, {
+    name,
+    ...pinyinKeys(name),
+    ...idNumberColumns(options.idNumber),
+    countyId: anchor.countyId,
+    schoolId: options.school?.id ?? (options.class ? options.class.parentId : null),
+    classId: options.class?.id ?? null,
+    villageId: options.village?.id ?? null,
+    schoolPath: (options.class ?? options.school)?.path ?? null,
+    villagePath: options.village?.path ?? null,
+    birthDate: options.birthDate ?? null,
+    sex: options.sex ?? null,
+  });
+  for (const category of options.categories ?? []) {
+    await db
+      .insert(childCategory)
+      .values({ childId: row.id, countyId: row.countyId, category, startDate: '2024-09-01' });
+  }
+  await refreshCompleteness(db, row.id);
+  return row;
 }

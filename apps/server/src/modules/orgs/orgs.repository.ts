@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { countChildrenAtOrg } from '../children/children.repository';
 import { term } from '../terms/terms.table';
 import { roleAssignment } from '../users/users.table';
 import { org } from './orgs.table';
@@ -72,7 +73,7 @@ export async function setSubtreeActive(db: Db, prefix: string, active: boolean) 
     .where(and(like(org.path, `${escapeLike(prefix)}%`), live));
 }
 
-/** What still hangs on an org: sub-units, role assignments, terms. Features add their tables here. */
+/** What still hangs on an org: sub-units, role assignments, terms, child archives. Features add their tables here. */
 export async function countOrgReferences(db: Db, id: string) {
   const [children] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -86,7 +87,8 @@ export async function countOrgReferences(db: Db, id: string) {
     .select({ n: sql<number>`count(*)::int` })
     .from(term)
     .where(and(eq(term.orgId, id), isNull(term.deletedAt)));
-  return { children: children!.n, roles: roles!.n, terms: terms!.n };
+  const childArchives = await countChildrenAtOrg(db, id);
+  return { children: children!.n, roles: roles!.n, terms: terms!.n, childArchives };
 }
 
 export async function softDeleteOrg(db: Db, id: string, expectedVersion: number) {

@@ -7,6 +7,7 @@ import { inScope, scopePrefixes } from '../../lib/authz/scope';
 import type { RequestContext } from '../../lib/context';
 import { isUniqueViolation } from '../../lib/db-errors';
 import { AppError } from '../../lib/errors';
+import { rewriteChildOrgPaths } from '../children/children.repository';
 import { childPath, pathIds } from './org-path';
 import { canReadOrg } from './orgs.policy';
 import { orgSnapshot } from './orgs.presenter';
@@ -149,6 +150,8 @@ export async function moveOrg(
       const moved = await repo.updateOrg(tx, id, version, { parentId: parent.id, path: newPath });
       if (!moved) return conflict(tx, actor, id, present);
       await repo.rewriteSubtreePaths(tx, row.path, newPath);
+      // Children keep denormalized copies of their school/class and village paths for scoped lists.
+      await rewriteChildOrgPaths(tx, row.path, newPath);
       await recordAudit(tx, ctx, {
         event: 'org.moved',
         targetType: 'org',
@@ -206,7 +209,7 @@ export async function deleteOrg(
   if (row.kind === 'county') throw new AppError('FORBIDDEN');
   return db.transaction(async (tx) => {
     const refs = await repo.countOrgReferences(tx, id);
-    if (refs.children + refs.roles + refs.terms > 0)
+    if (Object.values(refs).some((n) => n > 0))
       throw new AppError('ORG_NOT_EMPTY', { details: [{ message: JSON.stringify(refs) }] });
     const deleted = await repo.softDeleteOrg(tx, id, version);
     if (!deleted) return conflict(tx, actor, id, present);

@@ -1,0 +1,80 @@
+import { type Permission, pairedOnlyPermissions } from '@shouwang/shared';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../lib/authz/actor';
+import { grantsFor, inScope, scopePrefixes } from '../../lib/authz/scope';
+
+/**
+ * Who may see and change a child's archive. A grant at an org node covers a child when the
+ * child's class/school path or home-village path lies in the node's subtree; mentors (paired-only
+ * grants) see just the children paired with them.
+ */
+
+/**
+ * SEAM for issue 4 (结对帮扶 pairings): the ids of the children currently paired with the actor as
+ * helper (mentor_teacher, proxy_parent, holiday_tutor …). Until pairings exist nobody is paired,
+ * so a mentor sees no child. Issue 4 replaces the body with a pairing-repository query; every
+ * read path of the archive already goes through it (list scope, single-child checks, abilities).
+ */
+export async function pairedChildIds(_db: Db, _actor: Actor): Promise<string[]> {
+  return [];
+}
+
+/** What a list query needs to scope children in SQL. */
+export interface ChildScope {
+  /** Org path prefixes; a child matches when its school_path or village_path starts with one. */
+  prefixes: string[];
+  /** The counties of those grants (lets the planner use the county + pinyin index). */
+  countyIds: string[];
+  /** Children visible through pairings, whatever their org. */
+  pairedIds: string[];
+}
+
+function holdsPairedOnly(actor: Actor, permission: Permission) {
+  return actor.assignments.some((a) => pairedOnlyPermissions[a.role]?.includes(permission));
+}
+
+export async function childScope(db: Db, actor: Actor, permission: Permission = 'child.read'): Promise<ChildScope> {
+  const prefixes = scopePrefixes(actor, permission);
+  const countyIds = [...new Set(grantsFor(actor, permission).map((g) => g.countyId))];
+  const pairedIds = holdsPairedOnly(actor, permission) ? await pairedChildIds(db, actor) : [];
+  return { prefixes, countyIds, pairedIds };
+}
+
+interface ChildPlacement {
+  id: string;
+  schoolPath: string | null;
+  villagePath: string | null;
+}
+
+/** Whether a subtree grant of `permission` covers the child's class/school or home village. */
+export function coversChild(actor: Actor, permission: Permission, child: Omit<ChildPlacement, 'id'>): boolean {
+  return (
+    (child.schoolPath !== null && inScope(actor, permission, child.schoolPath)) ||
+    (child.villagePath !== null && inScope(actor, permission, child.villagePath))
+  );
+}
+
+export function canReadChild(actor: Actor, child: ChildPlacement, pairedIds: readonly string[]): boolean {
+  return coversChild(actor, 'child.read', child) || pairedIds.includes(child.id);
+}
+
+export const canWriteChild = (actor: Actor, child: Omit<ChildPlacement, 'id'>) =>
+  coversChild(actor, 'child.write', child);
+
+/** What the caller may do with the archive; the UI shows buttons from this, never from roles. */
+export function childAbilities(actor: Actor, child: ChildPlacement & { deletedAt: Date | null }) {
+  const write = canWriteChild(actor, child);
+  const live = child.deletedAt === null;
+  return {
+    update: write && live,
+    delete: write && live,
+    restore: write && !live,
+    manageFamily: write && live,
+    readIdNumber: live && coversChild(actor, 'child.read_id_number', child),
+  };
+}
+
+/** Abilities on a parent or guardian row follow the child's. */
+export function familyAbilities(childAbilitiesOf: ReturnType<typeof childAbilities>) {
+  return { update: childAbilitiesOf.manageFamily, delete: childAbilitiesOf.manageFamily };
+}

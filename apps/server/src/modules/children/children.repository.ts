@@ -1,0 +1,298 @@
+import { type CareLevel, type ChildCategory, type EnrollmentStatus, todayIso } from '@shouwang/shared';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  getTableName,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client';
+import { escapeLike } from '../orgs/orgs.repository';
+import { org } from '../orgs/orgs.table';
+import type { ChildScope } from './children.policy';
+import { child, childCategory } from './children.table';
+import { guardian } from './guardians.table';
+import { hashIdNumber } from './id-number-hash';
+import { parent } from './parents.table';
+
+/** Every column but the ID number itself: lists, pages and checks work on hash, mask and last 4. */
+const { idNumber: _idNumber, ...childColumns } = getTableColumns(child);
+export type ChildRow = Omit<typeof child.$inferSelect, 'idNumber'>;
+export type ChildInsert = typeof child.$inferInsert;
+
+export async function findChild(db: Db, id: string, options: { includeDeleted?: boolean } = {}) {
+  const [row] = await db
+    .select(childColumns)
+    .from(child)
+    .where(and(eq(child.id, id), options.includeDeleted ? undefined : isNull(child.deletedAt)))
+    .limit(1);
+  return row as ChildRow | undefined;
+}
+
+/** The stored ID number: only the audited full-number read and cross-field checks call this. */
+export async function findChildIdNumber(db: Db, id: string): Promise<string | null> {
+  const [row] = await db.select({ idNumber: child.idNumber }).from(child).where(eq(child.id, id)).limit(1);
+  return row?.idNumber ?? null;
+}
+
+// ── Lists ─────────────────────────────────────────────────────────────────────────────────────
+
+export interface ChildListFilters {
+  q?: string;
+  schoolId?: string;
+  classId?: string;
+  villageId?: string;
+  categories?: ChildCategory[];
+  careLevel?: CareLevel;
+  enrollmentStatus?: EnrollmentStatus;
+  incomplete?: boolean;
+  parentUnreachable?: boolean;
+  noEntrustment?: boolean;
+  deleted?: boolean;
+  sort: 'name' | 'recent';
+}
+
+/** The scope as one SQL condition: a prefix of either org path, or a paired child. */
+function scopeCondition(scope: ChildScope): SQL | undefined {
+  const byOrg = scope.prefixes.flatMap((p) => [
+    like(child.schoolPath, `${escapeLike(p)}%`),
+    like(child.villagePath, `${escapeLike(p)}%`),
+  ]);
+  const parts: SQL[] = [];
+  if (byOrg.length > 0) parts.push(and(inArray(child.countyId, scope.countyIds), or(...byOrg))!);
+  if (scope.pairedIds.length > 0) parts.push(inArray(child.id, scope.pairedIds));
+  return parts.length > 0 ? or(...parts) : undefined;
+}
+
+/**
+ * A column with its table's name. Drizzle leaves columns unqualified in the select list of a
+ * one-table query, which would bind `child_id = id` inside a correlated subquery to the wrong table.
+ */
+const col = (column: AnyPgColumn) => sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+
+const parentUnreachableSql = sql<boolean>`exists (select 1 from ${parent} where ${col(parent.childId)} = ${col(child.id)}
+  and ${col(parent.deletedAt)} is null and (${col(parent.unreachable)} or ${col(parent.status)} = 'missing'))`;
+
+/** A signed 委托监护确认书 that has not expired. */
+const hasEntrustmentSql = (today: string) => sql<boolean>`exists (select 1 from ${guardian}
+  where ${col(guardian.childId)} = ${col(child.id)} and ${col(guardian.deletedAt)} is null
+  and ${col(guardian.entrustmentSignedOn)} is not null
+  and (${col(guardian.entrustmentValidUntil)} is null or ${col(guardian.entrustmentValidUntil)} >= ${today}))`;
+
+/** What `q` means depends on its shape: ID digits, pinyin letters, or part of a name. */
+function searchCondition(q: string): SQL {
+  if (/^\d{4}$/.test(q) || /^\d{3}X$/i.test(q)) return eq(child.idNumberLast4, q.toUpperCase());
+  if (/^\d{17}[\dX]$/i.test(q)) return eq(child.idNumberHash, hashIdNumber(q));
+  if (/^[a-z]+$/i.test(q)) {
+    const prefix = `${escapeLike(q.toLowerCase())}%`;
+    return or(like(child.nameInitials, prefix), like(child.namePinyinCompact, prefix))!;
+  }
+  return like(child.name, `%${escapeLike(q)}%`);
+}
+
+function listConditions(scope: ChildScope, f: ChildListFilters, today: string): SQL[] | null {
+  const inScope = scopeCondition(scope);
+  if (!inScope) return null;
+  const conditions: SQL[] = [inScope, f.deleted ? isNotNull(child.deletedAt) : isNull(child.deletedAt)];
+  if (f.q) conditions.push(searchCondition(f.q));
+  if (f.schoolId) conditions.push(eq(child.schoolId, f.schoolId));
+  if (f.classId) conditions.push(eq(child.classId, f.classId));
+  if (f.villageId) conditions.push(eq(child.villageId, f.villageId));
+  if (f.careLevel) conditions.push(eq(child.careLevel, f.careLevel));
+  if (f.enrollmentStatus) conditions.push(eq(child.enrollmentStatus, f.enrollmentStatus));
+  if (f.incomplete) conditions.push(eq(child.archiveComplete, false));
+  if (f.parentUnreachable) conditions.push(parentUnreachableSql);
+  if (f.noEntrustment) conditions.push(sql`not ${hasEntrustmentSql(today)}`);
+  if (f.categories?.length) {
+    conditions.push(sql`exists (select 1 from ${childCategory} where ${col(childCategory.childId)} = ${col(child.id)}
+      and ${col(childCategory.endDate)} is null and ${col(childCategory.category)} in ${f.categories})`);
+  }
+  return conditions;
+}
+
+export type ChildListRow = ChildRow & { parentUnreachable: boolean; hasEntrustment: boolean };
+
+/** One page of children in scope, in pinyin order (or most recently changed first), and the total. */
+export async function listChildren(
+  db: Db,
+  scope: ChildScope,
+  filters: ChildListFilters,
+  page: { page: number; pageSize: number },
+): Promise<{ rows: ChildListRow[]; total: number }> {
+  const today = todayIso();
+  const conditions = listConditions(scope, filters, today);
+  if (!conditions) return { rows: [], total: 0 };
+  const where = and(...conditions);
+  const order =
+    filters.sort === 'recent'
+      ? [desc(child.updatedAt), asc(child.id)]
+      : [asc(sql`${child.namePinyin} collate "C"`), asc(child.name), asc(child.id)];
+  const rows = await db
+    .select({ ...childColumns, parentUnreachable: parentUnreachableSql, hasEntrustment: hasEntrustmentSql(today) })
+    .from(child)
+    .where(where)
+    .orderBy(...order)
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(child).where(where);
+  return { rows: rows as ChildListRow[], total: count!.n };
+}
+
+/** The two family flags of one child, as the list computes them. */
+export async function childFlags(db: Db, id: string) {
+  const [row] = await db
+    .select({ parentUnreachable: parentUnreachableSql, hasEntrustment: hasEntrustmentSql(todayIso()) })
+    .from(child)
+    .where(eq(child.id, id));
+  return row ?? { parentUnreachable: false, hasEntrustment: false };
+}
+
+// ── Writes ────────────────────────────────────────────────────────────────────────────────────
+
+export async function insertChild(db: Db, values: ChildInsert): Promise<ChildRow> {
+  const [row] = await db.insert(child).values(values).returning(childColumns);
+  return row as ChildRow;
+}
+
+/** Updates when the version matches; undefined when someone else wrote first. */
+export async function updateChild(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: Partial<ChildInsert>,
+): Promise<ChildRow | undefined> {
+  const [row] = await db
+    .update(child)
+    .set({ ...changes, updatedAt: new Date(), version: sql`${child.version} + 1` })
+    .where(and(eq(child.id, id), eq(child.version, expectedVersion), isNull(child.deletedAt)))
+    .returning(childColumns);
+  return row as ChildRow | undefined;
+}
+
+export async function setChildDeleted(db: Db, id: string, expectedVersion: number, deleted: boolean) {
+  const [row] = await db
+    .update(child)
+    .set({ deletedAt: deleted ? new Date() : null, updatedAt: new Date(), version: sql`${child.version} + 1` })
+    .where(
+      and(
+        eq(child.id, id),
+        eq(child.version, expectedVersion),
+        deleted ? isNull(child.deletedAt) : isNotNull(child.deletedAt),
+      ),
+    )
+    .returning(childColumns);
+  return row as ChildRow | undefined;
+}
+
+/** Derived fields that change without a user edit: no version bump, so open forms stay valid. */
+export async function setDerived(
+  db: Db,
+  id: string,
+  values: Partial<Pick<ChildInsert, 'archiveComplete' | 'archiveMissing' | 'enrollmentStatus' | 'enrollmentDate'>>,
+) {
+  await db.update(child).set(values).where(eq(child.id, id));
+}
+
+// ── Duplicates ────────────────────────────────────────────────────────────────────────────────
+
+/** A live child with this ID number anywhere (a child is registered once in the country). */
+export async function findIdNumberHolder(db: Db, idNumberHash: string, exceptId?: string) {
+  const [row] = await db
+    .select({ id: child.id, countyId: child.countyId, schoolPath: child.schoolPath, villagePath: child.villagePath })
+    .from(child)
+    .where(
+      and(
+        eq(child.idNumberHash, idNumberHash),
+        isNull(child.deletedAt),
+        exceptId ? sql`${child.id} <> ${exceptId}` : undefined,
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** Pinyin similarity above which two names in one school are worth a second look (pg_trgm). */
+export const SIMILAR_NAME_THRESHOLD = 0.6;
+
+/**
+ * Possible duplicates of a new child in the county: same name and birth date anywhere, or a similar
+ * name in the same school. Similarity is taken on the characters and on the pinyin: trigrams of a
+ * three-character name differ too much for a one-character slip (张羽涵/张羽晗 = 0.33), while a
+ * homophone slip (张羽涵/张雨涵) has identical pinyin.
+ */
+export async function findSuspectedDuplicates(
+  db: Db,
+  input: { countyId: string; name: string; namePinyin: string; birthDate: string | null; schoolId: string | null },
+) {
+  const sameNameAndBirth = input.birthDate
+    ? and(eq(child.name, input.name), eq(child.birthDate, input.birthDate))
+    : undefined;
+  const similarInSchool = input.schoolId
+    ? and(
+        eq(child.schoolId, input.schoolId),
+        sql`greatest(similarity(${child.name}, ${input.name}), similarity(${child.namePinyin}, ${input.namePinyin})) > ${SIMILAR_NAME_THRESHOLD}`,
+      )
+    : undefined;
+  if (!sameNameAndBirth && !similarInSchool) return [];
+  return db
+    .select({
+      id: child.id,
+      name: child.name,
+      birthDate: child.birthDate,
+      schoolId: child.schoolId,
+      villageId: child.villageId,
+      schoolPath: child.schoolPath,
+      villagePath: child.villagePath,
+      sameNameAndBirth: sameNameAndBirth ? sql<boolean>`(${sameNameAndBirth})` : sql<boolean>`false`,
+    })
+    .from(child)
+    .where(and(eq(child.countyId, input.countyId), isNull(child.deletedAt), or(sameNameAndBirth, similarInSchool)))
+    .orderBy(asc(sql`${child.namePinyin} collate "C"`))
+    .limit(10);
+}
+
+// ── Orgs ──────────────────────────────────────────────────────────────────────────────────────
+
+export async function orgNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.select({ id: org.id, name: org.name }).from(org).where(inArray(org.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * Called by orgs.service `moveOrg` in its transaction: the children under a moved subtree follow
+ * it, so scope filters on the denormalized paths stay right.
+ */
+export async function rewriteChildOrgPaths(db: Db, oldPrefix: string, newPrefix: string) {
+  const pattern = `${escapeLike(oldPrefix)}%`;
+  const from = oldPrefix.length + 1;
+  await db
+    .update(child)
+    .set({ schoolPath: sql`${newPrefix} || substr(${child.schoolPath}, ${from})` })
+    .where(like(child.schoolPath, pattern));
+  await db
+    .update(child)
+    .set({ villagePath: sql`${newPrefix} || substr(${child.villagePath}, ${from})` })
+    .where(like(child.villagePath, pattern));
+}
+
+/** Live children filed under an org (as school, class or home village): such an org cannot be deleted. */
+export async function countChildrenAtOrg(db: Db, orgId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(child)
+    .where(
+      and(isNull(child.deletedAt), or(eq(child.schoolId, orgId), eq(child.classId, orgId), eq(child.villageId, orgId))),
+    );
+  return row!.n;
+}
