@@ -1,3 +1,4 @@
+export { attachment } from '../modules/attachments/attachments.table';
 export { auditEvent } from '../modules/audit/audit.table';
 export { child, childCategory, childEnrollment } from '../modules/children/children.table';
 export { guardian, guardianEntrustment } from '../modules/children/guardians.table';

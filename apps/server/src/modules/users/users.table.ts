@@ -22,6 +22,11 @@ export const appUser = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /** TOTP secret (base32), encrypted at rest; set once enrolment is confirmed. */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** argon2 hashes of the unused recovery codes. */
+    recoveryCodeHashes: text('recovery_code_hashes').array(),
     /** County the account belongs to; null only for accounts created before any county existed. */
     countyId: uuid('county_id'),
   },
