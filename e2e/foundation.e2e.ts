@@ -44,7 +44,10 @@ async function choose(page: Page, inputId: string, option: string) {
 async function chooseOrg(page: Page, inputId: string, name: string) {
   await page.locator(`#${inputId}`).click();
   await page.locator(`#${inputId}`).fill(name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name })
+    .first()
+    .click();
 }
 
 async function orgAction(page: Page, orgName: string, action: string) {
@@ -109,7 +112,7 @@ describe('foundation: sign-in, units, users, and what a class teacher sees', () 
   test('the login page greets in Chinese and fits a phone', async () => {
     await admin.goto('/login');
     await expectVisible(admin.getByTestId('login-submit'));
-    expect(await admin.locator('body').innerText()).toContain('守望');
+    expect((await admin.locator('body').textContent()) ?? '').toContain('守望');
     await expectNoRawKeys(admin);
     await screenshot(admin, 'login-1440');
     const small = await browser.newContext({ ...phone, baseURL: server.baseUrl, locale: 'zh-CN' });
@@ -124,7 +127,7 @@ describe('foundation: sign-in, units, users, and what a class teacher sees', () 
       await page.locator('#login-password').fill('not-the-password');
       await page.getByTestId('login-submit').click();
       await expectVisible(page.getByTestId('login-error'));
-      expect(await page.getByTestId('login-error').innerText()).toContain('用户名或密码不正确');
+      expect((await page.getByTestId('login-error').textContent()) ?? '').toContain('用户名或密码不正确');
       await screenshot(page, 'login-error-375');
     } finally {
       await small.close();
@@ -135,7 +138,7 @@ describe('foundation: sign-in, units, users, and what a class teacher sees', () 
     await signIn(admin, server.adminUsername, server.adminPassword);
     await admin.waitForURL('**/change-password');
     await expectVisible(admin.getByTestId('password-policy'));
-    const policy = await admin.getByTestId('password-policy').innerText();
+    const policy = (await admin.getByTestId('password-policy').textContent()) ?? '';
     expect(policy).toContain('8');
     expect(policy).toContain('用户名');
     await screenshot(admin, 'change-password-1440');
@@ -146,7 +149,7 @@ describe('foundation: sign-in, units, users, and what a class teacher sees', () 
     await admin.getByTestId('change-password-submit').click();
     await expectVisible(admin.getByText('这个密码太常见'));
     await changePassword(admin, server.adminPassword, adminPassword);
-    const header = await admin.getByTestId('user-role-summary').innerText();
+    const header = (await admin.getByTestId('user-role-summary').textContent()) ?? '';
     expect(header).toContain('县级管理员');
   });
 
@@ -176,14 +179,14 @@ describe('foundation: sign-in, units, users, and what a class teacher sees', () 
     await admin.locator('#studentCount').fill('46');
     await drawerSubmit(admin).click();
     await expectVisible(admin.getByTestId(`org-node-${klass}`));
-    expect(await admin.getByTestId(`org-node-${school}`).innerText()).toContain('185');
+    expect((await admin.getByTestId(`org-node-${school}`).textContent()) ?? '').toContain('185');
 
     // The same name twice under one parent is refused with the server's message in the drawer.
     await orgAction(admin, school, '新建下级单位');
     await admin.locator('#name').fill(klass);
     await drawerSubmit(admin).click();
     await expectVisible(admin.getByTestId('form-error'));
-    expect(await admin.getByTestId('form-error').innerText()).toContain('同名');
+    expect((await admin.getByTestId('form-error').textContent()) ?? '').toContain('同名');
     await screenshot(admin, 'org-duplicate-error-1440');
     await admin.keyboard.press('Escape');
 
@@ -221,9 +224,9 @@ describe('foundation: sign-in, units, users, and what a class teacher sees', () 
     await screenshot(admin, 'user-create-1440');
     await drawerSubmit(admin).click();
     await expectVisible(admin.getByTestId('otp-value'));
-    teacherOneTimePassword = (await admin.getByTestId('otp-value').locator('code').innerText()).trim();
+    teacherOneTimePassword = ((await admin.getByTestId('otp-value').textContent()) ?? '').trim();
     expect(teacherOneTimePassword.length).toBeGreaterThanOrEqual(8);
-    expect(await admin.getByTestId('otp-modal').innerText()).toContain('只显示这一次');
+    expect((await admin.getByTestId('otp-modal').textContent()) ?? '').toContain('只显示这一次');
     await screenshot(admin, 'user-otp-1440');
     await admin.getByTestId('otp-done').click();
     await snapBoth(admin, '/users', 'users', (p) => p.getByText('li.laoshi'));
@@ -231,6 +234,15 @@ describe('foundation: sign-in, units, users, and what a class teacher sees', () 
 
   test('the audit log shows what happened, readably', async () => {
     await snapBoth(admin, '/audit', 'audit', (p) => p.getByText('新建用户'));
+    // The change itself, field by field.
+    const row = admin.locator('tr.ant-table-row', { hasText: '新建单位' }).first();
+    await row.locator('.ant-table-row-expand-icon').click();
+    await expectVisible(admin.locator('.ant-table-expanded-row', { hasText: '新建时填写的内容' }));
+    const detail = (await admin.locator('.ant-table-expanded-row').first().textContent()) ?? '';
+    expect(detail).toContain(klass);
+    // Unit ids are shown as names.
+    expect(detail).toContain(`${township} / ${school} / ${klass}`);
+    await screenshot(admin, 'audit-diff-1440');
     await snapBoth(admin, '/', 'home-admin', (p) => p.getByTestId('home-roles'));
   });
 
@@ -254,6 +266,10 @@ describe('foundation: sign-in, units, users, and what a class teacher sees', () 
       await changePassword(page, teacherOneTimePassword, teacherPassword);
       await expectNoHorizontalOverflow(page);
       await screenshot(page, 'home-teacher-375');
+      // The summary counts the teacher's own class, not the ancestors shown for context.
+      const units = (await page.getByTestId('home-units').textContent()) ?? '';
+      expect(units).toContain('46');
+      expect(units).not.toContain('185');
 
       // Navigation comes from permissions: no users, no audit log.
       await page.getByTestId('nav-open').click();
@@ -267,9 +283,9 @@ describe('foundation: sign-in, units, users, and what a class teacher sees', () 
       await settle(page);
 
       // The class and its ancestors, nothing else, and nothing to change.
-      const nodes = await page.locator('[data-testid^="org-node-"]').evaluateAll((els) =>
-        els.map((el) => el.getAttribute('data-testid')!.replace('org-node-', '')),
-      );
+      const nodes = await page
+        .locator('[data-testid^="org-node-"]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!.replace('org-node-', '')));
       expect(nodes).toHaveLength(4);
       expect(nodes).toEqual(expect.arrayContaining([township, school, klass]));
       expect(await page.getByTestId('org-create').count()).toBe(0);

@@ -93,7 +93,13 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw new Error(`No first-admin password in the server output:\n${out}`);
   }
-  return { baseUrl: `http://127.0.0.1:${port}`, adminUsername: username, adminPassword: password, output: () => out, stop };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    adminUsername: username,
+    adminPassword: password,
+    output: () => out,
+    stop,
+  };
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -113,7 +119,7 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Fails on texts that are i18n keys (a missing translation shows its key, e.g. "orgs.title"). */
 export async function expectNoRawKeys(page: Page) {
-  const text = await page.locator('body').innerText();
+  const text = (await page.locator('body').textContent()) ?? '';
   const raw = text.match(
     /\b(?:app|common|language|nav|roles|orgKinds|me|login|password|home|orgs|terms|users|audit|conflict|validation|errors)\.[A-Za-z_]+(?:\.[A-Za-z_0-9]+)*\b/g,
   );

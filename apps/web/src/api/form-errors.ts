@@ -54,14 +54,23 @@ export function zodFieldErrors(error: z.ZodError, t: TFunction, language: string
   return [...byField.values()];
 }
 
+/**
+ * A detail that is a bare code (e.g. "duplicate") is not for people: show its catalogue text,
+ * or the error's own (localized) message, instead.
+ */
+function readableDetail(message: string, error: ApiError, language: string): string {
+  if (!/^[a-z][a-z_]*$/.test(message)) return message;
+  return validationMessage(message, toLanguage(language)) ?? error.message;
+}
+
 /** The per-field messages of an API validation error (`roles.0.orgId` → ['roles', 0, 'orgId']). */
-export function apiFieldErrors(error: ApiError): FieldErrors {
+export function apiFieldErrors(error: ApiError, language = 'zh-CN'): FieldErrors {
   const byField = new Map<string, FieldErrors[number]>();
   for (const detail of error.details) {
     if (!detail.field) continue;
     const name = detail.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     const entry = byField.get(detail.field) ?? { name, errors: [] };
-    entry.errors.push(detail.message);
+    entry.errors.push(readableDetail(detail.message, error, language));
     byField.set(detail.field, entry);
   }
   return [...byField.values()];

@@ -63,7 +63,7 @@ export function AppLayout() {
           <Layout.Sider width={224} style={{ borderInlineEnd: '1px solid rgba(5, 5, 5, 0.06)' }}>
             <div style={{ position: 'sticky', top: 0 }}>
               <div style={{ padding: '16px 20px' }}>
-                <Brand tagline />
+                <Brand />
               </div>
               <NavMenu permissions={permissions} />
             </div>
@@ -117,7 +117,7 @@ export function AppLayout() {
             placement="left"
             size={Math.min(300, typeof window === 'undefined' ? 300 : window.innerWidth - 48)}
             onClose={() => setNavOpen(false)}
-            title={<Brand tagline />}
+            title={<Brand />}
             styles={{ body: { padding: 8 } }}
             data-testid="nav-drawer"
           >

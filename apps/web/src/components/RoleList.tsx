@@ -10,7 +10,9 @@ export function RoleList({ roles }: { roles: Me['roles'] }) {
     <Flex vertical gap={8}>
       {roles.map((r) => (
         <div key={r.id}>
-          <Tag color="green">{t(`roles.${r.role}`)}</Tag>
+          <Tag color="green" style={{ marginInlineEnd: 8 }}>
+            {t(`roles.${r.role}`)}
+          </Tag>
           <Typography.Text strong>{r.orgName}</Typography.Text>
           {r.orgPath.length > 1 && (
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 2 }}>

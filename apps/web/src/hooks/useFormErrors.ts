@@ -24,13 +24,13 @@ export function useFormErrors(form: FormInstance) {
   const fail = useCallback(
     (e: unknown) => {
       if (isApiError(e)) {
-        applyFieldErrors(form, apiFieldErrors(e));
+        applyFieldErrors(form, apiFieldErrors(e, i18n.language));
         setError(e);
       } else {
         setError(new ApiError(0, 'INTERNAL', t('errors.unknown')));
       }
     },
-    [form, t],
+    [form, t, i18n.language],
   );
 
   const clear = useCallback(() => setError(null), []);

@@ -2,6 +2,7 @@ import { Button, Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTimeSeconds } from '../../../app/format';
+import { actorLabel } from '../actor-label';
 import type { AuditEntry } from '../api';
 import { AuditDiff } from './AuditDiff';
 import { AuditEventTag } from './AuditEventTag';
@@ -19,7 +20,7 @@ export function AuditCard({ entry }: { entry: AuditEntry }) {
         </Typography.Text>
       </Flex>
       <Typography.Paragraph style={{ margin: '8px 0 4px' }}>
-        {entry.actorName ?? t('audit.system')}
+        {actorLabel(t, entry)}
         {entry.actorRole ? ` · ${t(`roles.${entry.actorRole}`, { defaultValue: entry.actorRole })}` : ''}
         {entry.orgName ? ` · ${entry.orgName}` : ''}
       </Typography.Paragraph>

@@ -1,77 +1,119 @@
 import { Descriptions, Table, Typography } from 'antd';
 import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOrgs } from '../../orgs/api';
 
 type Change = { from: unknown; to: unknown };
+type NameOf = (id: string) => string | undefined;
+
+/** Bookkeeping fields that mean nothing to a reader. */
+const hiddenFields = new Set(['version', 'countyId', 'updatedAt', 'createdAt']);
+const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 const isChange = (value: unknown): value is Change =>
   !!value && typeof value === 'object' && 'from' in value && 'to' in value && Object.keys(value).length === 2;
 
-/** A field name in words; unknown fields keep their code name. */
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
+
 function fieldLabel(t: TFunction, key: string) {
   return t(`audit.fields.${key}`, { defaultValue: key });
 }
 
-/** A stored value in words: codes become their names, empty becomes "(empty)". */
-function valueText(t: TFunction, key: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return t('audit.emptyValue');
+/** A stored value in words: codes become their names, unit ids become unit names. */
+function valueText(t: TFunction, nameOf: NameOf, key: string, value: unknown): string {
+  if (isEmpty(value)) return t('audit.emptyValue');
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  if (typeof value === 'string') {
-    if (key === 'role') return t(`roles.${value}`, { defaultValue: value });
-    if (key === 'kind') return t(`orgKinds.${value}`, { defaultValue: value });
-    if (key === 'status') return t(`users.status.${value}`, { defaultValue: value });
-    if (key === 'language') return t(`language.names.${value}`, { defaultValue: value });
-    if (key === 'reason') return t(`audit.reasons.${value}`, { defaultValue: value });
-    return value;
-  }
   if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.map((v) => valueText(t, key, v)).join(', ');
-  return JSON.stringify(value);
+  if (Array.isArray(value)) return value.map((v) => valueText(t, nameOf, key, v)).join(t('common.listSeparator'));
+  if (typeof value !== 'string') return JSON.stringify(value);
+  if (key === 'role') return t(`roles.${value}`, { defaultValue: value });
+  if (key === 'kind') return t(`orgKinds.${value}`, { defaultValue: value });
+  if (key === 'status') return t(`users.status.${value}`, { defaultValue: value });
+  if (key === 'language') return t(`language.names.${value}`, { defaultValue: value });
+  if (key === 'reason') return t(`audit.reasons.${value}`, { defaultValue: value });
+  if (key === 'path') {
+    return value
+      .split('/')
+      .filter(Boolean)
+      .map((id) => nameOf(id) ?? '…')
+      .join(' / ');
+  }
+  return value.replace(uuidPattern, (id) => nameOf(id) ?? id);
 }
 
-/** The change an audit event recorded, as "field: before → after" rows. */
+/**
+ * The change an audit event recorded. Edits read "field: before → after"; a creation lists the
+ * new values and a deletion the old ones, since the other side is empty.
+ */
 export function AuditDiff({ diff }: { diff: unknown }) {
   const { t } = useTranslation();
-  if (!diff || typeof diff !== 'object' || Object.keys(diff).length === 0) {
+  const orgs = useOrgs({ includeInactive: true });
+  const nameOf = useMemo<NameOf>(() => {
+    const names = new Map((orgs.data ?? []).map((o) => [o.id, o.name]));
+    return (id) => names.get(id);
+  }, [orgs.data]);
+
+  if (!diff || typeof diff !== 'object') {
     return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
   }
-  const entries = Object.entries(diff as Record<string, unknown>);
-  if (entries.every(([, v]) => isChange(v))) {
+  const entries = Object.entries(diff as Record<string, unknown>).filter(([key]) => !hiddenFields.has(key));
+  if (entries.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
+
+  const changes = entries.every(([, v]) => isChange(v)) ? (entries as [string, Change][]) : null;
+  const created = changes?.every(([, c]) => isEmpty(c.from));
+  const deleted = changes?.every(([, c]) => isEmpty(c.to));
+
+  if (changes && !created && !deleted) {
     return (
       <Table
         size="small"
         pagination={false}
         rowKey="key"
-        dataSource={entries.map(([key, v]) => ({ key, ...(v as Change) }))}
+        tableLayout="fixed"
+        dataSource={changes.map(([key, c]) => ({ key, ...c }))}
         columns={[
-          { title: t('audit.field'), dataIndex: 'key', render: (key: string) => fieldLabel(t, key), width: '30%' },
+          { title: t('audit.field'), dataIndex: 'key', width: '24%', render: (key: string) => fieldLabel(t, key) },
           {
             title: t('audit.before'),
-            render: (_, row) => <Typography.Text type="secondary">{valueText(t, row.key, row.from)}</Typography.Text>,
+            render: (_, row) => (
+              <Typography.Text type="secondary" style={{ wordBreak: 'break-word' }}>
+                {valueText(t, nameOf, row.key, row.from)}
+              </Typography.Text>
+            ),
           },
           {
             title: t('audit.after'),
-            render: (_, row) => <Typography.Text strong>{valueText(t, row.key, row.to)}</Typography.Text>,
+            render: (_, row) => (
+              <Typography.Text strong style={{ wordBreak: 'break-word' }}>
+                {valueText(t, nameOf, row.key, row.to)}
+              </Typography.Text>
+            ),
           },
         ]}
-        style={{ maxWidth: 720 }}
-        scroll={{ x: 'max-content' }}
+        style={{ maxWidth: 760 }}
       />
     );
   }
+
+  const rows = changes
+    ? changes.map(([key, c]) => ({ key, value: created ? c.to : c.from }))
+    : entries.map(([key, value]) => ({ key, value }));
   return (
     <Descriptions
       size="small"
       column={1}
       bordered
-      items={entries.map(([key, value]) => ({
+      title={changes ? (created ? t('audit.createdValues') : t('audit.deletedValues')) : undefined}
+      items={rows.map(({ key, value }) => ({
         key,
         label: fieldLabel(t, key),
         children: isChange(value)
-          ? `${valueText(t, key, value.from)} → ${valueText(t, key, value.to)}`
-          : valueText(t, key, value),
+          ? `${valueText(t, nameOf, key, value.from)} → ${valueText(t, nameOf, key, value.to)}`
+          : valueText(t, nameOf, key, value),
       }))}
-      style={{ maxWidth: 720 }}
+      styles={{ label: { width: '30%' } }}
+      style={{ maxWidth: 760 }}
     />
   );
 }

@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
+import { actorLabel } from '../actor-label';
 import { type AuditEntry, type AuditFilters, useAuditEvents } from '../api';
 import { AuditCard } from '../components/AuditCard';
 import { AuditDiff } from '../components/AuditDiff';
@@ -166,7 +167,7 @@ export function AuditPage() {
                 title: t('audit.actor'),
                 render: (_, entry) => (
                   <div>
-                    <Typography.Text>{entry.actorName ?? t('audit.system')}</Typography.Text>
+                    <Typography.Text>{actorLabel(t, entry)}</Typography.Text>
                     {entry.actorRole && (
                       <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                         {t(`roles.${entry.actorRole}`, { defaultValue: entry.actorRole })}

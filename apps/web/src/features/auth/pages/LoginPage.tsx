@@ -81,7 +81,7 @@ export function LoginPage() {
       onError: (e) => {
         if (isApiError(e)) {
           setError(e);
-          showFieldErrors(apiFieldErrors(e));
+          showFieldErrors(apiFieldErrors(e, i18n.language));
         }
         setValues((v) => ({ ...v, password: '' }));
       },

@@ -5,16 +5,22 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useOrgs } from '../../orgs/api';
 
-/** How many units of each kind the user can see, and the students the schools report. */
-export function OrgSummaryCard() {
+/**
+ * The units the user's roles cover (each role's unit and everything below it; the ancestors the
+ * tree shows for context are not counted), and the students those units report.
+ */
+export function OrgSummaryCard({ roleOrgIds }: { roleOrgIds: string[] }) {
   const { t } = useTranslation();
   const orgs = useOrgs();
   if (orgs.isError) return null;
-  const items = (orgs.data ?? []).filter((o) => o.active);
+  const mine = (orgs.data ?? []).filter((o) => o.active && o.path.some((id) => roleOrgIds.includes(id)));
   const kinds = orgKinds
-    .map((kind) => ({ kind, n: items.filter((o) => o.kind === kind).length }))
+    .map((kind) => ({ kind, n: mine.filter((o) => o.kind === kind).length }))
     .filter((k) => k.n > 0);
-  const students = items.filter((o) => o.kind === 'school').reduce((sum, o) => sum + (o.studentCount ?? 0), 0);
+  // Schools report their whole enrolment; where no school is covered, add up the classes.
+  const schools = mine.filter((o) => o.kind === 'school');
+  const counted = schools.length > 0 ? schools : mine.filter((o) => o.kind === 'class');
+  const students = counted.reduce((sum, o) => sum + (o.studentCount ?? 0), 0);
   return (
     <Card
       title={

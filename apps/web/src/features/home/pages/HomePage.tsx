@@ -51,7 +51,7 @@ export function HomePage() {
         )}
         {me.permissions.includes('org.read') && (
           <Col xs={24} lg={12}>
-            <OrgSummaryCard />
+            <OrgSummaryCard roleOrgIds={me.roles.map((r) => r.orgId)} />
           </Col>
         )}
         {links.length > 0 && (

@@ -80,11 +80,18 @@ export function TermsPage() {
         ),
     });
 
+  // Finger-sized on phones (the app's large default), compact in the desktop table.
+  const buttonSize = isMobile ? undefined : 'small';
   const actionsFor = (term: TermView): ReactNode[] => {
     const buttons: ReactNode[] = [];
     if (term.abilities.update)
       buttons.push(
-        <Button key="edit" size="small" icon={<EditOutlined />} onClick={() => drawer.open({ type: 'edit', term })}>
+        <Button
+          key="edit"
+          size={buttonSize}
+          icon={<EditOutlined />}
+          onClick={() => drawer.open({ type: 'edit', term })}
+        >
           {t('common.edit')}
         </Button>,
       );
@@ -93,7 +100,7 @@ export function TermsPage() {
       buttons.push(
         <Button
           key="override"
-          size="small"
+          size={buttonSize}
           icon={<CopyOutlined />}
           onClick={() => drawer.open({ type: 'create', org, from: term })}
         >
@@ -102,7 +109,7 @@ export function TermsPage() {
       );
     if (term.abilities.delete)
       buttons.push(
-        <Button key="delete" size="small" danger icon={<DeleteOutlined />} onClick={() => confirmDelete(term)}>
+        <Button key="delete" size={buttonSize} danger icon={<DeleteOutlined />} onClick={() => confirmDelete(term)}>
           {term.orgKind === 'school' && org?.kind === 'school' ? t('terms.removeOverride') : t('common.delete')}
         </Button>,
       );

@@ -56,13 +56,14 @@ export function OneTimePasswordModal({
             key: 'p',
             label: t('users.otp.password'),
             children: (
-              <Typography.Text
-                code
-                copyable={{ text: oneTimePassword, tooltips: [t('common.copy'), t('common.copied')] }}
-                style={{ fontSize: 18, letterSpacing: 1 }}
-                data-testid="otp-value"
-              >
-                {oneTimePassword}
+              <Typography.Text copyable={{ text: oneTimePassword, tooltips: [t('common.copy'), t('common.copied')] }}>
+                {/* Monospace and spaced, so 0/O and 1/l are told apart when read out over the phone. */}
+                <span
+                  data-testid="otp-value"
+                  style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 20, letterSpacing: 2 }}
+                >
+                  {oneTimePassword}
+                </span>
               </Typography.Text>
             ),
           },

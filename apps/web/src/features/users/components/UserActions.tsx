@@ -11,6 +11,7 @@ import {
 import type { UserView } from '@shouwang/shared/schemas/users';
 import { Button, Dropdown, Flex, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useIsMobile } from '../../../hooks/useIsMobile';
 
 export type UserPageAction = 'edit' | 'roles' | 'reset-password' | 'disable' | 'enable' | 'unlock' | 'audit';
 
@@ -25,6 +26,8 @@ export function UserActions({
   onAction: (action: UserPageAction, user: UserView) => void;
 }) {
   const { t } = useTranslation();
+  // Finger-sized on phones (the app's large default), compact in desktop tables.
+  const size = useIsMobile() ? undefined : 'small';
   const a = user.abilities;
   const more: MenuProps['items'] = [];
   if (a.resetPassword)
@@ -42,12 +45,12 @@ export function UserActions({
   return (
     <Flex wrap gap={8}>
       {a.update && (
-        <Button size="small" icon={<EditOutlined />} onClick={() => onAction('edit', user)}>
+        <Button size={size} icon={<EditOutlined />} onClick={() => onAction('edit', user)}>
           {t('common.edit')}
         </Button>
       )}
       {a.assignRoles && (
-        <Button size="small" icon={<TeamOutlined />} onClick={() => onAction('roles', user)}>
+        <Button size={size} icon={<TeamOutlined />} onClick={() => onAction('roles', user)}>
           {t('users.actions.roles')}
         </Button>
       )}
@@ -57,7 +60,7 @@ export function UserActions({
           placement="bottomRight"
           menu={{ items: more, onClick: ({ key }) => onAction(key as UserPageAction, user) }}
         >
-          <Button size="small" icon={<MoreOutlined />} aria-label={t('common.more')}>
+          <Button size={size} icon={<MoreOutlined />} aria-label={t('common.more')}>
             {t('common.more')}
           </Button>
         </Dropdown>

@@ -60,7 +60,9 @@ export function UserRolesDrawer({
             <Card key={r.id} size="small">
               <Flex justify="space-between" align="center" gap={8}>
                 <span>
-                  <Tag color="green">{t(`roles.${r.role}`)}</Tag>
+                  <Tag color="green" style={{ marginInlineEnd: 8 }}>
+                    {t(`roles.${r.role}`)}
+                  </Tag>
                   <Typography.Text>{r.orgName}</Typography.Text>
                 </span>
                 {canEdit && (

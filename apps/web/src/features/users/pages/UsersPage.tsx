@@ -1,7 +1,7 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { type Role, roles } from '@shouwang/shared/roles';
 import type { UserView } from '@shouwang/shared/schemas/users';
-import { App, Button, Card, Flex, Input, Pagination, Select, Skeleton, Table, Typography } from 'antd';
+import { App, Badge, Button, Card, Flex, Input, Pagination, Select, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -38,6 +38,10 @@ export function UsersPage() {
   const canManage = me.permissions.includes('user.manage');
   const canReadAudit = me.permissions.includes('audit.read');
 
+  const [showFilters, setShowFilters] = useState(false);
+  const activeFilters = [filters.role, filters.orgId, filters.status].filter(Boolean).length;
+  // Phones show the search box only; the other filters fold out on request.
+  const filtersOpen = !isMobile || showFilters || activeFilters > 0;
   const filter = (change: Partial<UserFilters>) => setFilters((f) => ({ ...f, ...change, page: 1 }));
 
   const confirmAction = (action: UserAction, user: UserView) => {
@@ -106,32 +110,43 @@ export function UsersPage() {
             style={{ flex: '2 1 240px' }}
             data-testid="user-search"
           />
-          <Select<Role>
-            allowClear
-            placeholder={t('users.filterRole')}
-            value={filters.role}
-            onChange={(role) => filter({ role })}
-            options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            style={{ flex: '1 1 160px' }}
-          />
-          <OrgTreeSelect
-            allowClear
-            placeholder={t('users.filterOrg')}
-            value={filters.orgId}
-            onChange={(orgId) => filter({ orgId })}
-            style={{ flex: '1 1 200px' }}
-          />
-          <Select<'active' | 'disabled'>
-            allowClear
-            placeholder={t('users.filterStatus')}
-            value={filters.status}
-            onChange={(status) => filter({ status })}
-            options={[
-              { value: 'active', label: t('users.status.active') },
-              { value: 'disabled', label: t('users.status.disabled') },
-            ]}
-            style={{ flex: '1 1 120px' }}
-          />
+          {isMobile && (
+            <Badge count={activeFilters} size="small" color="#1f7a5c">
+              <Button icon={<FilterOutlined />} onClick={() => setShowFilters((v) => !v)} aria-expanded={filtersOpen}>
+                {t('users.filters')}
+              </Button>
+            </Badge>
+          )}
+          {filtersOpen && (
+            <>
+              <Select<Role>
+                allowClear
+                placeholder={t('users.filterRole')}
+                value={filters.role}
+                onChange={(role) => filter({ role })}
+                options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+                style={{ flex: '1 1 160px' }}
+              />
+              <OrgTreeSelect
+                allowClear
+                placeholder={t('users.filterOrg')}
+                value={filters.orgId}
+                onChange={(orgId) => filter({ orgId })}
+                style={{ flex: '1 1 200px' }}
+              />
+              <Select<'active' | 'disabled'>
+                allowClear
+                placeholder={t('users.filterStatus')}
+                value={filters.status}
+                onChange={(status) => filter({ status })}
+                options={[
+                  { value: 'active', label: t('users.status.active') },
+                  { value: 'disabled', label: t('users.status.disabled') },
+                ]}
+                style={{ flex: '1 1 120px' }}
+              />
+            </>
+          )}
         </Flex>
       </Card>
 
