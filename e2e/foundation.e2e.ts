@@ -246,6 +246,37 @@ describe('foundation: sign-in, units, users, and what a class teacher sees', () 
     await snapBoth(admin, '/', 'home-admin', (p) => p.getByTestId('home-roles'));
   });
 
+  test('forms fit a phone: drawers open full screen', async () => {
+    const twin = await phoneTwin(browser, adminContext, server.baseUrl);
+    try {
+      const page = await twin.newPage();
+      await page.goto('/users');
+      await page.getByTestId('user-create').click();
+      await expectVisible(page.locator('#username'));
+      await expectNoHorizontalOverflow(page);
+      await screenshot(page, 'user-create-375');
+      await page.keyboard.press('Escape');
+
+      await page.getByTestId('user-card-li.laoshi').getByRole('button', { name: '角色' }).click();
+      await expectVisible(page.getByTestId('user-roles'));
+      await screenshot(page, 'user-roles-375');
+      await page.keyboard.press('Escape');
+
+      await page.goto('/orgs');
+      await orgAction(page, school, '修改名称和信息');
+      await expectVisible(page.locator('#studentCount'));
+      await screenshot(page, 'org-edit-375');
+      await page.keyboard.press('Escape');
+
+      await page.goto('/terms');
+      await page.getByTestId('term-create').click();
+      await expectVisible(page.locator('#startDate'));
+      await screenshot(page, 'term-create-375');
+    } finally {
+      await twin.close();
+    }
+  });
+
   test('the administrator signs out', async () => {
     await admin.goto('/');
     await admin.getByTestId('user-menu').click();

@@ -1,7 +1,19 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { type OrgKind, orgKinds } from '@shouwang/shared/roles';
 import type { OrgView } from '@shouwang/shared/schemas/orgs';
-import { App, Button, Card, Flex, Input, Skeleton, Switch, Tree, type TreeDataNode, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  ConfigProvider,
+  Flex,
+  Input,
+  Skeleton,
+  Switch,
+  Tree,
+  type TreeDataNode,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
@@ -143,25 +155,28 @@ export function OrgTreePage() {
         ) : treeData.length === 0 ? (
           <EmptyState description={query ? t('orgs.noMatch') : t('orgs.empty')} />
         ) : (
-          <Tree
-            className="sw-org-tree"
-            blockNode
-            selectable={false}
-            showLine={{ showLeafIcon: false }}
-            treeData={treeData}
-            expandedKeys={expandedKeys}
-            onExpand={(_keys, info) => {
-              if (query) return;
-              const id = String(info.node.key);
-              setCollapsed((prev) => {
-                const next = new Set(prev);
-                if (info.expanded) next.delete(id);
-                else next.add(id);
-                return next;
-              });
-            }}
-            data-testid="org-tree"
-          />
+          // Rows hold touch-sized action buttons; a matching title height keeps the switchers in line.
+          <ConfigProvider theme={{ components: { Tree: { titleHeight: 36 } } }}>
+            <Tree
+              className="sw-org-tree"
+              blockNode
+              selectable={false}
+              showLine={{ showLeafIcon: false }}
+              treeData={treeData}
+              expandedKeys={expandedKeys}
+              onExpand={(_keys, info) => {
+                if (query) return;
+                const id = String(info.node.key);
+                setCollapsed((prev) => {
+                  const next = new Set(prev);
+                  if (info.expanded) next.delete(id);
+                  else next.add(id);
+                  return next;
+                });
+              }}
+              data-testid="org-tree"
+            />
+          </ConfigProvider>
         )}
       </Card>
       {formDrawer.state && (

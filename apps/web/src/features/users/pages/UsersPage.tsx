@@ -107,7 +107,7 @@ export function UsersPage() {
               if (!e.target.value) filter({ q: undefined });
             }}
             onSearch={(value) => filter({ q: value.trim() || undefined })}
-            style={{ flex: '2 1 240px' }}
+            style={{ flex: isMobile ? '1 1 160px' : '2 1 240px' }}
             data-testid="user-search"
           />
           {isMobile && (
