@@ -10,6 +10,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
+  /** How long a signed-in user's roles are cached in memory; 0 turns the cache off. */
+  SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(30),
   /** Attempts allowed per username and per IP within LOGIN_THROTTLE_WINDOW_SECONDS. */
@@ -31,7 +33,7 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl?: string;
   logLevel: Env['LOG_LEVEL'];
-  session: { idleMs: number; absoluteMs: number; secureCookie: boolean };
+  session: { idleMs: number; absoluteMs: number; secureCookie: boolean; cacheMs: number };
   login: {
     maxFailures: number;
     lockMs: number;
@@ -61,6 +63,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
       secureCookie: e.COOKIE_SECURE === 'true',
+      cacheMs: e.SESSION_CACHE_SECONDS * 1000,
     },
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,

@@ -5,9 +5,10 @@ import fp from 'fastify-plugin';
 import type { Database } from '../db/client';
 import type { AppConfig } from '../env';
 import { recordAudit } from '../lib/audit/record-audit';
+import { ActorCache } from '../lib/authz/actor-cache';
 import { hasPermission } from '../lib/authz/scope';
 import { AppError } from '../lib/errors';
-import { deleteSession, findSession, loadActor, touchSession } from '../modules/auth/session.repository';
+import { deleteSession, findSession, hashToken, loadActor, touchSession } from '../modules/auth/session.repository';
 import './types';
 
 /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
@@ -20,6 +21,7 @@ function sameToken(given: unknown, expected: string): boolean {
 
 export const SESSION_COOKIE = 'sw_session';
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const authChangingPrefixes = ['/api/auth/', '/api/me', '/api/users', '/api/orgs'];
 
 function languageFromHeader(header: string | undefined): Language {
   if (!header) return 'zh-CN';
@@ -59,6 +61,17 @@ export const sessionPlugin = fp<{ database: Database; config: AppConfig }>(async
     },
   });
 
+  const actorCache = new ActorCache(config.session.cacheMs);
+  // Writes to accounts, roles, units or sessions change who may do what: drop every cached actor.
+  app.addHook('onResponse', async (request, reply) => {
+    if (
+      unsafeMethods.has(request.method) &&
+      reply.statusCode < 400 &&
+      authChangingPrefixes.some((p) => request.url.startsWith(p))
+    )
+      actorCache.invalidateAll();
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     request.language = languageFromHeader(request.headers['accept-language']);
     const access = request.routeOptions.config?.access;
@@ -84,21 +97,45 @@ export const sessionPlugin = fp<{ database: Database; config: AppConfig }>(async
   });
 
   async function loadSession(request: FastifyRequest, reply: FastifyReply, token: string) {
-    const row = await findSession(database.db, token);
-    if (!row) {
-      request.sessionProblem = 'expired';
-      clearSessionCookie(reply, config);
-      return;
-    }
+    const sessionId = hashToken(token);
     const now = new Date();
-    const over = now.getTime() > row.expiresAt.getTime();
-    const idle = now.getTime() - row.lastSeenAt.getTime() > config.session.idleMs;
-    if (idle || over) return endSession(request, reply, row, over ? 'absolute_timeout' : 'idle_timeout');
-    const actor = await loadActor(database.db, row.userId, row);
-    if (!actor) return endSession(request, reply, row, 'account_disabled');
-    request.actor = actor;
-    request.language = actor.language;
-    if (now.getTime() - row.lastSeenAt.getTime() > touchEveryMs) await touchSession(database.db, row.id, now);
+    let entry = actorCache.get(sessionId, now.getTime());
+    if (!entry) {
+      const row = await findSession(database.db, token);
+      if (!row) {
+        request.sessionProblem = 'expired';
+        clearSessionCookie(reply, config);
+        return;
+      }
+      const actor = await loadActor(database.db, row.userId, row);
+      if (!actor) return endSession(request, reply, row, 'account_disabled');
+      entry = {
+        actor,
+        userId: row.userId,
+        userCountyId: row.userCountyId,
+        lastSeenAt: row.lastSeenAt,
+        expiresAt: row.expiresAt,
+        loadedAt: now.getTime(),
+      };
+      actorCache.set(sessionId, entry);
+    }
+    const over = now.getTime() > entry.expiresAt.getTime();
+    const idle = now.getTime() - entry.lastSeenAt.getTime() > config.session.idleMs;
+    if (idle || over) {
+      actorCache.delete(sessionId);
+      return endSession(
+        request,
+        reply,
+        { id: sessionId, userId: entry.userId, userCountyId: entry.userCountyId },
+        over ? 'absolute_timeout' : 'idle_timeout',
+      );
+    }
+    request.actor = entry.actor;
+    request.language = entry.actor.language;
+    if (now.getTime() - entry.lastSeenAt.getTime() > touchEveryMs) {
+      entry.lastSeenAt = now;
+      await touchSession(database.db, sessionId, now);
+    }
   }
 
   /** Removes a session that may no longer be used, audits why, and tells the browser to drop it. */

@@ -65,7 +65,9 @@ const teacherAt = (options: Parameters<typeof buildUser>[2] = {}) =>
   buildUser(t.db, [{ role: 'class_teacher', org: tree.classA }], options);
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  // These tests move session timestamps in the database to simulate time passing, so the
+  // in-memory actor cache is off here; session-cache.test.ts covers the cache itself.
+  t = await buildTestApp({ SESSION_CACHE_SECONDS: '0' });
   tree = await buildCountyTree(t.db, '白河县');
 });
 afterAll(() => t?.close());
