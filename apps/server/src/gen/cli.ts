@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { DatabaseOpenError, openDatabase } from '../db/client';
+import { runMigrations } from '../db/migrate';
+import { benchUsersFile, writeBenchUsers } from './bench-users';
+import { formatMs, GenerateRefusal, generate } from './generate';
+import { freshen, genTarget, parseGenArgs } from './target';
+
+/** `npm run gen`: see target.ts for the options. */
+
+async function main() {
+  const options = parseGenArgs(process.argv.slice(2));
+  const target = genTarget(options.scale);
+  const where = target.databaseUrl
+    ? `PostgreSQL ${target.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`
+    : `PGlite in ${path.relative(process.cwd(), target.dataDir) || '.'}`;
+  console.log(`守望 gen: scale ${options.scale}, seed "${options.seed}" → ${where}`);
+  const t0 = performance.now();
+  if (options.fresh) await freshen(target);
+  const database = await openDatabase(target);
+  try {
+    await runMigrations(database);
+    const openMs = performance.now() - t0;
+    const result = await generate(database, {
+      scale: options.scale,
+      children: options.children,
+      seed: options.seed,
+      now: options.now,
+      log: console.log,
+    });
+    const file = benchUsersFile(target);
+    writeBenchUsers(file, result.benchUsers);
+    const total = performance.now() - t0;
+    console.log(`  ${'analyze'.padEnd(10)} ${formatMs(result.analyzeMs).padStart(8)}`);
+    console.log(
+      `Done in ${formatMs(total)} (open and migrate ${formatMs(openMs)}, ` +
+        `load ${formatMs(result.loadMs)}, analyze ${formatMs(result.analyzeMs)}).`,
+    );
+    console.log(
+      `County ${result.benchUsers.countyName}; bench logins (password ${result.benchUsers.password}) in ${file}`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error) => {
+  if (error instanceof DatabaseOpenError || error instanceof GenerateRefusal) {
+    console.error(`\n✗ ${error.message}\n`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+import type { Role } from '@shouwang/shared';
+import type { Db } from '../db/client';
+import type { SchoolKind } from '../demo/names';
+import type { Random } from '../demo/random';
+import type { ScaleSpec } from './scales';
+
+/**
+ * The synthetic county as the generator builds it, part by part. Each part (one file per
+ * feature, listed in `parts.ts`) reads what earlier parts made and adds its own records, so a new
+ * feature (pairings, care records, health checks …) adds a part and a field here.
+ */
+
+export interface GenOrg {
+  id: string;
+  parentId: string | null;
+  kind: 'county' | 'township' | 'village' | 'school' | 'class';
+  name: string;
+  path: string;
+  studentCount: number | null;
+}
+
+export interface GenVillage extends GenOrg {
+  kind: 'village';
+  townshipId: string;
+}
+
+export interface GenClass extends GenOrg {
+  kind: 'class';
+  schoolId: string;
+  grade: number;
+}
+
+export interface GenSchool extends GenOrg {
+  kind: 'school';
+  schoolKind: SchoolKind;
+  /** Null for county-seat schools, which sit right under the county. */
+  townshipId: string | null;
+  /** The village a village school stands in. */
+  villageId: string | null;
+  grades: readonly number[];
+  classes: GenClass[];
+}
+
+export interface GenStaff {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: { role: Role; orgId: string }[];
+}
+
+export interface GenTerm {
+  id: string;
+  orgId: string;
+  schoolYear: string;
+  termNo: number;
+  startDate: string;
+  midDate: string;
+  endDate: string;
+}
+
+/** What later parts need to know of a child; the full archive row is the children part's business. */
+export interface GenChild {
+  id: string;
+  villageId: string;
+  schoolId: string | null;
+  classId: string | null;
+  leftBehind: boolean;
+  /** In the recycle bin (soft-deleted). */
+  deleted: boolean;
+}
+
+export interface World {
+  county: GenOrg;
+  townships: GenOrg[];
+  villages: GenVillage[];
+  schools: GenSchool[];
+  classes: GenClass[];
+  staff: GenStaff[];
+  terms: GenTerm[];
+  /** Filled by the children part once the child archive exists. */
+  children: GenChild[];
+  /** The school year of `now` (2026-2027 in November 2026) and the date terms are counted from. */
+  schoolYear: { startYear: number; label: string };
+}
+
+export interface GenContext {
+  /** The transaction the whole generation runs in. */
+  db: Db;
+  spec: ScaleSpec;
+  seed: string;
+  now: Date;
+  world: World;
+  /** A generator of its own per label, so one part drawing more numbers does not shift another. */
+  rng(label: string): Random;
+  /** Deterministic UUIDs per label. */
+  ids(label: string): () => string;
+  /** The argon2 hash of the bench password, computed once. */
+  passwordHash: string;
+  log(line: string): void;
+}
+
+export interface GenPart {
+  /** The feature's glossary name: orgs, users, terms, children … */
+  name: string;
+  /** Tables the part writes; it is skipped (with a note) while one of them does not exist yet. */
+  tables: readonly string[];
+  run(ctx: GenContext): Promise<PartReport>;
+}
+
+/** Rows written per table, for the summary line and the timing report. */
+export type PartReport = Record<string, number>;
