@@ -246,6 +246,40 @@ describe('foundation: sign-in, units, users, and what a class teacher sees', () 
     await snapBoth(admin, '/', 'home-admin', (p) => p.getByTestId('home-roles'));
   });
 
+  test('a stale edit shows what someone else saved instead of overwriting it', async () => {
+    await admin.goto('/orgs');
+    await orgAction(admin, school, '修改名称和信息');
+    await expectVisible(admin.locator('#studentCount'));
+
+    // Meanwhile, in another window, the count is corrected.
+    const other = await browser.newContext({
+      ...desktop,
+      baseURL: server.baseUrl,
+      storageState: await adminContext.storageState(),
+    });
+    try {
+      const page = await other.newPage();
+      await page.goto('/orgs');
+      await orgAction(page, school, '修改名称和信息');
+      await page.locator('#studentCount').fill('190');
+      await drawerSubmit(page).click();
+      await expectVisible(page.getByText('学生 190 人'));
+    } finally {
+      await other.close();
+    }
+
+    await admin.locator('#studentCount').fill('186');
+    await drawerSubmit(admin).click();
+    await expectVisible(admin.getByTestId('version-conflict'));
+    expect((await admin.getByTestId('version-conflict').textContent()) ?? '').toContain('190');
+    await screenshot(admin, 'org-conflict-1440');
+    await admin.getByTestId('version-conflict').getByRole('button').click();
+    expect(await admin.locator('#studentCount').inputValue()).toBe('190');
+    await admin.locator('#studentCount').fill('186');
+    await drawerSubmit(admin).click();
+    await expectVisible(admin.getByText('学生 186 人'));
+  });
+
   test('forms fit a phone: drawers open full screen', async () => {
     const twin = await phoneTwin(browser, adminContext, server.baseUrl);
     try {

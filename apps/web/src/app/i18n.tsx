@@ -50,6 +50,22 @@ export async function applyLanguage(language: UiLanguage) {
   }
 }
 
+/**
+ * A language picked with the switch before signing in. It is an explicit, fresh choice, so it is
+ * saved to the account at sign-in instead of being overridden by the account's older setting.
+ */
+let pickedBeforeSignIn: UiLanguage | null = null;
+
+export function notePickedBeforeSignIn(language: UiLanguage) {
+  pickedBeforeSignIn = language;
+}
+
+export function takePickedBeforeSignIn(): UiLanguage | null {
+  const picked = pickedBeforeSignIn;
+  pickedBeforeSignIn = null;
+  return picked;
+}
+
 export function currentLanguage(): UiLanguage {
   return i18n.language === 'en' ? 'en' : 'zh-CN';
 }

@@ -5,7 +5,13 @@ import { handleSessionError } from '../features/auth/session-events';
 /** One client for the app. Auth failures anywhere end the session view in one place. */
 export const queryClient = new QueryClient({
   queryCache: new QueryCache({ onError: (error) => handleSessionError(error) }),
-  mutationCache: new MutationCache({ onError: (error) => handleSessionError(error) }),
+  mutationCache: new MutationCache({
+    onError: (error) => {
+      handleSessionError(error);
+      // Someone else saved meanwhile: refresh the lists behind the form so they show it too.
+      if (isApiError(error) && error.code === 'VERSION_CONFLICT') void queryClient.invalidateQueries();
+    },
+  }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

@@ -1,7 +1,7 @@
 import type { Me } from '@shouwang/shared/schemas/auth';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from '../../api/client';
-import type { UiLanguage } from '../../app/i18n';
+import { takePickedBeforeSignIn, type UiLanguage } from '../../app/i18n';
 import { queryClient } from '../../app/query-client';
 import { forgetSession, meKey, rememberMe } from './session-events';
 
@@ -30,7 +30,14 @@ export function useSignedInMe(): Me {
 
 export function useLogin() {
   return useMutation({
-    mutationFn: (body: { username: string; password: string }) => api.post<Me>('/auth/login', body),
+    mutationFn: async (body: { username: string; password: string }) => {
+      const me = await api.post<Me>('/auth/login', body);
+      const picked = takePickedBeforeSignIn();
+      if (!picked || picked === me.user.language) return me;
+      setCsrfToken(me.csrfToken);
+      // Not worth failing the sign-in over: the account keeps its old language then.
+      return api.put<Me>('/me/language', { language: picked }).catch(() => me);
+    },
     onSuccess: (me) => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
       rememberMe(me);

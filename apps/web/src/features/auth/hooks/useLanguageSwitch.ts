@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { applyLanguage, type UiLanguage } from '../../../app/i18n';
+import { applyLanguage, notePickedBeforeSignIn, type UiLanguage } from '../../../app/i18n';
 import { useMe, useSaveLanguage } from '../api';
 
 /** The UI language and a setter that also saves it to the account when someone is signed in. */
@@ -10,7 +10,8 @@ export function useLanguageSwitch() {
   const language: UiLanguage = i18n.language === 'en' ? 'en' : 'zh-CN';
   const setLanguage = (next: UiLanguage) => {
     void applyLanguage(next);
-    if (me && me.user.language !== next) save.mutate(next);
+    if (!me) notePickedBeforeSignIn(next);
+    else if (me.user.language !== next) save.mutate(next);
   };
   return { language, setLanguage };
 }
