@@ -106,7 +106,16 @@ export function AppLayout() {
                   <Outlet />
                 </Suspense>
               ) : (
-                <Result status="403" title={t('errors.forbiddenTitle')} subTitle={t('errors.forbiddenPage')} />
+                <Result
+                  status="403"
+                  title={t('errors.forbiddenTitle')}
+                  subTitle={t('errors.forbiddenPage')}
+                  extra={
+                    <Button type="primary" onClick={() => navigate('/')}>
+                      {t('common.backHome')}
+                    </Button>
+                  }
+                />
               )}
             </main>
           </Layout.Content>
