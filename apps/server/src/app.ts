@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
 import type { AppConfig } from './env';
+import { attachmentRoutes } from './modules/attachments/attachments.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { AttemptThrottle } from './modules/auth/throttle';
@@ -116,6 +117,7 @@ export async function buildApp(database: Database, config: AppConfig, options: {
       await api.register(auditRoutes, deps);
       await api.register(childRoutes, deps);
       await api.register(familyRoutes, deps);
+      await api.register(attachmentRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -22,6 +22,17 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   WEB_DIST: z.string().optional(),
+  /** Uploaded photos and scans; default `<DATA_DIR>/attachments`. */
+  ATTACHMENTS_DIR: z.string().optional(),
+  ATTACHMENT_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  /** Excel imports: the largest file and the most data rows accepted. */
+  IMPORT_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().max(200_000).default(20_000),
+  /** Excel exports: the most children in one file. */
+  EXPORT_MAX_ROWS: z.coerce.number().int().positive().max(500_000).default(50_000),
+  /** A CJK font for PDFs (Debian: fonts-noto-cjk); the face names the font inside a .ttc collection. */
+  PDF_FONT: z.string().default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
+  PDF_FONT_FACE: z.string().default('NotoSansCJKsc-Regular'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -43,6 +54,10 @@ export interface AppConfig {
   };
   trustProxy: boolean;
   webDist: string;
+  attachments: { dir: string; maxBytes: number };
+  imports: { maxBytes: number; maxRows: number };
+  exports: { maxRows: number };
+  pdf: { font: string; fontFace: string };
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -74,5 +89,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     trustProxy: e.TRUST_PROXY === 'true',
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    attachments: {
+      dir: path.resolve(e.ATTACHMENTS_DIR ?? path.join(e.DATA_DIR, 'attachments')),
+      maxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024),
+    },
+    imports: { maxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024), maxRows: e.IMPORT_MAX_ROWS },
+    exports: { maxRows: e.EXPORT_MAX_ROWS },
+    pdf: { font: path.resolve(e.PDF_FONT), fontFace: e.PDF_FONT_FACE },
   };
 }

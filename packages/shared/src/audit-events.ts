@@ -42,5 +42,11 @@ export const auditEvents = [
   'guardian.updated',
   'guardian.deleted',
   'guardian.entrustment_signed',
+  'attachment.uploaded',
+  'attachment.downloaded',
+  'attachment.deleted',
+  'child.imported',
+  'child.exported',
+  'child.contact_card_printed',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];

@@ -117,6 +117,46 @@ export const errorCatalog = {
   },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  ATTACHMENT_TYPE_UNSUPPORTED: {
+    status: 415,
+    zh: '只能上传 JPEG、PNG 图片或 PDF 文件（按文件内容判断，与文件名无关）',
+    en: 'Only JPEG or PNG images and PDF files can be uploaded (judged by the content, not the name)',
+  },
+  IMPORT_FILE_INVALID: {
+    status: 415,
+    zh: '文件不是有效的 Excel 工作簿（.xlsx），请用模板填写后另存为 .xlsx 再上传',
+    en: 'The file is not a valid Excel workbook (.xlsx); fill in the template and save it as .xlsx',
+  },
+  IMPORT_TOO_LARGE: {
+    status: 413,
+    zh: '文件过大或行数过多，请分成几个文件导入',
+    en: 'The file is too large or has too many rows; split it into several files',
+  },
+  IMPORT_HEADER_MISSING: {
+    status: 422,
+    zh: '没有找到表头行（含“姓名”列），请使用下载的模板',
+    en: 'No header row (with a 姓名 column) was found; use the downloaded template',
+  },
+  IMPORT_HAS_PROBLEMS: {
+    status: 422,
+    zh: '文件中有错误，未导入任何数据；请按提示逐行修改后重新导入',
+    en: 'The file has problems and nothing was imported; fix the rows listed and import again',
+  },
+  EXPORT_TOO_LARGE: {
+    status: 422,
+    zh: '要导出的儿童过多，请缩小筛选范围后再导出',
+    en: 'Too many children to export; narrow the filters first',
+  },
+  CONTACT_CARDS_ORG_KIND: {
+    status: 422,
+    zh: '只能按班级或村（社区）打印联系卡',
+    en: 'Contact cards can be printed per class or per village only',
+  },
+  PDF_FONT_MISSING: {
+    status: 503,
+    zh: '服务器缺少中文字体，暂时无法生成 PDF；请管理员安装 fonts-noto-cjk 或设置 PDF_FONT',
+    en: 'The server lacks a Chinese font and cannot make PDFs; install fonts-noto-cjk or set PDF_FONT',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     zh: '数据库暂时无法连接，请稍后再试',

@@ -54,6 +54,11 @@ export const validationMessages: Record<string, { zh: string; en: string }> = {
   unknown_category: { zh: '未知的儿童类别', en: 'unknown child category' },
   birth_year_range: { zh: '出生年份不合理', en: 'the birth year is not plausible' },
   school_year_format: { zh: '学年格式应为 2026-2027', en: 'school year must look like 2026-2027' },
+  attachment_not_of_child: {
+    zh: '该附件不存在，或不属于这名儿童',
+    en: 'the attachment does not exist or belongs to another child',
+  },
+  attachment_not_image: { zh: '照片只能是 JPEG 或 PNG 图片', en: 'a photo must be a JPEG or PNG image' },
 };
 
 export function validationMessage(key: string, language: Language): string | undefined {

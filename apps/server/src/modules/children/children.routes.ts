@@ -20,7 +20,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app';
 import { requireVersion } from '../../lib/versioning';
+import { assertChildAttachment } from '../attachments/attachments.service';
 import * as history from './child-history.service';
+import { invalidFields } from './children.access';
 import * as service from './children.service';
 import { createChild } from './use-cases/create-child';
 
@@ -86,6 +88,9 @@ export const childRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databas
     },
     async (request, reply) => {
       const actor = request.actor!;
+      // Attachments belong to a child, so a child being filed cannot have a photo yet.
+      if (request.body.photoAttachmentId)
+        throw invalidFields(request.ctx.language, [{ field: 'photoAttachmentId', key: 'attachment_not_of_child' }]);
       const id = await createChild(db, request.ctx, actor, request.body);
       return reply.status(201).send(await service.getChildPage(db, request.ctx, actor, id));
     },
@@ -105,6 +110,15 @@ export const childRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databas
     },
     async (request) => {
       const { version, ...changes } = request.body;
+      await assertChildAttachment(
+        db,
+        request.ctx,
+        request.actor!,
+        request.params.id,
+        changes.photoAttachmentId,
+        'photoAttachmentId',
+        { imageOnly: true },
+      );
       return service.updateChild(
         db,
         request.ctx,

@@ -16,6 +16,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app';
 import { requireVersion } from '../../lib/versioning';
+import { assertChildAttachment } from '../attachments/attachments.service';
 import * as guardians from './guardians.service';
 import * as parents from './parents.service';
 
@@ -134,10 +135,20 @@ export const familyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         response: { 201: guardianView },
       },
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      const attachmentId = request.body.entrustment?.attachmentId;
+      await assertChildAttachment(
+        db,
+        request.ctx,
+        request.actor!,
+        request.params.id,
+        attachmentId,
+        'entrustment.attachmentId',
+      );
+      return reply
         .status(201)
-        .send(await guardians.createGuardian(db, request.ctx, request.actor!, request.params.id, request.body)),
+        .send(await guardians.createGuardian(db, request.ctx, request.actor!, request.params.id, request.body));
+    },
   );
 
   app.patch(
@@ -201,6 +212,7 @@ export const familyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
     },
     async (request, reply) => {
       const { id, guardianId } = request.params;
+      await assertChildAttachment(db, request.ctx, request.actor!, id, request.body.attachmentId, 'attachmentId');
       return reply
         .status(201)
         .send(await guardians.signEntrustment(db, request.ctx, request.actor!, id, guardianId, request.body));
