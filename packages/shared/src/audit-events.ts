@@ -48,5 +48,17 @@ export const auditEvents = [
   'child.imported',
   'child.exported',
   'child.contact_card_printed',
+  'pairing.created',
+  'pairing.ended',
+  'pairing.holiday_handover',
+  'care_record.created',
+  'care_record.updated',
+  'care_record.deleted',
+  'care_record.follow_up_closed',
+  'care_rule.defaults_created',
+  'care_rule.created',
+  'care_rule.updated',
+  'care_rule.deleted',
+  'care_settings.updated',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];

@@ -115,6 +115,42 @@ export const errorCatalog = {
     zh: '该用户在这个单位已有此角色',
     en: 'The user already holds this role at this unit',
   },
+  PAIRING_CAPACITY_EXCEEDED: {
+    status: 422,
+    zh: '帮扶人结对的儿童人数已达上限',
+    en: 'The helper already has as many children as allowed',
+  },
+  PAIRING_HELPER_INVALID: {
+    status: 422,
+    zh: '所选帮扶人在该儿童的学校（或所在村）没有可以结对的角色',
+    en: 'The helper holds no suitable role at the child’s school or home village',
+  },
+  PAIRING_DUPLICATE: {
+    status: 409,
+    zh: '该儿童已与这位帮扶人结对',
+    en: 'The child is already paired with this helper',
+  },
+  PAIRING_ALREADY_ENDED: { status: 409, zh: '该结对已经结束', en: 'This pairing has already ended' },
+  CARE_RECORD_NOT_AUTHOR: {
+    status: 403,
+    zh: '只能修改自己填写的关爱记录，其他人的记录请联系学校管理员',
+    en: 'You can only change care records you wrote; ask a school administrator',
+  },
+  CARE_RECORD_EDIT_CLOSED: {
+    status: 403,
+    zh: '该记录已过可修改期限，只有学校管理员可以修改',
+    en: 'The time to edit this record has passed; only a school administrator can change it now',
+  },
+  FOLLOW_UP_NOT_OPEN: {
+    status: 409,
+    zh: '该记录没有待跟进事项，或已经跟进完成',
+    en: 'This record has no open follow-up',
+  },
+  TERM_NOT_SET: {
+    status: 422,
+    zh: '该学校还没有设置学期，无法计算关爱任务',
+    en: 'No term is set for this school, so duties cannot be computed',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   ATTACHMENT_TYPE_UNSUPPORTED: {

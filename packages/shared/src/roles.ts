@@ -44,6 +44,14 @@ export const permissions = [
   'child.read',
   'child.write',
   'child.read_id_number',
+  'pairing.read',
+  'pairing.write',
+  'care_record.read',
+  'care_record.write',
+  'care_record.edit_any',
+  'care_rule.read',
+  'care_rule.manage',
+  'stats.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -59,9 +67,34 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'audit.read',
     'child.read',
     'child.read_id_number',
+    'pairing.read',
+    'care_record.read',
+    'care_rule.read',
+    'stats.read',
   ],
-  supervisor: ['org.read', 'term.read', 'user.read', 'audit.read', 'child.read'],
-  child_director: ['org.read', 'term.read', 'child.read', 'child.write', 'child.read_id_number'],
+  supervisor: [
+    'org.read',
+    'term.read',
+    'user.read',
+    'audit.read',
+    'child.read',
+    'pairing.read',
+    'care_record.read',
+    'care_rule.read',
+    'stats.read',
+  ],
+  child_director: [
+    'org.read',
+    'term.read',
+    'child.read',
+    'child.write',
+    'child.read_id_number',
+    'pairing.read',
+    'pairing.write',
+    'care_record.read',
+    'care_record.write',
+    'care_rule.read',
+  ],
   school_admin: [
     'org.read',
     'org.manage',
@@ -73,10 +106,37 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'child.read',
     'child.write',
     'child.read_id_number',
+    'pairing.read',
+    'pairing.write',
+    'care_record.read',
+    'care_record.write',
+    'care_record.edit_any',
+    'care_rule.read',
+    'care_rule.manage',
+    'stats.read',
   ],
-  class_teacher: ['org.read', 'term.read', 'child.read', 'child.write', 'child.read_id_number'],
-  mentor: ['org.read', 'term.read', 'child.read'],
-  counselor: ['org.read', 'term.read', 'child.read'],
+  class_teacher: [
+    'org.read',
+    'term.read',
+    'child.read',
+    'child.write',
+    'child.read_id_number',
+    'pairing.read',
+    'pairing.write',
+    'care_record.read',
+    'care_record.write',
+    'care_rule.read',
+  ],
+  mentor: [
+    'org.read',
+    'term.read',
+    'child.read',
+    'pairing.read',
+    'care_record.read',
+    'care_record.write',
+    'care_rule.read',
+  ],
+  counselor: ['org.read', 'term.read', 'child.read', 'pairing.read', 'care_record.read', 'care_rule.read'],
 };
 
 /**
@@ -85,7 +145,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
  * not the whole school. The subtree combinators in the server's lib/authz/scope.ts skip these.
  */
 export const pairedOnlyPermissions: Partial<Record<Role, readonly Permission[]>> = {
-  mentor: ['child.read'],
+  mentor: ['child.read', 'pairing.read', 'care_record.read', 'care_record.write'],
 };
 
 /** Roles a holder of `user.manage` may hand out, by the role that grants it. */

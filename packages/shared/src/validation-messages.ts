@@ -59,6 +59,48 @@ export const validationMessages: Record<string, { zh: string; en: string }> = {
     en: 'the attachment does not exist or belongs to another child',
   },
   attachment_not_image: { zh: '照片只能是 JPEG 或 PNG 图片', en: 'a photo must be a JPEG or PNG image' },
+  text_required: { zh: '请填写内容', en: 'this cannot be empty' },
+  choose_at_least_one: { zh: '请至少选择一项', en: 'choose at least one' },
+  follow_up_date_required: { zh: '需要跟进时请填写跟进日期', en: 'enter the follow-up date' },
+  follow_up_before_record: {
+    zh: '跟进日期不能早于记录日期',
+    en: 'the follow-up date is before the record’s date',
+  },
+  follow_up_source_invalid: {
+    zh: '所跟进的记录不存在、不属于该儿童或已跟进完成',
+    en: 'the record to follow up does not exist, is about another child, or is closed',
+  },
+  record_before_archive: {
+    zh: '日期早于该儿童建档（或类别、在读记录开始）的日期',
+    en: 'the date is before the child’s archive (or its history) begins',
+  },
+  record_kind_mismatch: { zh: '记录类型不能修改', en: 'the kind of a record cannot change' },
+  child_not_in_class: { zh: '该儿童不在所选班级', en: 'the child is not in this class' },
+  duplicate_children: { zh: '同一名儿童出现了两次', en: 'the same child appears twice' },
+  attachment_invalid: { zh: '附件不存在或不属于本县', en: 'the attachment does not exist or is not of this county' },
+  helper_required: { zh: '请选择帮扶人', en: 'choose the helper' },
+  buddy_name_required: { zh: '请填写爱心同学的姓名', en: 'enter the buddy’s name' },
+  buddy_class_required: { zh: '请选择爱心同学所在班级', en: 'choose the buddy’s class' },
+  buddy_class_invalid: {
+    zh: '爱心同学的班级应是该儿童学校的班级',
+    en: 'the buddy’s class must be in the child’s school',
+  },
+  buddy_has_no_user: {
+    zh: '爱心同学按姓名和班级登记，不选择用户',
+    en: 'a buddy is recorded by name and class, not as a user',
+  },
+  handover_end_required: {
+    zh: '学校还没有设置下学期开学日期，请填写交接结束日期',
+    en: 'the next term has no start date yet; enter the end date',
+  },
+  child_not_in_school: { zh: '该儿童不属于所选学校', en: 'the child is not in this school' },
+  responsible_exactly_one: {
+    zh: '请在“负责角色”和“结对类型”中二选一',
+    en: 'choose either a responsible role or a pairing kind',
+  },
+  buddy_not_responsible: { zh: '爱心同学不能作为关爱任务的负责人', en: 'a buddy student cannot hold duties' },
+  calendar_range_too_long: { zh: '日历一次最多查询93天', en: 'the calendar covers at most 93 days at a time' },
+  school_required: { zh: '请选择学校', en: 'choose a school' },
 };
 
 export function validationMessage(key: string, language: Language): string | undefined {

@@ -1,0 +1,6 @@
+export * from './applicability';
+export * from './dates';
+export * from './default-rules';
+export * from './evaluate';
+export * from './periods';
+export * from './types';
