@@ -9,6 +9,20 @@ export interface OrgNode {
 const kindOrder = new Map(orgKinds.map((k, i) => [k, i]));
 const collator = new Intl.Collator('zh-CN', { numeric: true });
 
+const digits: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 三 → 3, 十二 → 12, 二十 → 20: enough for grades and class numbers. */
+function chineseNumber(run: string): string {
+  const [tens, ones] = run.includes('十') ? run.split('十') : ['', run];
+  if (!run.includes('十')) return String([...run].reduce((n, ch) => n * 10 + (digits[ch] ?? 0), 0));
+  return String((tens ? (digits[tens] ?? 0) : 1) * 10 + (ones ? (digits[ones] ?? 0) : 0));
+}
+
+/** Sort key that puts 一年级 before 二年级 (pinyin order would not): Chinese numerals as digits. */
+function sortKey(name: string): string {
+  return name.replace(/[一二三四五六七八九十]+/g, chineseNumber);
+}
+
 /**
  * Builds the tree from the flat list. Units whose parent the user cannot see (e.g. a teacher sees
  * their class and its ancestors only) become roots, so nothing visible is ever dropped.
@@ -24,7 +38,8 @@ export function buildOrgTree(orgs: readonly OrgView[]): OrgNode[] {
   const sort = (list: OrgNode[]) => {
     list.sort(
       (a, b) =>
-        (kindOrder.get(a.org.kind) ?? 0) - (kindOrder.get(b.org.kind) ?? 0) || collator.compare(a.org.name, b.org.name),
+        (kindOrder.get(a.org.kind) ?? 0) - (kindOrder.get(b.org.kind) ?? 0) ||
+        collator.compare(sortKey(a.org.name), sortKey(b.org.name)),
     );
     for (const n of list) sort(n.children);
   };

@@ -88,7 +88,7 @@ export function OrgTreeSelect({
       }
       treeData={treeData}
       treeNodeLabelProp="label"
-      treeDefaultExpandAll
+      treeDefaultExpandAll={items.length <= 300}
       loading={orgs.isPending}
       allowClear={allowClear}
       placeholder={placeholder ?? t('orgs.pick')}

@@ -28,6 +28,9 @@ import { OrgMoveDrawer } from '../components/OrgMoveDrawer';
 import { OrgNodeTitle } from '../components/OrgNodeTitle';
 import { buildOrgTree, type OrgNode } from '../org-tree';
 
+/** Above this many units the tree starts folded and scrolls virtually. */
+const largeTree = 300;
+
 export function OrgTreePage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
@@ -40,7 +43,8 @@ export function OrgTreePage() {
   const moveDrawer = useDrawerState<OrgView>();
   const setActive = useSetOrgActive();
   const remove = useDeleteOrg();
-  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  // Units the user opened or closed, relative to the default below.
+  const [toggled, setToggled] = useState<Set<string>>(new Set());
 
   const query = search.trim();
   const shown = useMemo(() => {
@@ -101,7 +105,12 @@ export function OrgTreePage() {
   });
   const treeData = buildOrgTree(shown).map(toNode);
 
-  const expandedKeys = query ? shown.map((o) => o.id) : items.filter((o) => !collapsed.has(o.id)).map((o) => o.id);
+  // A school's or village's tree opens fully; a whole county (thousands of classes) opens to its schools.
+  const large = items.length > largeTree;
+  const openByDefault = (o: OrgView) => !large || o.kind === 'county' || o.kind === 'township';
+  const expandedKeys = query
+    ? shown.map((o) => o.id)
+    : items.filter((o) => openByDefault(o) !== toggled.has(o.id)).map((o) => o.id);
   const canCreate = items.some((o) => o.active && o.abilities.createChild);
   const counts = orgKinds
     .map((kind) => ({ kind, n: items.filter((o) => o.kind === kind && o.active).length }))
@@ -167,13 +176,15 @@ export function OrgTreePage() {
               onExpand={(_keys, info) => {
                 if (query) return;
                 const id = String(info.node.key);
-                setCollapsed((prev) => {
+                setToggled((prev) => {
                   const next = new Set(prev);
-                  if (info.expanded) next.delete(id);
+                  if (next.has(id)) next.delete(id);
                   else next.add(id);
                   return next;
                 });
               }}
+              // Only long lists scroll inside the card (virtualised); short ones stay part of the page.
+              height={large ? 640 : undefined}
               data-testid="org-tree"
             />
           </ConfigProvider>

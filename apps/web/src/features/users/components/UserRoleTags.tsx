@@ -1,10 +1,12 @@
 import type { UserView } from '@shouwang/shared/schemas/users';
 import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useOrgPlace } from '../../orgs/hooks/useOrgPlace';
 
-/** 班主任 · 一年级1班 — one line per role. */
+/** 班主任 · 黄泥村小学 一年级1班 — one line per role. */
 export function UserRoleTags({ user }: { user: UserView }) {
   const { t } = useTranslation();
+  const placeOf = useOrgPlace();
   if (user.roles.length === 0) return <Typography.Text type="secondary">{t('users.noRoles')}</Typography.Text>;
   return (
     <Flex vertical gap={4} align="flex-start">
@@ -13,7 +15,7 @@ export function UserRoleTags({ user }: { user: UserView }) {
           <Tag color="green" style={{ marginInlineEnd: 6 }}>
             {t(`roles.${r.role}`)}
           </Tag>
-          <Typography.Text>{r.orgName}</Typography.Text>
+          <Typography.Text>{placeOf(r.orgId, r.orgName)}</Typography.Text>
         </span>
       ))}
     </Flex>

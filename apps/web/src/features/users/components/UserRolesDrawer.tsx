@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { useFormErrors } from '../../../hooks/useFormErrors';
+import { useOrgPlace } from '../../orgs/hooks/useOrgPlace';
 import { useAssignRole, useRevokeRole, useUser } from '../api';
 import { RoleAssignmentFields } from './RoleAssignmentFields';
 
@@ -26,6 +27,7 @@ export function UserRolesDrawer({
   const assign = useAssignRole();
   const revoke = useRevokeRole();
   const canEdit = !!user.abilities.assignRoles;
+  const placeOf = useOrgPlace();
 
   const onFinish = (values: { orgId?: string; role?: string }) => {
     const body = validate(roleAssignmentInput, { orgId: values.orgId, role: values.role });
@@ -63,11 +65,11 @@ export function UserRolesDrawer({
                   <Tag color="green" style={{ marginInlineEnd: 8 }}>
                     {t(`roles.${r.role}`)}
                   </Tag>
-                  <Typography.Text>{r.orgName}</Typography.Text>
+                  <Typography.Text>{placeOf(r.orgId, r.orgName)}</Typography.Text>
                 </span>
                 {canEdit && (
                   <Popconfirm
-                    title={t('users.revokeConfirm', { role: t(`roles.${r.role}`), org: r.orgName })}
+                    title={t('users.revokeConfirm', { role: t(`roles.${r.role}`), org: placeOf(r.orgId, r.orgName) })}
                     okText={t('users.revoke')}
                     okButtonProps={{ danger: true, loading: revoke.isPending }}
                     onConfirm={() =>
