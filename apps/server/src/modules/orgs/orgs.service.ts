@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { allowedParentKinds, type OrgKind } from '@shouwang/shared';
+import { allowedParentKinds, errorMessage, type OrgKind } from '@shouwang/shared';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../lib/audit/record-audit';
 import type { Actor } from '../../lib/authz/actor';
@@ -46,12 +46,14 @@ function checkParentKind(kind: OrgKind, parent: OrgRow) {
   if (!parent.active) throw new AppError('ORG_INACTIVE');
 }
 
-async function withNameCheck<T>(work: () => Promise<T>): Promise<T> {
+async function withNameCheck<T>(ctx: RequestContext, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new AppError('DUPLICATE_NAME', { details: [{ field: 'name', message: 'duplicate' }] });
+      throw new AppError('DUPLICATE_NAME', {
+        details: [{ field: 'name', message: errorMessage('DUPLICATE_NAME', ctx.language) }],
+      });
     throw error;
   }
 }
@@ -77,7 +79,7 @@ export async function createOrg(db: Db, ctx: RequestContext, actor: Actor, input
   const path = childPath(parent.path, id);
   if (!inScope(actor, 'org.manage', path)) throw new AppError('FORBIDDEN');
   checkParentKind(input.kind, parent);
-  return withNameCheck(() =>
+  return withNameCheck(ctx, () =>
     db.transaction(async (tx) => {
       const row = await repo.insertOrg(tx, {
         id,
@@ -111,7 +113,7 @@ export async function updateOrgDetails(
   present: (row: OrgRow) => unknown,
 ) {
   await requireManageableOrg(db, ctx, actor, id);
-  return withNameCheck(() =>
+  return withNameCheck(ctx, () =>
     db.transaction(async (tx) => {
       const before = await repo.findOrg(tx, id);
       const row = await repo.updateOrg(tx, id, version, changes);
@@ -145,7 +147,7 @@ export async function moveOrg(
   if (parent.countyId !== row.countyId) throw new AppError('ORG_INVALID_PARENT');
   const newPath = childPath(parent.path, row.id);
   if (!inScope(actor, 'org.manage', newPath)) throw new AppError('FORBIDDEN');
-  return withNameCheck(() =>
+  return withNameCheck(ctx, () =>
     db.transaction(async (tx) => {
       const moved = await repo.updateOrg(tx, id, version, { parentId: parent.id, path: newPath });
       if (!moved) return conflict(tx, actor, id, present);
