@@ -44,6 +44,14 @@ export interface BenchUsers {
   password: string;
   /** Rows per table. */
   counts: Record<string, number>;
+  /** How long generation took (ms): all of it, opening and migrating, the load transaction, ANALYZE, per part. */
+  generation?: {
+    totalMs: number;
+    openMs: number;
+    loadMs: number;
+    analyzeMs: number;
+    parts: { part: string; ms: number; rows: Record<string, number>; skipped?: string }[];
+  };
   logins: Partial<
     Record<
       'countyAdmin' | 'supervisor' | 'childDirector' | 'schoolAdmin' | 'classTeacher' | 'mentor' | 'counselor',

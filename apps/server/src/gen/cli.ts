@@ -3,7 +3,7 @@ import { DatabaseOpenError, openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { benchUsersFile, writeBenchUsers } from './bench-users';
 import { formatMs, GenerateRefusal, generate } from './generate';
-import { freshen, genTarget, parseGenArgs } from './target';
+import { freshen, genTarget, markBenchFolder, parseGenArgs } from './target';
 
 /** `npm run gen`: see target.ts for the options. */
 
@@ -16,6 +16,7 @@ async function main() {
   console.log(`守望 gen: scale ${options.scale}, seed "${options.seed}" → ${where}`);
   const t0 = performance.now();
   if (options.fresh) await freshen(target);
+  markBenchFolder(target);
   const database = await openDatabase(target);
   try {
     await runMigrations(database);
@@ -28,8 +29,9 @@ async function main() {
       log: console.log,
     });
     const file = benchUsersFile(target);
-    writeBenchUsers(file, result.benchUsers);
     const total = performance.now() - t0;
+    const { loadMs, analyzeMs, timings: parts } = result;
+    writeBenchUsers(file, { ...result.benchUsers, generation: { totalMs: total, openMs, loadMs, analyzeMs, parts } });
     console.log(`  ${'analyze'.padEnd(10)} ${formatMs(result.analyzeMs).padStart(8)}`);
     console.log(
       `Done in ${formatMs(total)} (open and migrate ${formatMs(openMs)}, ` +

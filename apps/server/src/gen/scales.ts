@@ -51,7 +51,7 @@ export const scales: Record<ScaleName, ScaleSpec> = {
     schools: 10,
     classes: 200,
     countySchools: 0,
-    staff: 150,
+    staff: 180,
     countyAdmins: 2,
     children: 2_500,
     auditEvents: 15_000,

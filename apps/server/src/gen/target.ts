@@ -59,6 +59,18 @@ export function genTarget(scale: ScaleName, env: NodeJS.ProcessEnv = process.env
   return { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
 }
 
+/** Left in a PGlite folder the generator creates, so `--fresh` may delete it even after a failed run. */
+export const BENCH_MARKER = '.shouwang-bench';
+
+/** Marks a new or empty PGlite folder as the generator's, before anything is written to it. */
+export function markBenchFolder(target: { databaseUrl?: string; dataDir: string }): void {
+  if (target.databaseUrl) return;
+  const dir = target.dataDir;
+  if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) return;
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, BENCH_MARKER), 'Synthetic data of npm run gen: not real data.\n');
+}
+
 /** Empties the target, but only one that is plainly a bench database. */
 export async function freshen(target: { databaseUrl?: string; dataDir: string }): Promise<void> {
   if (target.databaseUrl) {
@@ -81,8 +93,8 @@ export async function freshen(target: { databaseUrl?: string; dataDir: string })
   const dir = target.dataDir;
   if (!fs.existsSync(dir)) return;
   const entries = fs.readdirSync(dir);
-  if (entries.length > 0 && !entries.includes(BENCH_USERS_FILE))
-    throw new GenerateRefusal(`--fresh deletes only folders the generator made (with ${BENCH_USERS_FILE}): ${dir}`);
+  if (entries.length > 0 && !entries.includes(BENCH_USERS_FILE) && !entries.includes(BENCH_MARKER))
+    throw new GenerateRefusal(`--fresh deletes only folders the generator made (with ${BENCH_MARKER}): ${dir}`);
   const lock = path.join(dir, 'shouwang.lock');
   if (fs.existsSync(lock)) {
     const owner = Number(fs.readFileSync(lock, 'utf8'));

@@ -1,0 +1,280 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type BenchUsers, benchUsersFile, readBenchUsers, repoRoot } from '../apps/server/src/gen/bench-users';
+import { type ScaleName, scaleNames } from '../apps/server/src/gen/scales';
+import { genTarget } from '../apps/server/src/gen/target';
+import { measureBundle } from './bundle';
+import { type LoadResult, runLoad } from './load';
+import { type RunResult, readResults, renderMarkdown, type ScenarioResult, scenarioChecks } from './report';
+import { benchScenarios, type LoginName, type Scenario } from './scenarios';
+import { rssMb, type ServerProcess, sampleRss, startServer } from './server-process';
+import { SqlProbe as Probe, type SqlProbe, type SqlTiming } from './sql-probe';
+
+/**
+ * `npm run bench [-- --scale small|township|county] [--duration S] [--connections N] [--gen] [--only a,b]`
+ * `npm run bench -- --smoke` (CI: small scale on a fresh PGlite folder, short runs, exit 0 when the harness works)
+ *
+ * Generates the data if it is not there yet, measures each scenario's bare SQL, starts the real
+ * server as a child process, signs in as realistic users and drives the HTTP API with autocannon.
+ * Writes bench/results.json and bench/results.md (smoke runs: bench/.data/smoke-results.*).
+ */
+
+const { values: args } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    scale: { type: 'string' },
+    duration: { type: 'string' },
+    connections: { type: 'string', default: '16' },
+    gen: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    seed: { type: 'string' },
+  },
+});
+
+const benchDir = path.join(repoRoot, 'bench');
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const smoke = args.smoke!;
+  const env = { ...process.env };
+  let scale: ScaleName;
+  if (smoke) {
+    // Its own fresh PGlite folder: CI's DATABASE_URL or DATA_DIR, if any, are left alone.
+    scale = 'small';
+    delete env.DATABASE_URL;
+    env.DATA_DIR = path.join(benchDir, '.data', 'smoke');
+  } else {
+    scale = (args.scale as ScaleName | undefined) ?? (env.DATABASE_URL ? 'county' : 'township');
+    if (!scaleNames.includes(scale)) throw new Error(`unknown scale ${scale}`);
+  }
+  const target = genTarget(scale, env);
+  const databaseKind = target.databaseUrl ? 'postgres' : 'pglite';
+  const connections = Number(args.connections);
+  const durationS = Number(args.duration ?? (smoke ? 0.5 : 8));
+  const singleDurationS = smoke ? 0.25 : 3;
+  log(`守望 bench: ${databaseKind} · scale ${scale}${smoke ? ' (smoke)' : ''}`);
+
+  // 1. Data.
+  const usersFile = benchUsersFile(target);
+  let users = readBenchUsers(usersFile);
+  let generatedNow = false;
+  if (smoke || args.gen || !users || users.scale !== scale) {
+    log(`Generating the ${scale} county (npm run gen -- --scale ${scale} --fresh) …`);
+    const genArgs = ['--scale', scale, '--fresh', ...(args.seed ? ['--seed', args.seed] : [])];
+    const code = await runChild(process.execPath, ['--import', 'tsx', 'apps/server/src/gen/cli.ts', ...genArgs], env);
+    if (code !== 0) throw new Error(`the generator failed (exit ${code})`);
+    users = readBenchUsers(usersFile);
+    generatedNow = true;
+  }
+  if (!users) throw new Error(`no bench logins in ${usersFile}`);
+
+  // 2. Web bundle (built only when missing, and never for a smoke run).
+  const dist = path.join(repoRoot, 'apps', 'web', 'dist');
+  if (!smoke && !fs.existsSync(path.join(dist, 'index.html'))) {
+    log('Building the web app (npm run build) …');
+    spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  }
+  const bundle = measureBundle(dist);
+
+  // 3. Scenarios and the bare SQL of each. PGlite: before the server starts (one process per folder).
+  const chosen = args.only?.split(',');
+  const scenarios = benchScenarios(users).filter((s) => !chosen || chosen.includes(s.name));
+  const results = new Map<string, ScenarioResult>();
+  for (const s of scenarios) results.set(s.name, describe(s, users));
+
+  let probe: SqlProbe | undefined = await Probe.open(target);
+  const childrenReady = (users.counts.child ?? 0) > 0 && (await childRoutesExist(probe, users));
+  for (const s of scenarios) {
+    if (s.needsChildren && !childrenReady)
+      results.get(s.name)!.skipped = 'no children in this database or no /api/children route yet';
+  }
+  const sqlLimits = smoke ? { maxIterations: 10, maxMs: 100 } : { maxIterations: 400, maxMs: 3000, explainOverMs: 5 };
+  if (databaseKind === 'pglite') {
+    for (const s of scenarios) if (!results.get(s.name)!.skipped) await measureSql(probe, s, users, sqlLimits, results);
+    await probe.close();
+    probe = undefined;
+  }
+
+  // 4. The real server, realistic users, load.
+  let server: ServerProcess | undefined;
+  const run: RunResult = {
+    key: `${databaseKind}/${scale}${smoke ? '/smoke' : ''}`,
+    database: databaseKind,
+    scale,
+    smoke,
+    startedAt: new Date().toISOString(),
+    wallS: 0,
+    config: { connections, durationS, singleDurationS },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown',
+      memGb: Math.round(os.totalmem() / 1024 ** 3),
+      node: process.versions.node,
+      loadAverage: os.loadavg()[0]!,
+    },
+    counts: users.counts,
+    generation: users.generation ? { ...users.generation, inThisRun: generatedNow } : undefined,
+    scenarios: [],
+    rss: { idleMb: 0, peakMb: 0 },
+    bundle,
+    notes: [],
+  };
+  let broken = false;
+  try {
+    log('Starting the server …');
+    server = await startServer(target);
+    const cookies = new Map<LoginName, string>();
+    for (const s of scenarios) {
+      if (results.get(s.name)!.skipped || cookies.has(s.login)) continue;
+      cookies.set(s.login, await login(server.baseUrl, users, s.login));
+    }
+    run.rss.idleMb = rssMb(server.pid) ?? 0;
+    for (const s of scenarios) {
+      const result = results.get(s.name)!;
+      if (result.skipped) {
+        log(`  ${s.name.padEnd(24)} skipped: ${result.skipped}`);
+        continue;
+      }
+      if (probe) await measureSql(probe, s, users, sqlLimits, results);
+      const cookie = cookies.get(s.login)!;
+      const common = { baseUrl: server.baseUrl, paths: s.paths, cookie };
+      result.single = await runLoad({ ...common, connections: 1, durationS: singleDurationS });
+      const sampler = sampleRss(server.pid);
+      result.load = await runLoad({ ...common, connections, durationS });
+      result.rss = sampler.stop();
+      run.rss.peakMb = Math.max(run.rss.peakMb, result.rss.peakMb);
+      if (result.sql) {
+        result.ratio = { unloaded: result.single.p50 / result.sql.p50, loaded: result.load.p50 / result.sql.p50 };
+      }
+      if (result.load.requests - result.load.non2xx === 0) broken = true;
+      log(
+        `  ${s.name.padEnd(24)} ${summary(result.load)}${result.sql ? `  SQL p50 ${result.sql.p50.toFixed(2)} ms` : ''}`,
+      );
+    }
+  } catch (error) {
+    broken = true;
+    run.notes.push(`harness error: ${(error as Error).message}`);
+    console.error(error);
+  } finally {
+    await server?.stop();
+    await probe?.close();
+  }
+
+  run.scenarios = scenarios.map((s) => results.get(s.name)!);
+  run.machine.loadAverageAfter = os.loadavg()[0]!;
+  run.wallS = (performance.now() - started) / 1000;
+  const outDir = smoke ? path.join(benchDir, '.data') : benchDir;
+  const base = smoke ? 'smoke-results' : 'results';
+  const jsonFile = path.join(outDir, `${base}.json`);
+  const file = readResults(jsonFile);
+  file.runs[run.key] = run;
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(jsonFile, `${JSON.stringify(file, null, 2)}\n`);
+  const findingsFile = path.join(benchDir, 'findings.md');
+  const findings = fs.existsSync(findingsFile) ? fs.readFileSync(findingsFile, 'utf8') : '';
+  fs.writeFileSync(path.join(outDir, `${base}.md`), renderMarkdown(smoke ? asFull(file) : file, findings));
+  const failed = run.scenarios.flatMap((s) =>
+    scenarioChecks(s)
+      .filter((c) => !c.ok)
+      .map((c) => `${s.name} ${c.metric}`),
+  );
+  log(`Results: ${path.relative(repoRoot, jsonFile)} and ${base}.md (${run.wallS.toFixed(0)} s).`);
+  if (failed.length > 0) log(`Targets missed: ${failed.join(', ')}`);
+  // The exit code tells whether the harness works, not whether targets are met.
+  return broken ? 1 : 0;
+}
+
+/** Smoke runs render like full ones in their own file. */
+function asFull(file: ReturnType<typeof readResults>) {
+  return { ...file, runs: Object.fromEntries(Object.entries(file.runs).map(([k, r]) => [k, { ...r, smoke: false }])) };
+}
+
+function describe(s: Scenario, users: BenchUsers): ScenarioResult {
+  const login = users.logins[s.login];
+  return {
+    name: s.name,
+    title: s.title,
+    kind: s.kind,
+    targets: s.targets,
+    login: {
+      name: s.login,
+      username: login?.username ?? '–',
+      role: login?.role ?? s.login,
+      unit: login?.orgName ?? '–',
+    },
+    firstPath: s.paths[0] ?? '',
+    paths: s.paths.length,
+    skipped: login ? undefined : `no ${s.login} in the generated data`,
+  };
+}
+
+async function measureSql(
+  probe: SqlProbe,
+  s: Scenario,
+  users: BenchUsers,
+  limits: { maxIterations: number; maxMs: number; explainOverMs?: number },
+  results: Map<string, ScenarioResult>,
+) {
+  const result = results.get(s.name)!;
+  const login = users.logins[s.login]!;
+  const cookie = await probe.login(login.username, users.password);
+  const { status, queries } = await probe.capture(s.paths[0]!, cookie);
+  if (status !== 200) {
+    result.sqlNote = `capture answered ${status}`;
+    return;
+  }
+  const timing: SqlTiming = await probe.time(queries, limits);
+  result.sql = timing;
+}
+
+/** Whether this build has the child archive's routes (a 404 for the list means it does not). */
+async function childRoutesExist(probe: SqlProbe, users: BenchUsers): Promise<boolean> {
+  const admin = users.logins.countyAdmin;
+  if (!admin) return false;
+  const cookie = await probe.login(admin.username, users.password);
+  const { status } = await probe.capture('/api/children?pageSize=1', cookie);
+  return status !== 404;
+}
+
+async function login(baseUrl: string, users: BenchUsers, name: LoginName): Promise<string> {
+  const who = users.logins[name];
+  if (!who) throw new Error(`no ${name} login in the bench data`);
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: who.username, password: users.password }),
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('sw_session='))
+    ?.split(';')[0];
+  if (!res.ok || !cookie)
+    throw new Error(`login of ${who.username} (${name}) failed: ${res.status} ${await res.text()}`);
+  return cookie;
+}
+
+function summary(l: LoadResult): string {
+  return (
+    `${Math.round(l.rps).toString().padStart(6)} req/s  p50 ${l.p50.toFixed(1)}  p95 ${l.p95.toFixed(1)}  ` +
+    `p99 ${l.p99.toFixed(1)} ms  errors ${l.errors}  non-2xx ${l.non2xx}`
+  );
+}
+
+function runChild(command: string, argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, argv, { cwd: repoRoot, env, stdio: 'inherit' });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

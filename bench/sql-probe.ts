@@ -1,0 +1,192 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { Logger } from 'drizzle-orm/logger';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { buildApp } from '../apps/server/src/app';
+import { type Database, type Db, openDatabase } from '../apps/server/src/db/client';
+import * as schema from '../apps/server/src/db/schema';
+import { loadConfig } from '../apps/server/src/env';
+import { quantile } from './load';
+
+export interface CapturedQuery {
+  sql: string;
+  params: unknown[];
+}
+
+export interface SqlTiming {
+  /** Statements one request runs, and how many of them load the session and the actor. */
+  queries: number;
+  sessionQueries: number;
+  iterations: number;
+  /** The whole sequence, one statement after another on one connection (ms). */
+  p50: number;
+  p95: number;
+  /** Without the session statements: the endpoint's own data. */
+  dataP50: number;
+  perQuery: { sql: string; p50: number }[];
+  /** The sequence writes (an audit row, a session touch): it was replayed in a rolled-back transaction. */
+  writes: boolean;
+  /** EXPLAIN ANALYZE of the slowest statement, when it takes over `explainOverMs`. */
+  explain?: { sql: string; plan: string };
+}
+
+interface Replayer {
+  query(text: string, params: unknown[]): Promise<unknown>;
+}
+
+/**
+ * The bare SQL an endpoint needs, measured in the same run: the app is built in this process on a
+ * database handle whose logger records every statement of one request (session lookup included),
+ * then that exact sequence is replayed on its own connection and timed. No hand-copied SQL to rot.
+ * On PGlite this must happen before the server starts (one process per data folder).
+ */
+export class SqlProbe {
+  private capturing: CapturedQuery[] | null = null;
+  private cookies = new Map<string, string>();
+
+  private constructor(
+    private readonly app: Awaited<ReturnType<typeof buildApp>>,
+    private readonly replayer: Replayer,
+    private readonly closeAll: () => Promise<void>,
+  ) {}
+
+  static async open(target: { databaseUrl?: string; dataDir: string }): Promise<SqlProbe> {
+    let probe: SqlProbe | undefined;
+    const logger: Logger = {
+      logQuery: (query, params) => probe?.capturing?.push({ sql: query, params: [...params] }),
+    };
+    let database: Database;
+    let replayer: Replayer;
+    let closeAll: () => Promise<void>;
+    if (target.databaseUrl) {
+      const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 2 });
+      const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
+      database = {
+        db,
+        kind: 'postgres',
+        ping: async () => {
+          await db.execute(sql`select 1`);
+        },
+        close: () => pool.end(),
+      };
+      const client = new pg.Client({ connectionString: target.databaseUrl });
+      await client.connect();
+      replayer = client;
+      closeAll = async () => {
+        await client.end();
+        await pool.end();
+      };
+    } else {
+      const base = await openDatabase({ dataDir: target.dataDir });
+      const pglite = base.pglite as PGlite;
+      database = { ...base, db: drizzlePglite(pglite, { schema, logger }) as unknown as Db };
+      replayer = pglite;
+      closeAll = () => base.close();
+    }
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: target.dataDir,
+      WEB_DIST: path.join(os.tmpdir(), 'shouwang-bench-no-web'),
+      ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}),
+    });
+    const app = await buildApp(database, config, { logger: false });
+    await app.ready();
+    probe = new SqlProbe(app, replayer, async () => {
+      await app.close();
+      await closeAll();
+    });
+    return probe;
+  }
+
+  async login(username: string, password: string): Promise<string> {
+    const known = this.cookies.get(username);
+    if (known) return known;
+    const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    const cookie = res.cookies.find((c) => c.name === 'sw_session');
+    if (res.statusCode !== 200 || !cookie) throw new Error(`probe login ${username}: ${res.statusCode} ${res.body}`);
+    const value = `sw_session=${cookie.value}`;
+    this.cookies.set(username, value);
+    return value;
+  }
+
+  /** The statements one GET runs, with its status. */
+  async capture(url: string, cookie: string): Promise<{ status: number; queries: CapturedQuery[] }> {
+    this.capturing = [];
+    try {
+      const res = await this.app.inject({ method: 'GET', url, headers: { cookie, 'accept-language': 'zh-CN' } });
+      return { status: res.statusCode, queries: this.capturing };
+    } finally {
+      this.capturing = null;
+    }
+  }
+
+  /** Replays a captured sequence until `maxIterations` or `maxMs`, after a short warm-up. */
+  async time(
+    queries: CapturedQuery[],
+    limits: { maxIterations: number; maxMs: number; explainOverMs?: number },
+  ): Promise<SqlTiming> {
+    const writes = queries.some((q) => /^\s*(insert|update|delete)\b/i.test(q.sql));
+    const sessionQueries = /from "session"/.test(queries[0]?.sql ?? '') ? Math.min(3, queries.length) : 0;
+    const totals: number[] = [];
+    const dataTotals: number[] = [];
+    const each: number[][] = queries.map(() => []);
+    const once = async (record: boolean) => {
+      if (writes) await this.replayer.query('begin', []);
+      const start = performance.now();
+      let sessionEnd = start;
+      for (let i = 0; i < queries.length; i++) {
+        const t0 = performance.now();
+        await this.replayer.query(queries[i]!.sql, queries[i]!.params);
+        const t1 = performance.now();
+        if (record) each[i]!.push(t1 - t0);
+        if (i === sessionQueries - 1) sessionEnd = t1;
+      }
+      const end = performance.now();
+      if (writes) await this.replayer.query('rollback', []);
+      if (record) {
+        totals.push(end - start);
+        dataTotals.push(end - sessionEnd);
+      }
+    };
+    for (let i = 0; i < Math.min(20, limits.maxIterations); i++) await once(false);
+    const started = performance.now();
+    while (totals.length < limits.maxIterations && performance.now() - started < limits.maxMs) await once(true);
+    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+    const all = sorted(totals);
+    const perQuery = queries.map((q, i) => ({ sql: q.sql, p50: quantile(sorted(each[i]!), 0.5) }));
+    const slowest = perQuery.reduce((a, b, i) => (b.p50 > perQuery[a]!.p50 ? i : a), 0);
+    let explain: SqlTiming['explain'];
+    if (limits.explainOverMs !== undefined && (perQuery[slowest]?.p50 ?? 0) > limits.explainOverMs) {
+      const q = queries[slowest]!;
+      await this.replayer.query('begin', []);
+      try {
+        const result = (await this.replayer.query(`explain (analyze, buffers) ${q.sql}`, q.params)) as {
+          rows: Record<string, string>[];
+        };
+        explain = { sql: q.sql, plan: result.rows.map((r) => Object.values(r)[0]).join('\n') };
+      } finally {
+        await this.replayer.query('rollback', []);
+      }
+    }
+    return {
+      queries: queries.length,
+      sessionQueries,
+      iterations: totals.length,
+      p50: quantile(all, 0.5),
+      p95: quantile(all, 0.95),
+      dataP50: quantile(sorted(dataTotals), 0.5),
+      perQuery,
+      writes,
+      explain,
+    };
+  }
+
+  close(): Promise<void> {
+    return this.closeAll();
+  }
+}
