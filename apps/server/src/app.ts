@@ -18,9 +18,11 @@ import { attachmentRoutes } from './modules/attachments/attachments.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { AttemptThrottle } from './modules/auth/throttle';
+import { careRuleRoutes } from './modules/care-rules/care-rules.routes';
 import { childRoutes } from './modules/children/children.routes';
 import { familyRoutes } from './modules/children/family.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
+import { pairingRoutes } from './modules/pairings/pairings.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { termRoutes } from './modules/terms/terms.routes';
 import { userRoutes } from './modules/users/users.routes';
@@ -117,6 +119,8 @@ export async function buildApp(database: Database, config: AppConfig, options: {
       await api.register(auditRoutes, deps);
       await api.register(childRoutes, deps);
       await api.register(familyRoutes, deps);
+      await api.register(pairingRoutes, deps);
+      await api.register(careRuleRoutes, deps);
       await api.register(attachmentRoutes, deps);
     },
     { prefix: '/api' },

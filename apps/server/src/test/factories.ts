@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChildCategory, OrgKind, Role } from '@shouwang/shared';
+import type { ChildCategory, OrgKind, PairingKind, Role } from '@shouwang/shared';
 import type { Db } from '../db/client';
 import { hashPassword } from '../modules/auth/password';
 import { insertChild } from '../modules/children/children.repository';
@@ -9,6 +9,8 @@ import { pinyinKeys } from '../modules/children/pinyin-keys';
 import { refreshCompleteness } from '../modules/children/use-cases/refresh-completeness';
 import { childPath } from '../modules/orgs/org-path';
 import { org } from '../modules/orgs/orgs.table';
+import { pairing } from '../modules/pairings/pairings.table';
+import { term } from '../modules/terms/terms.table';
 import { appUser, roleAssignment } from '../modules/users/users.table';
 
 export const TEST_PASSWORD = 'Test-Passw0rd!';
@@ -127,4 +129,50 @@ export async function buildChild(
   }
   await refreshCompleteness(db, row.id);
   return row;
+}
+
+/** A term set directly in the database for a county or a school (no date checks). */
+export async function buildTerm(
+  db: Db,
+  unit: OrgFixture,
+  dates: { startDate: string; midDate: string; endDate: string },
+  options: { schoolYear?: string; termNo?: 1 | 2 } = {},
+) {
+  const [row] = await db
+    .insert(term)
+    .values({
+      orgId: unit.id,
+      countyId: unit.countyId,
+      schoolYear: options.schoolYear ?? `${dates.startDate.slice(0, 4)}-${Number(dates.startDate.slice(0, 4)) + 1}`,
+      termNo: options.termNo ?? 1,
+      ...dates,
+    })
+    .returning();
+  return row!;
+}
+
+/** A pairing filed directly in the database (no capacity or role checks). */
+export async function buildPairing(
+  db: Db,
+  options: {
+    child: ChildFixture;
+    helper: Pick<UserFixture, 'id'>;
+    kind?: PairingKind;
+    startDate?: string;
+    endDate?: string | null;
+  },
+) {
+  const [row] = await db
+    .insert(pairing)
+    .values({
+      countyId: options.child.countyId,
+      childId: options.child.id,
+      schoolId: options.child.schoolId,
+      kind: options.kind ?? 'mentor_teacher',
+      helperUserId: options.helper.id,
+      startDate: options.startDate ?? '2024-09-01',
+      endDate: options.endDate ?? null,
+    })
+    .returning();
+  return row!;
 }

@@ -131,11 +131,12 @@ export const pairingBoardView = z.object({
       categories: z.array(z.enum(childCategories)),
     }),
   ),
+  /** Who may pair with the school's children: mentors, class teachers, administrators of the school. */
   helpers: z.array(pairingHelperView),
+  /** Holiday tutors and proxy parents at the children's home villages (for a holiday hand-over). */
+  villageTutors: z.array(
+    z.object({ villageId: z.string(), villageName: z.string(), helpers: z.array(pairingHelperView) }),
+  ),
   abilities,
 });
 export type PairingBoardView = z.infer<typeof pairingBoardView>;
-
-/** Candidate helpers at a school or village (a holiday hand-over picks a village's tutors). */
-export const pairingHelpersQuery = z.object({ orgId: uuid });
-export const pairingHelpersResponse = z.object({ items: z.array(pairingHelperView) });

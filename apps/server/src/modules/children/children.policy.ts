@@ -1,7 +1,8 @@
-import { type Permission, pairedOnlyPermissions } from '@shouwang/shared';
+import { type Permission, pairedOnlyPermissions, todayIso } from '@shouwang/shared';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
 import { grantsFor, inScope, scopePrefixes } from '../../lib/authz/scope';
+import { activePairedChildIds } from '../pairings/pairings.repository';
 
 /**
  * Who may see and change a child's archive. A grant at an org node covers a child when the
@@ -10,13 +11,12 @@ import { grantsFor, inScope, scopePrefixes } from '../../lib/authz/scope';
  */
 
 /**
- * SEAM for issue 4 (结对帮扶 pairings): the ids of the children currently paired with the actor as
- * helper (mentor_teacher, proxy_parent, holiday_tutor …). Until pairings exist nobody is paired,
- * so a mentor sees no child. Issue 4 replaces the body with a pairing-repository query; every
- * read path of the archive already goes through it (list scope, single-child checks, abilities).
+ * The ids of the children currently paired with the actor as helper (结对帮扶: mentor_teacher,
+ * proxy_parent, holiday_tutor), from the pairings that hold today. Every read path of the archive
+ * goes through it (list scope, single-child checks, abilities), and so do care records.
  */
-export async function pairedChildIds(_db: Db, _actor: Actor): Promise<string[]> {
-  return [];
+export async function pairedChildIds(db: Db, actor: Actor): Promise<string[]> {
+  return activePairedChildIds(db, actor.userId, todayIso());
 }
 
 /** What a list query needs to scope children in SQL. */
