@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database } from './db/client';
 import type { AppConfig } from './env';
+import { installDataProtection, loadDataKeys } from './lib/crypto/data-keys';
 import { attachmentRoutes } from './modules/attachments/attachments.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -61,6 +62,8 @@ export async function buildApp(database: Database, config: AppConfig, options: {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // The data keys (encryption at rest); server.ts has loaded them already, tests get them from config.
+  installDataProtection(loadDataKeys(config));
   const deps: AppDeps = { database, config, loginThrottle: new AttemptThrottle(config.login.throttleWindowMs) };
 
   await app.register(errorHandlerPlugin);

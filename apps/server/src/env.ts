@@ -33,6 +33,18 @@ const envSchema = z.object({
   /** A CJK font for PDFs (Debian: fonts-noto-cjk); the face names the font inside a .ttc collection. */
   PDF_FONT: z.string().default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
   PDF_FONT_FACE: z.string().default('NotoSansCJKsc-Regular'),
+  /** Encryption at rest (docs/SECURITY.md): one AES-256 key, base64 of 32 bytes (its id is `k1`)… */
+  DATA_KEY: z.string().optional(),
+  /** …or several, `id:base64key` comma-separated: the first encrypts, all decrypt (rotation). */
+  DATA_KEYS: z.string().optional(),
+  /** HMAC-SHA256 key for lookup hashes (ID number duplicates), base64 of at least 32 bytes. */
+  DATA_HASH_KEY: z.string().optional(),
+  /** With DATABASE_URL and no keys in the environment, generate them in <DATA_DIR>/keys.json anyway. */
+  ALLOW_GENERATED_KEY: z.enum(['true', 'false']).default('false'),
+  /** County and school administrators must enrol a TOTP authenticator; default true outside tests. */
+  REQUIRE_TOTP_FOR_ADMINS: z.enum(['true', 'false']).optional(),
+  /** The issuer name shown in authenticator apps. */
+  TOTP_ISSUER: z.string().min(1).max(64).default('守望 Shouwang'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -58,6 +70,8 @@ export interface AppConfig {
   imports: { maxBytes: number; maxRows: number };
   exports: { maxRows: number };
   pdf: { font: string; fontFace: string };
+  dataKeys: { keys?: string; key?: string; hashKey?: string; allowGenerated: boolean };
+  totp: { requiredForAdmins: boolean; issuer: string };
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -96,5 +110,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     imports: { maxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024), maxRows: e.IMPORT_MAX_ROWS },
     exports: { maxRows: e.EXPORT_MAX_ROWS },
     pdf: { font: path.resolve(e.PDF_FONT), fontFace: e.PDF_FONT_FACE },
+    dataKeys: {
+      keys: e.DATA_KEYS || undefined,
+      key: e.DATA_KEY || undefined,
+      hashKey: e.DATA_HASH_KEY || undefined,
+      allowGenerated: e.ALLOW_GENERATED_KEY === 'true',
+    },
+    totp: {
+      requiredForAdmins: (e.REQUIRE_TOTP_FOR_ADMINS ?? (e.NODE_ENV === 'test' ? 'false' : 'true')) === 'true',
+      issuer: e.TOTP_ISSUER,
+    },
   };
 }

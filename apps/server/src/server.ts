@@ -3,11 +3,16 @@ import { buildApp } from './app';
 import { DatabaseOpenError, openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
 import { loadConfig } from './env';
+import { installDataProtection, loadDataKeys } from './lib/crypto/data-keys';
+import { DataKeyError } from './lib/crypto/field-cipher';
+import { reprotectIdNumbers, unknownIdNumberKeyIds } from './modules/children/id-number-protection';
 import { createFirstAdminIfNeeded } from './modules/users/use-cases/create-first-admin';
 
 async function main() {
   const demo = process.argv.includes('--demo');
   if (demo && !process.env.DATA_DIR && !process.env.DATABASE_URL) process.env.DATA_DIR = './data-demo';
+  // Demo logins are shared and shown on the login page: no authenticator enrolment unless asked for.
+  if (demo && !process.env.REQUIRE_TOTP_FOR_ADMINS) process.env.REQUIRE_TOTP_FOR_ADMINS = 'false';
   const config = loadConfig();
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   console.log(`守望 Shouwang: opening ${where} …`);
@@ -16,9 +21,24 @@ async function main() {
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     await runMigrations(database);
+    // Encryption at rest (docs/SECURITY.md): keys first, then refuse data under unknown keys and
+    // encrypt values stored before encryption existed.
+    installDataProtection(loadDataKeys(config));
+    const unknown = await unknownIdNumberKeyIds(database.db);
+    if (unknown.length > 0)
+      throw new Error(
+        `stored data is encrypted with key(s) ${unknown.join(', ')} that are not configured (DATA_KEYS, keys.json)`,
+      );
+    const upgraded = await reprotectIdNumbers(database.db, 'legacy');
+    if (Object.values(upgraded).some((n) => n > 0))
+      console.log(`Encrypted ID numbers stored in plain text: ${JSON.stringify(upgraded)}`);
   } catch (error) {
     const message =
-      error instanceof DatabaseOpenError ? error.message : `Cannot prepare the database: ${(error as Error).message}`;
+      error instanceof DatabaseOpenError
+        ? error.message
+        : error instanceof DataKeyError
+          ? `Data keys: ${error.message}`
+          : `Cannot prepare the database: ${(error as Error).message}`;
     console.error(`\n✗ ${message}\n`);
     process.exit(1);
   }

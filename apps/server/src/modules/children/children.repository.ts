@@ -21,7 +21,7 @@ import { org } from '../orgs/orgs.table';
 import type { ChildScope } from './children.policy';
 import { child, childCategory } from './children.table';
 import { guardian } from './guardians.table';
-import { hashIdNumber } from './id-number-hash';
+import { hashIdNumber, revealIdNumber } from './id-number-hash';
 import { parent } from './parents.table';
 
 /** Every column but the ID number itself: lists, pages and checks work on hash, mask and last 4. */
@@ -38,10 +38,10 @@ export async function findChild(db: Db, id: string, options: { includeDeleted?: 
   return row as ChildRow | undefined;
 }
 
-/** The stored ID number: only the audited full-number read and cross-field checks call this. */
+/** The ID number, decrypted: only the audited full-number read and cross-field checks call this. */
 export async function findChildIdNumber(db: Db, id: string): Promise<string | null> {
   const [row] = await db.select({ idNumber: child.idNumber }).from(child).where(eq(child.id, id)).limit(1);
-  return row?.idNumber ?? null;
+  return revealIdNumber(row?.idNumber);
 }
 
 // ── Lists ─────────────────────────────────────────────────────────────────────────────────────
