@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { AttemptThrottle } from './modules/auth/throttle';
 import { careRuleRoutes } from './modules/care-rules/care-rules.routes';
+import { childFileRoutes } from './modules/children/children-files.routes';
 import { childRoutes } from './modules/children/children.routes';
 import { familyRoutes } from './modules/children/family.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
@@ -125,6 +126,7 @@ export async function buildApp(database: Database, config: AppConfig, options: {
       await api.register(pairingRoutes, deps);
       await api.register(careRuleRoutes, deps);
       await api.register(attachmentRoutes, deps);
+      await api.register(childFileRoutes, deps);
     },
     { prefix: '/api' },
   );

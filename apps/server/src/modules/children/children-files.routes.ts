@@ -1,0 +1,59 @@
+import multipart from '@fastify/multipart';
+import { childImportQuery, childImportReport, childTemplateQuery } from '@shouwang/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app';
+import { contentDisposition } from '../attachments/content-disposition';
+import { readSingleUpload } from '../attachments/multipart-upload';
+import { importChildren } from './children-import';
+import { OrgDirectory } from './children-import-orgs';
+import { layouts } from './children-import-rows';
+import { buildTemplate } from './children-template';
+
+const tags = ['children'];
+const write = { access: { permission: 'child.write' as const } };
+export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Excel template, import and export of archives; printable contact cards. */
+export const childFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database, config }) => {
+  const db = database.db;
+  await app.register(multipart, { limits: { fileSize: config.imports.maxBytes, files: 1 } });
+
+  app.get(
+    '/children/import-template.xlsx',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'The import template (drop-downs, instructions); format=mca for the national form layout',
+        querystring: childTemplateQuery,
+      },
+    },
+    async (request, reply) => {
+      const layout = layouts[request.query.format];
+      const orgs = await OrgDirectory.load(db, request.actor!);
+      const buffer = await buildTemplate(layout, orgs.writableLists(), config.imports.maxRows);
+      return reply
+        .header('content-type', xlsxType)
+        .header('content-disposition', contentDisposition('attachment', `${layout.title}.xlsx`))
+        .send(buffer);
+    },
+  );
+
+  app.post(
+    '/children/import',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary:
+          'Import an .xlsx (multipart field `file`): mode=dry-run reports every problem, mode=commit writes all or nothing',
+        querystring: childImportQuery,
+        response: { 200: childImportReport },
+      },
+    },
+    async (request) => {
+      const upload = await readSingleUpload(request, config.imports.maxBytes);
+      return importChildren(db, request.ctx, request.actor!, config.imports, upload, request.query);
+    },
+  );
+};

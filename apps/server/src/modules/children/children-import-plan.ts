@@ -1,0 +1,99 @@
+import type { Db } from '../../db/client';
+import type { Actor } from '../../lib/authz/actor';
+import { grantsFor } from '../../lib/authz/scope';
+import { canWriteChild } from './children.policy';
+import type { ChildRow } from './children.repository';
+import { childrenByIdHashes, childrenByNames } from './children-bulk.repository';
+import type { ProblemList } from './children-import-rows';
+import type { ImportCandidate } from './children-import-validate';
+import { hashIdNumber } from './id-number-hash';
+
+/**
+ * Which archive each row is: matched by ID number (anywhere: a child is filed once), else by
+ * name + birth date + school in the caller's counties; otherwise a new child. Two lookups for the
+ * whole file. Rows that would file the same child twice, or touch an archive out of the caller's
+ * write scope, are problems.
+ */
+export interface Matched {
+  candidate: ImportCandidate;
+  existing: ChildRow;
+}
+
+export interface Matching {
+  creates: ImportCandidate[];
+  matches: Matched[];
+}
+
+const nameKey = (name: string, birthDate: unknown, schoolId: string | null | undefined) =>
+  birthDate && schoolId ? `${name}|${birthDate}|${schoolId}` : null;
+
+export async function matchCandidates(
+  db: Db,
+  actor: Actor,
+  candidates: ImportCandidate[],
+  problems: ProblemList,
+): Promise<Matching> {
+  const named = candidates.filter((c) => c.name !== undefined);
+  const hashes = new Map(named.filter((c) => c.idNumber).map((c) => [c, hashIdNumber(c.idNumber!)]));
+  const byHash = new Map((await childrenByIdHashes(db, [...hashes.values()])).map((r) => [r.idNumberHash!, r]));
+  const counties = [...new Set(grantsFor(actor, 'child.write').map((g) => g.countyId))];
+  const unmatchedNames = named.filter((c) => !byHash.has(hashes.get(c) ?? '')).map((c) => c.name!);
+  const byName = new Map<string, ChildRow>();
+  for (const row of await childrenByNames(db, counties, unmatchedNames)) {
+    const key = nameKey(row.name, row.birthDate, row.schoolId);
+    if (key && !byName.has(key)) byName.set(key, row);
+  }
+
+  const creates: ImportCandidate[] = [];
+  const matches: Matched[] = [];
+  const firstRowOfHash = new Map<string, number>();
+  const firstRowOfChild = new Map<string, number>();
+  const firstRowOfKey = new Map<string, number>();
+  for (const candidate of named) {
+    const { row } = candidate;
+    const hash = hashes.get(candidate);
+    if (hash) {
+      const first = firstRowOfHash.get(hash);
+      if (first !== undefined) {
+        problems.add(row, 'child.idNumber', 'duplicate_id_in_file', { row: first });
+        continue;
+      }
+      firstRowOfHash.set(hash, row);
+    }
+    const birthDate = candidate.child.birthDate;
+    const schoolId = candidate.given.school ? candidate.placement?.schoolId : undefined;
+    const key = nameKey(candidate.name!, birthDate, schoolId);
+    const byId = hash ? byHash.get(hash) : undefined;
+    const existing = byId ?? (key ? byName.get(key) : undefined);
+    if (existing) {
+      if (!canWriteChild(actor, existing)) {
+        problems.add(row, byId ? 'child.idNumber' : 'child.name', byId ? 'id_taken_elsewhere' : 'matched_out_of_scope');
+        continue;
+      }
+      if (!byId && hash && existing.idNumberHash && existing.idNumberHash !== hash) {
+        problems.add(row, 'child.idNumber', 'id_conflict_on_match');
+        continue;
+      }
+      const first = firstRowOfChild.get(existing.id);
+      if (first !== undefined) {
+        problems.add(row, 'child.name', 'duplicate_child_in_file', { row: first });
+        continue;
+      }
+      firstRowOfChild.set(existing.id, row);
+      matches.push({ candidate, existing });
+      continue;
+    }
+    if (key) {
+      const first = firstRowOfKey.get(key);
+      if (first !== undefined) {
+        problems.add(row, 'child.name', 'duplicate_child_in_file', { row: first });
+        continue;
+      }
+      firstRowOfKey.set(key, row);
+    }
+    if (!candidate.placement && !candidate.given.school && !candidate.given.village)
+      problems.add(row, 'child.schoolName', 'school_or_village_required');
+    creates.push(candidate);
+  }
+  return { creates, matches };
+}
