@@ -17,7 +17,7 @@ import {
   type WriteSet,
 } from './children-import-writes';
 import type { GuardianRow } from './guardians.repository';
-import { hashIdNumber, idNumberColumns } from './id-number-hash';
+import { hashIdNumber, idNumberColumns, revealIdNumber } from './id-number-hash';
 import type { ParentRow } from './parents.repository';
 import { pinyinKeys } from './pinyin-keys';
 
@@ -49,7 +49,10 @@ function personChanges(row: ParentRow | GuardianRow, input: PersonInput, prefix:
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(wanted)) {
     const before = (row as Record<string, unknown>)[key];
-    if (key === 'idNumberMasked' || same(before, value)) continue;
+    if (key === 'idNumberMasked') continue;
+    // Stored ID numbers are ciphertext (a new nonce each time): compare the numbers themselves.
+    if (key === 'idNumber' ? revealIdNumber(before as string | null) === input.fields.idNumber : same(before, value))
+      continue;
     changes[key] = value;
     if (key === 'idNumber') {
       changes.idNumberMasked = wanted.idNumberMasked;
