@@ -30,6 +30,8 @@ export interface RunResult {
   scale: string;
   smoke: boolean;
   startedAt: string;
+  /** The commit measured. */
+  revision: string;
   wallS: number;
   config: { connections: number; durationS: number; singleDurationS: number };
   machine: {
@@ -264,7 +266,7 @@ export function renderMarkdown(results: ResultsFile, findings: string): string {
     out.push(`## ${runTitle(run)}`);
     out.push('');
     out.push(
-      `${run.startedAt.slice(0, 16).replace('T', ' ')} UTC · ${run.machine.cpus} × ${run.machine.cpuModel}, ` +
+      `${run.startedAt.slice(0, 16).replace('T', ' ')} UTC, commit ${run.revision} · ${run.machine.cpus} × ${run.machine.cpuModel}, ` +
         `${run.machine.memGb} GB, Node ${run.machine.node}, load average ${run.machine.loadAverage.toFixed(1)} → ` +
         `${run.machine.loadAverageAfter?.toFixed(1) ?? '?'} · ${run.config.connections} connections × ` +
         `${run.config.durationS} s per scenario (after ${run.config.singleDurationS} s at one connection) · ` +

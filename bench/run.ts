@@ -107,6 +107,7 @@ async function main(): Promise<number> {
     scale,
     smoke,
     startedAt: new Date().toISOString(),
+    revision: revision(),
     wallS: 0,
     config: { connections, durationS, singleDurationS },
     machine: {
@@ -255,6 +256,12 @@ async function login(baseUrl: string, users: BenchUsers, name: LoginName): Promi
   if (!res.ok || !cookie)
     throw new Error(`login of ${who.username} (${name}) failed: ${res.status} ${await res.text()}`);
   return cookie;
+}
+
+/** The commit measured (BENCH_REVISION when the tree is not a git checkout). */
+function revision(): string {
+  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' });
+  return git.status === 0 ? git.stdout.trim() : (process.env.BENCH_REVISION ?? 'unknown');
 }
 
 function summary(l: LoadResult): string {

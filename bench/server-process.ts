@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { repoRoot } from '../apps/server/src/gen/bench-users';
+import { benchEnv, type GenTarget } from '../apps/server/src/gen/target';
 
 /** The real server as a child process on 127.0.0.1, as `npm run serve` starts it. */
 export interface ServerProcess {
@@ -28,7 +29,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: { databaseUrl?: string; dataDir?: string }): Promise<ServerProcess> {
+export async function startServer(target: GenTarget): Promise<ServerProcess> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -37,9 +38,8 @@ export async function startServer(env: { databaseUrl?: string; dataDir?: string 
     HOST: '127.0.0.1',
     PORT: String(port),
     LOG_LEVEL: 'warn',
+    ...benchEnv(target),
   };
-  if (env.databaseUrl) childEnv.DATABASE_URL = env.databaseUrl;
-  else if (env.dataDir) childEnv.DATA_DIR = env.dataDir;
   // `node --import tsx`, not the tsx CLI: one process, so its pid is the server's (for RSS).
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
     cwd: repoRoot,

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { buildApp } from '../apps/server/src/app';
 import { type Database, type Db, openDatabase } from '../apps/server/src/db/client';
 import * as schema from '../apps/server/src/db/schema';
-import { loadConfig } from '../apps/server/src/env';
+import { benchConfig, type GenTarget } from '../apps/server/src/gen/target';
 import { quantile } from './load';
 
 export interface CapturedQuery {
@@ -46,7 +46,6 @@ interface Replayer {
  */
 export class SqlProbe {
   private capturing: CapturedQuery[] | null = null;
-  private cookies = new Map<string, string>();
 
   private constructor(
     private readonly app: Awaited<ReturnType<typeof buildApp>>,
@@ -54,7 +53,7 @@ export class SqlProbe {
     private readonly closeAll: () => Promise<void>,
   ) {}
 
-  static async open(target: { databaseUrl?: string; dataDir: string }): Promise<SqlProbe> {
+  static async open(target: GenTarget): Promise<SqlProbe> {
     let probe: SqlProbe | undefined;
     const logger: Logger = {
       logQuery: (query, params) => probe?.capturing?.push({ sql: query, params: [...params] }),
@@ -87,13 +86,7 @@ export class SqlProbe {
       replayer = pglite;
       closeAll = () => base.close();
     }
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'silent',
-      DATA_DIR: target.dataDir,
-      WEB_DIST: path.join(os.tmpdir(), 'shouwang-bench-no-web'),
-      ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}),
-    });
+    const config = { ...benchConfig(target), webDist: path.join(os.tmpdir(), 'shouwang-bench-no-web') };
     const app = await buildApp(database, config, { logger: false });
     await app.ready();
     probe = new SqlProbe(app, replayer, async () => {
@@ -103,15 +96,15 @@ export class SqlProbe {
     return probe;
   }
 
+  /**
+   * A new session each time: a session older than the touch interval would add its `last_seen_at`
+   * update to the capture, which the load run pays only once a minute.
+   */
   async login(username: string, password: string): Promise<string> {
-    const known = this.cookies.get(username);
-    if (known) return known;
     const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     const cookie = res.cookies.find((c) => c.name === 'sw_session');
     if (res.statusCode !== 200 || !cookie) throw new Error(`probe login ${username}: ${res.statusCode} ${res.body}`);
-    const value = `sw_session=${cookie.value}`;
-    this.cookies.set(username, value);
-    return value;
+    return `sw_session=${cookie.value}`;
   }
 
   /** The statements one GET runs, with its status. */

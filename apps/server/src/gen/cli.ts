@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { DatabaseOpenError, openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
+import { installDataProtection, loadDataKeys } from '../lib/crypto/data-keys';
 import { benchUsersFile, writeBenchUsers } from './bench-users';
 import { formatMs, GenerateRefusal, generate } from './generate';
-import { freshen, genTarget, markBenchFolder, parseGenArgs } from './target';
+import { benchConfig, freshen, genTarget, markBenchFolder, parseGenArgs } from './target';
 
 /** `npm run gen`: see target.ts for the options. */
 
@@ -17,6 +18,8 @@ async function main() {
   const t0 = performance.now();
   if (options.fresh) await freshen(target);
   markBenchFolder(target);
+  // ID numbers are encrypted and hashed with the keys the server will use (see benchEnv).
+  installDataProtection(loadDataKeys(benchConfig(target)));
   const database = await openDatabase(target);
   try {
     await runMigrations(database);

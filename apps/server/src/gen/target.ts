@@ -52,18 +52,53 @@ export function parseGenArgs(argv: string[]): GenCliOptions {
   return { scale: values.scale as ScaleName, children, seed: values.seed!, now, fresh: values.fresh! };
 }
 
+export interface GenTarget {
+  databaseUrl?: string;
+  /**
+   * The PGlite folder; with PostgreSQL the folder of the bench files and of the data keys
+   * (keys.json), bench/.data/pg-<database> unless DATA_DIR says otherwise.
+   */
+  dataDir: string;
+}
+
 /** The database the generator writes to, as the server would open it. */
-export function genTarget(scale: ScaleName, env: NodeJS.ProcessEnv = process.env) {
-  const dataDir = env.DATA_DIR || (env.DATABASE_URL ? undefined : path.join(repoRoot, 'bench', '.data', scale));
-  const config = loadConfig({ ...env, ...(dataDir ? { DATA_DIR: dataDir } : {}) });
-  return { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
+export function genTarget(scale: ScaleName, env: NodeJS.ProcessEnv = process.env): GenTarget {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const dataDir =
+    env.DATA_DIR ||
+    (databaseUrl
+      ? path.dirname(benchUsersFile({ databaseUrl, dataDir: '' }))
+      : path.join(repoRoot, 'bench', '.data', scale));
+  return { databaseUrl, dataDir: path.resolve(dataDir) };
+}
+
+/**
+ * The environment the generator, the probe and the bench server share, so they use the same data
+ * keys: the environment's (DATA_KEYS / DATA_HASH_KEY) if set, else <dataDir>/keys.json, which the
+ * generator may create even for PostgreSQL (the bench database is synthetic and disposable).
+ * Administrators need no authenticator in the benchmark: it measures reads, not sign-in.
+ */
+export function benchEnv(target: GenTarget, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {
+    DATA_DIR: target.dataDir,
+    ALLOW_GENERATED_KEY: env.ALLOW_GENERATED_KEY ?? 'true',
+    REQUIRE_TOTP_FOR_ADMINS: 'false',
+  };
+  if (target.databaseUrl) out.DATABASE_URL = target.databaseUrl;
+  for (const name of ['DATA_KEY', 'DATA_KEYS', 'DATA_HASH_KEY']) if (env[name]) out[name] = env[name];
+  return out;
+}
+
+/** The app configuration of the bench target (data keys, TOTP off; no web app). */
+export function benchConfig(target: GenTarget, env: NodeJS.ProcessEnv = process.env) {
+  return loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', ...benchEnv(target, env) });
 }
 
 /** Left in a PGlite folder the generator creates, so `--fresh` may delete it even after a failed run. */
 export const BENCH_MARKER = '.shouwang-bench';
 
 /** Marks a new or empty PGlite folder as the generator's, before anything is written to it. */
-export function markBenchFolder(target: { databaseUrl?: string; dataDir: string }): void {
+export function markBenchFolder(target: GenTarget): void {
   if (target.databaseUrl) return;
   const dir = target.dataDir;
   if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) return;
@@ -72,7 +107,7 @@ export function markBenchFolder(target: { databaseUrl?: string; dataDir: string 
 }
 
 /** Empties the target, but only one that is plainly a bench database. */
-export async function freshen(target: { databaseUrl?: string; dataDir: string }): Promise<void> {
+export async function freshen(target: GenTarget): Promise<void> {
   if (target.databaseUrl) {
     const url = new URL(target.databaseUrl);
     const name = url.pathname.replace(/^\//, '');
