@@ -19,6 +19,7 @@ import { attachmentRoutes } from './modules/attachments/attachments.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { AttemptThrottle } from './modules/auth/throttle';
+import { careRecordRoutes } from './modules/care-records/care-records.routes';
 import { careRuleRoutes } from './modules/care-rules/care-rules.routes';
 import { childFileRoutes } from './modules/children/children-files.routes';
 import { childRoutes } from './modules/children/children.routes';
@@ -125,6 +126,7 @@ export async function buildApp(database: Database, config: AppConfig, options: {
       await api.register(familyRoutes, deps);
       await api.register(pairingRoutes, deps);
       await api.register(careRuleRoutes, deps);
+      await api.register(careRecordRoutes, deps);
       await api.register(attachmentRoutes, deps);
       await api.register(childFileRoutes, deps);
     },

@@ -77,7 +77,6 @@ export const validationMessages: Record<string, { zh: string; en: string }> = {
   record_kind_mismatch: { zh: '记录类型不能修改', en: 'the kind of a record cannot change' },
   child_not_in_class: { zh: '该儿童不在所选班级', en: 'the child is not in this class' },
   duplicate_children: { zh: '同一名儿童出现了两次', en: 'the same child appears twice' },
-  attachment_invalid: { zh: '附件不存在或不属于本县', en: 'the attachment does not exist or is not of this county' },
   helper_required: { zh: '请选择帮扶人', en: 'choose the helper' },
   buddy_name_required: { zh: '请填写爱心同学的姓名', en: 'enter the buddy’s name' },
   buddy_class_required: { zh: '请选择爱心同学所在班级', en: 'choose the buddy’s class' },
@@ -101,6 +100,7 @@ export const validationMessages: Record<string, { zh: string; en: string }> = {
   buddy_not_responsible: { zh: '爱心同学不能作为关爱任务的负责人', en: 'a buddy student cannot hold duties' },
   calendar_range_too_long: { zh: '日历一次最多查询93天', en: 'the calendar covers at most 93 days at a time' },
   school_required: { zh: '请选择学校', en: 'choose a school' },
+  cursor_invalid: { zh: '翻页位置无效，请从第一页重新加载', en: 'invalid page cursor; reload from the first page' },
 };
 
 export function validationMessage(key: string, language: Language): string | undefined {
