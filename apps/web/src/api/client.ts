@@ -11,6 +11,8 @@ export class ApiError extends Error {
   readonly code: ErrorCode | 'NETWORK';
   readonly details: ApiErrorDetail[];
   readonly current: unknown;
+  /** Records the request may duplicate (DUPLICATE_SUSPECTED, ID_NUMBER_TAKEN). */
+  candidates: unknown[] = [];
 
   constructor(
     status: number,
@@ -99,15 +101,25 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   }
   if (!response.ok) {
     const body = (
-      data as { error?: { code?: ErrorCode; message?: string; details?: ApiErrorDetail[]; current?: unknown } }
+      data as {
+        error?: {
+          code?: ErrorCode;
+          message?: string;
+          details?: ApiErrorDetail[];
+          current?: unknown;
+          candidates?: unknown[];
+        };
+      }
     )?.error;
-    throw new ApiError(
+    const error = new ApiError(
       response.status,
       body?.code ?? (response.status >= 500 ? 'INTERNAL' : 'MALFORMED_REQUEST'),
       body?.message ?? `${response.status} ${response.statusText}`,
       body?.details ?? [],
       body?.current,
     );
+    if (Array.isArray(body?.candidates)) error.candidates = body.candidates;
+    throw error;
   }
   return data as T;
 }

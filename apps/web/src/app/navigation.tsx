@@ -1,4 +1,11 @@
-import { ApartmentOutlined, CalendarOutlined, FileSearchOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  CalendarOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@shouwang/shared/roles';
 import type { ReactNode } from 'react';
 
@@ -14,6 +21,7 @@ export interface NavItem {
 /** The main navigation. Menus come from permissions only; no role names here. */
 export const navItems: NavItem[] = [
   { path: '/', key: 'home', icon: <HomeOutlined />, permission: null },
+  { path: '/children', key: 'children', icon: <IdcardOutlined />, permission: 'child.read' },
   { path: '/orgs', key: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/terms', key: 'terms', icon: <CalendarOutlined />, permission: 'term.read' },
   { path: '/users', key: 'users', icon: <TeamOutlined />, permission: 'user.read' },

@@ -33,6 +33,16 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/home/pages/HomePage')).HomePage }),
           },
           {
+            path: 'children',
+            handle: { permission: 'child.read' } satisfies RouteHandle,
+            lazy: async () => ({ Component: (await import('../features/children/pages/ChildrenPage')).ChildrenPage }),
+          },
+          {
+            path: 'children/:id',
+            handle: { permission: 'child.read' } satisfies RouteHandle,
+            lazy: async () => ({ Component: (await import('../features/children/pages/ChildPage')).ChildPage }),
+          },
+          {
             path: 'orgs',
             handle: { permission: 'org.read' } satisfies RouteHandle,
             lazy: async () => ({ Component: (await import('../features/orgs/pages/OrgTreePage')).OrgTreePage }),

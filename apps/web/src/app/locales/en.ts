@@ -1,3 +1,4 @@
+import childrenEn from './children.en';
 import type { Messages } from './zh-CN';
 
 /** Interface texts in English; same keys as zh-CN.ts (plus plural forms). */
@@ -36,6 +37,7 @@ const en: Messages = {
     label: 'Main menu',
     open: 'Open menu',
     home: 'Home',
+    children: 'Child archives',
     orgs: 'Units',
     terms: 'Terms',
     users: 'Users',
@@ -467,6 +469,7 @@ const en: Messages = {
       mustChangePassword: 'Must change password',
     },
   },
+  children: childrenEn,
   conflict: {
     latest: 'What they saved:',
     useLatest: 'Load the latest and edit again',

@@ -1,3 +1,5 @@
+import childrenZh from './children.zh-CN';
+
 /** 界面文字（简体中文）。这是默认语言；en.ts 与它结构一致。 */
 const zhCN = {
   app: {
@@ -34,6 +36,7 @@ const zhCN = {
     label: '主菜单',
     open: '打开菜单',
     home: '首页',
+    children: '儿童档案',
     orgs: '单位管理',
     terms: '学期设置',
     users: '用户管理',
@@ -444,6 +447,7 @@ const zhCN = {
       mustChangePassword: '需修改密码',
     },
   },
+  children: childrenZh,
   conflict: {
     latest: '对方保存的最新内容：',
     useLatest: '载入最新内容后再修改',

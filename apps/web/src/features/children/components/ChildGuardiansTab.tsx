@@ -1,0 +1,201 @@
+import { DeleteOutlined, EditOutlined, FileDoneOutlined, PhoneOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  guardianHealthStatusLabels,
+  guardianRelationLabels,
+  literacyLevelLabels,
+} from '@shouwang/shared/enums/children';
+import type { GuardianView } from '@shouwang/shared/schemas/child-family';
+import type { ChildView } from '@shouwang/shared/schemas/children';
+import { App, Button, Card, Descriptions, Flex, Tag, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../../components/EmptyState';
+import { useDrawerState } from '../../../hooks/useDrawerState';
+import { useIsMobile } from '../../../hooks/useIsMobile';
+import { useDeleteGuardian } from '../api';
+import { useCodeLabels } from '../hooks/useCodeLabels';
+import { EntrustmentDrawer } from './EntrustmentDrawer';
+import { GuardianFormDrawer } from './GuardianFormDrawer';
+
+/** 监护人: who the child lives with, how to reach them, and the 委托监护确认书 signings. */
+export function ChildGuardiansTab({ child }: { child: ChildView }) {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const { label } = useCodeLabels();
+  const isMobile = useIsMobile();
+  const formDrawer = useDrawerState<GuardianView | null>();
+  const signDrawer = useDrawerState<GuardianView>();
+  const remove = useDeleteGuardian();
+  const canManage = child.abilities.manageFamily === true;
+  const f = (key: string) => t(`children.guardians.fields.${key}`);
+  const e = (key: string, opts?: Record<string, unknown>) => t(`children.guardians.entrustment.${key}`, opts);
+  const none = <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+
+  const confirmDelete = (guardian: GuardianView) =>
+    modal.confirm({
+      title: t('children.guardians.deleteTitle', { name: guardian.name }),
+      okButtonProps: { danger: true },
+      okText: t('common.delete'),
+      onOk: () =>
+        remove.mutateAsync({ childId: child.id, guardian }).then(
+          () => message.success(t('children.guardians.deleted')),
+          (err: Error) => message.error(err.message),
+        ),
+    });
+
+  const addButton = canManage && (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => formDrawer.open(null)} data-testid="guardian-add">
+      {t('children.guardians.add')}
+    </Button>
+  );
+
+  return (
+    <>
+      {child.guardians.length === 0 ? (
+        <Card>
+          <EmptyState description={t('children.guardians.empty')} action={addButton} />
+        </Card>
+      ) : (
+        <Flex vertical gap={12}>
+          {addButton && <Flex justify="flex-end">{addButton}</Flex>}
+          {child.guardians.map((g) => (
+            <Card
+              key={g.id}
+              size="small"
+              data-testid={`guardian-card-${g.name}`}
+              title={
+                <Flex gap={8} align="center" wrap>
+                  <span>{g.name}</span>
+                  <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+                    {label(guardianRelationLabels, g.relation)}
+                  </Typography.Text>
+                  {g.isPrimary && (
+                    <Tag color="green" style={{ marginInlineEnd: 0 }}>
+                      {t('children.guardians.primary')}
+                    </Tag>
+                  )}
+                </Flex>
+              }
+              extra={
+                g.abilities.update && (
+                  <Flex gap={4}>
+                    <Button
+                      type="text"
+                      icon={<EditOutlined />}
+                      onClick={() => formDrawer.open(g)}
+                      aria-label={t('common.edit')}
+                    />
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      onClick={() => confirmDelete(g)}
+                      aria-label={t('common.delete')}
+                    />
+                  </Flex>
+                )
+              }
+            >
+              <Descriptions
+                size="small"
+                column={isMobile ? 1 : 2}
+                items={[
+                  {
+                    key: 'phone',
+                    label: f('phone'),
+                    children: g.phone ? (
+                      <a href={`tel:${g.phone}`}>
+                        <PhoneOutlined /> {g.phone}
+                      </a>
+                    ) : (
+                      none
+                    ),
+                  },
+                  { key: 'address', label: f('address'), children: g.address || none },
+                  { key: 'age', label: f('age'), children: g.age ?? none },
+                  { key: 'health', label: f('health'), children: label(guardianHealthStatusLabels, g.health) || none },
+                  { key: 'literacy', label: f('literacy'), children: label(literacyLevelLabels, g.literacy) || none },
+                  ...(g.idNumberMasked ? [{ key: 'id', label: f('idNumber'), children: g.idNumberMasked }] : []),
+                  ...(g.note ? [{ key: 'note', label: f('note'), children: g.note }] : []),
+                ]}
+              />
+              <Card
+                type="inner"
+                size="small"
+                style={{ marginTop: 12 }}
+                title={
+                  <Flex gap={8} align="center" wrap>
+                    <FileDoneOutlined />
+                    <span>{e('title')}</span>
+                    {g.entrustment ? (
+                      <Tag color="success" style={{ marginInlineEnd: 0 }}>
+                        {e('current', { date: g.entrustment.signedOn })}
+                      </Tag>
+                    ) : (
+                      <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+                        {e('none')}
+                      </Tag>
+                    )}
+                  </Flex>
+                }
+                extra={
+                  canManage && (
+                    <Button size="small" onClick={() => signDrawer.open(g)} data-testid={`entrustment-sign-${g.name}`}>
+                      {e('sign')}
+                    </Button>
+                  )
+                }
+              >
+                {g.entrustmentHistory.length === 0 ? (
+                  <Typography.Text type="secondary">{e('signHint')}</Typography.Text>
+                ) : (
+                  <Timeline
+                    style={{ marginTop: 8, marginBottom: -16 }}
+                    items={g.entrustmentHistory.map((s, i) => ({
+                      key: s.id,
+                      color: i === 0 ? 'green' : 'gray',
+                      content: (
+                        <div>
+                          <Typography.Text strong={i === 0}>{e('current', { date: s.signedOn })}</Typography.Text>
+                          {s.validUntil && (
+                            <Typography.Text type="secondary">
+                              {' · '}
+                              {e('until', { date: s.validUntil })}
+                            </Typography.Text>
+                          )}
+                          {s.note && (
+                            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                              {s.note}
+                            </Typography.Text>
+                          )}
+                        </div>
+                      ),
+                    }))}
+                  />
+                )}
+              </Card>
+            </Card>
+          ))}
+        </Flex>
+      )}
+      {formDrawer.state && (
+        <GuardianFormDrawer
+          key={formDrawer.state.key}
+          open={formDrawer.state.open}
+          childId={child.id}
+          guardian={formDrawer.state.subject}
+          isFirst={child.guardians.length === 0}
+          onClose={formDrawer.close}
+        />
+      )}
+      {signDrawer.state && (
+        <EntrustmentDrawer
+          key={signDrawer.state.key}
+          open={signDrawer.state.open}
+          childId={child.id}
+          guardian={signDrawer.state.subject}
+          onClose={signDrawer.close}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,292 @@
+import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  desktop,
+  expectNoHorizontalOverflow,
+  expectNoRawKeys,
+  launchBrowser,
+  phone,
+  type RunningServer,
+  screenshot,
+  settle,
+  startServer,
+} from './support';
+
+/**
+ * The archive journey on a phone: a class teacher files a child, adds a parent working away and
+ * the grandmother as entrusted guardian, sees what the archive still lacks, and meets a stale
+ * edit with what someone else saved instead of overwriting it.
+ */
+
+const adminPassword = 'Qingshan-admin-2026';
+const teacherPassword = 'Wang-laoshi-2026!';
+const childName = '张羽涵';
+const guardianPhone = '13907311234';
+
+let server: RunningServer;
+let browser: Browser;
+let teacherContext: BrowserContext;
+let teacher: Page;
+let teacherApi: Api;
+let childId = '';
+
+/** A valid 18-digit ID number (GB 11643 check character) for a child born on `birth` (YYYYMMDD). */
+function idNumber(region: string, birth: string, sequence: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const first17 = `${region}${birth}${sequence}`;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * weights[i]!;
+  return first17 + '10X98765432'[sum % 11]!;
+}
+
+type Api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown) => Promise<unknown>;
+
+/** Signs in through the API on a context's cookie jar (the browser pages of that context share it). */
+async function apiSession(request: APIRequestContext, username: string, password: string, next: string) {
+  let csrf = '';
+  const call: Api = async (method, path, body) => {
+    const response = await request.fetch(`/api${path}`, {
+      method,
+      data: body === undefined ? undefined : body,
+      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
+    });
+    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+    if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${JSON.stringify(json)}`);
+    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
+    return json;
+  };
+  const me = (await call('POST', '/auth/login', { username, password })) as { user: { mustChangePassword: boolean } };
+  if (me.user.mustChangePassword)
+    await call('POST', '/auth/change-password', { currentPassword: password, newPassword: next });
+  return call;
+}
+
+async function expectVisible(locator: Locator, timeout = 15_000) {
+  await locator.first().waitFor({ state: 'visible', timeout });
+}
+
+const drawerSubmit = (page: Page) => page.getByTestId('drawer-submit').filter({ visible: true });
+
+async function choose(page: Page, inputId: string, option: string) {
+  await page.locator(`#${inputId}`).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+async function openTab(page: Page, name: string) {
+  await page.locator('.ant-tabs-tab', { hasText: name }).first().click();
+  await settle(page);
+}
+
+/** Screenshots the page as it is, then the same address in a 1440 px window on the same session. */
+async function snapBoth(page: Page, name: string, ready: (p: Page) => Locator) {
+  await expectVisible(ready(page));
+  await settle(page);
+  await expectNoHorizontalOverflow(page);
+  await expectNoRawKeys(page);
+  expect((await page.locator('body').textContent()) ?? '').not.toMatch(/\bchildren\.[a-zA-Z]+/);
+  await screenshot(page, `${name}-375`);
+  const wide = await browser.newContext({
+    ...desktop,
+    baseURL: server.baseUrl,
+    storageState: await teacherContext.storageState(),
+    locale: 'zh-CN',
+  });
+  try {
+    const big = await wide.newPage();
+    await big.goto(page.url());
+    await expectVisible(ready(big));
+    await settle(big);
+    expect((await big.locator('body').textContent()) ?? '').not.toMatch(/\bchildren\.[a-zA-Z]+/);
+    await screenshot(big, `${name}-1440`);
+  } finally {
+    await wide.close();
+  }
+}
+
+describe('child archives: a class teacher files a child on a phone', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+
+    // The county administrator builds township → school → class and a village, and the teacher's account.
+    const adminContext = await browser.newContext({ baseURL: server.baseUrl });
+    const admin = await apiSession(adminContext.request, server.adminUsername, server.adminPassword, adminPassword);
+    const orgs = (await admin('GET', '/orgs')) as { items: { id: string; kind: string }[] };
+    const county = orgs.items.find((o) => o.kind === 'county')!;
+    const make = async (parentId: string, kind: string, name: string) =>
+      ((await admin('POST', '/orgs', { parentId, kind, name })) as { id: string }).id;
+    const township = await make(county.id, 'township', '城关镇');
+    const school = await make(township, 'school', '城关镇中心小学');
+    const klass = await make(school, 'class', '三年级（2）班');
+    await make(township, 'village', '青石村');
+    const created = (await admin('POST', '/users', {
+      username: 'wang.laoshi',
+      displayName: '王老师',
+      roles: [{ orgId: klass, role: 'class_teacher' }],
+    })) as { oneTimePassword: string };
+    await adminContext.close();
+
+    teacherContext = await browser.newContext({ ...phone, baseURL: server.baseUrl, locale: 'zh-CN' });
+    teacherApi = await apiSession(teacherContext.request, 'wang.laoshi', created.oneTimePassword, teacherPassword);
+    teacher = await teacherContext.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  });
+
+  test('the menu leads to an empty list that says what to do', async () => {
+    await teacher.goto('/');
+    await teacher.getByTestId('nav-open').click();
+    await teacher.getByTestId('nav-children').click();
+    await teacher.waitForURL('**/children');
+    await expectVisible(teacher.getByText('点击“新建档案”'));
+    await snapBoth(teacher, 'children-empty', (p) => p.getByTestId('child-create'));
+  });
+
+  test('the teacher files a child; the ID number fills birth date and sex', async () => {
+    await teacher.getByTestId('child-create').first().click();
+    await expectVisible(teacher.locator('#name'));
+    await teacher.locator('#name').fill(childName);
+    await teacher.locator('#idNumber').fill(idNumber('431121', '20150612', '123'));
+    await expectVisible(teacher.getByText('已按身份证号填好出生日期和性别'));
+    expect(await teacher.locator('#birthDate').inputValue()).toBe('2015-06-12');
+    // The teacher's class (and its school) is where a new archive starts.
+    await expectVisible(teacher.locator('.ant-drawer-open').getByText('三年级（2）班'));
+    await teacher.getByTestId('child-add-category').click();
+    await choose(teacher, 'categories_0_category', '留守儿童（父母双方外出）');
+    await teacher.locator('#currentAddress').fill('城关镇青石村3组12号');
+    await expectNoHorizontalOverflow(teacher);
+    await screenshot(teacher, 'child-form-375');
+    await drawerSubmit(teacher).click();
+    await teacher.waitForURL(/\/children\/[0-9a-f-]{36}$/);
+    childId = teacher.url().split('/').pop()!;
+    await expectVisible(teacher.getByTestId('child-title'));
+    const completeness = (await teacher.getByTestId('child-completeness').textContent()) ?? '';
+    expect(completeness).toContain('档案还缺');
+    expect(completeness).toContain('受委托监护人');
+    expect(completeness).toContain('父母务工地点');
+    await expectNoRawKeys(teacher);
+    await snapBoth(teacher, 'child-basic', (p) => p.getByTestId('child-completeness'));
+  });
+
+  test('the teacher adds the father working away and the grandmother as guardian', async () => {
+    await openTab(teacher, '家庭');
+    await teacher.getByTestId('parent-add').first().click();
+    await teacher.locator('#name').fill('张建国');
+    await teacher.locator('#phones_0').fill('13800138000');
+    await teacher.locator('#workProvince').fill('广东省');
+    await teacher.locator('#workCity').fill('东莞市');
+    await expectNoHorizontalOverflow(teacher);
+    await screenshot(teacher, 'parent-form-375');
+    await drawerSubmit(teacher).click();
+    await expectVisible(teacher.getByTestId('parent-card-张建国'));
+    expect((await teacher.getByTestId('parent-card-张建国').textContent()) ?? '').toContain('外出务工');
+    await snapBoth(teacher, 'child-family', (p) => p.getByTestId('parent-card-张建国'));
+
+    await openTab(teacher, '监护人');
+    await teacher.getByTestId('guardian-add').first().click();
+    await teacher.locator('#name').fill('李秀英');
+    await choose(teacher, 'relation', '祖父母');
+    await teacher.locator('#phone').fill(guardianPhone);
+    await teacher.locator('#address').fill('城关镇青石村3组12号');
+    await teacher.getByTestId('guardian-with-entrustment').click();
+    await expectVisible(teacher.locator('#entrustment_signedOn'));
+    await screenshot(teacher, 'guardian-form-375');
+    await drawerSubmit(teacher).click();
+    await expectVisible(teacher.getByTestId('guardian-card-李秀英'));
+    const card = (await teacher.getByTestId('guardian-card-李秀英').textContent()) ?? '';
+    expect(card).toContain(guardianPhone);
+    expect(card).toContain('签署于');
+    const completeness = (await teacher.getByTestId('child-completeness').textContent()) ?? '';
+    expect(completeness).not.toContain('受委托监护人');
+    expect(completeness).not.toContain('父母务工地点');
+    await snapBoth(teacher, 'child-guardians', (p) => p.getByTestId('guardian-card-李秀英'));
+
+    await openTab(teacher, '联系卡');
+    const contact = (await teacher.getByTestId('contact-card').textContent()) ?? '';
+    expect(contact).toContain(guardianPhone);
+    expect(contact).toContain('13800138000');
+    await snapBoth(teacher, 'child-contact-card', (p) => p.getByTestId('contact-card'));
+  });
+
+  test('a stale edit shows what someone else saved and loads it on request', async () => {
+    await openTab(teacher, '基本信息');
+    await teacher.getByTestId('child-edit').click();
+    await expectVisible(teacher.locator('#currentAddress'));
+
+    // Meanwhile someone else corrects the address.
+    const current = (await teacherApi('GET', `/children/${childId}`)) as { version: number };
+    await teacherApi('PATCH', `/children/${childId}`, {
+      version: current.version,
+      currentAddress: '城关镇青石村5组8号',
+    });
+
+    await teacher.locator('#interests').fill('喜欢画画');
+    await drawerSubmit(teacher).click();
+    await expectVisible(teacher.getByTestId('version-conflict'));
+    expect((await teacher.getByTestId('version-conflict').textContent()) ?? '').toContain('城关镇青石村5组8号');
+    await expectNoHorizontalOverflow(teacher);
+    await screenshot(teacher, 'child-conflict-375');
+    await teacher.getByTestId('version-conflict').getByRole('button').click();
+    expect(await teacher.locator('#currentAddress').inputValue()).toBe('城关镇青石村5组8号');
+    await teacher.locator('#interests').fill('喜欢画画');
+    await drawerSubmit(teacher).click();
+    await expectVisible(teacher.getByText('喜欢画画'));
+    await expectVisible(teacher.getByText('城关镇青石村5组8号'));
+  });
+
+  test('a second child with the same name and birth date asks before filing', async () => {
+    await teacher.goto('/children');
+    await teacher.getByTestId('child-create').first().click();
+    await teacher.locator('#name').fill(childName);
+    await teacher.locator('#birthDate').click();
+    await teacher.locator('#birthDate').fill('2015-06-12');
+    await teacher.locator('#birthDate').press('Enter');
+    await drawerSubmit(teacher).click();
+    await expectVisible(teacher.getByTestId('duplicate-warning'));
+    expect((await teacher.getByTestId('duplicate-warning').textContent()) ?? '').toContain('姓名和出生日期相同');
+    await screenshot(teacher, 'child-duplicate-375');
+    await teacher.getByTestId('duplicate-confirm').click();
+    await teacher.waitForURL(
+      (url) => /\/children\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(childId),
+    );
+  });
+
+  test('the list finds the child by pinyin initials and shows masked ID and completeness', async () => {
+    await teacher.goto('/children');
+    await expectVisible(teacher.getByTestId('child-list'));
+    await teacher.getByTestId('child-search').locator('input').fill('zyh');
+    await teacher.getByTestId('child-search').locator('input').press('Enter');
+    await settle(teacher);
+    const list = (await teacher.getByTestId('child-list').textContent()) ?? '';
+    expect(list).toContain(childName);
+    expect(list).toMatch(/431\*+\d{3}[\dX]/);
+    expect(list).toMatch(/缺 \d+ 项/);
+    expect(list).not.toContain(idNumber('431121', '20150612', '123'));
+    await teacher.getByTestId('child-filters-toggle').click();
+    await expectVisible(teacher.getByTestId('child-filter-incomplete'));
+    await snapBoth(teacher, 'children-list', (p) => p.getByTestId('child-list'));
+  });
+
+  test('on a desktop the edit form is a side panel with the whole archive', async () => {
+    const wide = await browser.newContext({
+      ...desktop,
+      baseURL: server.baseUrl,
+      storageState: await teacherContext.storageState(),
+      locale: 'zh-CN',
+    });
+    try {
+      const page = await wide.newPage();
+      await page.goto(`/children/${childId}`);
+      await page.getByTestId('child-edit').click();
+      await expectVisible(page.locator('#currentAddress'));
+      expect(await page.locator('#currentAddress').inputValue()).toBe('城关镇青石村5组8号');
+      await expectNoRawKeys(page);
+      await screenshot(page, 'child-form-1440');
+    } finally {
+      await wide.close();
+    }
+  });
+});
