@@ -358,7 +358,8 @@ describe('with tight limits (throttling, short idle timeout, secure cookies)', (
     tight = await buildTestApp({
       LOGIN_THROTTLE_PER_USERNAME: '3',
       LOGIN_THROTTLE_PER_IP: '5',
-      SESSION_IDLE_MINUTES: '0.02',
+      // 3 s: long enough that a loaded CI machine does not idle out between two quick requests.
+      SESSION_IDLE_MINUTES: '0.05',
       COOKIE_SECURE: 'true',
     });
     tightTree = await buildCountyTree(tight.db, '细雨县');
@@ -402,7 +403,7 @@ describe('with tight limits (throttling, short idle timeout, secure cookies)', (
     const user = await build();
     const client = await h.signIn(user);
     expect((await h.me(client.cookie)).statusCode).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1600));
+    await new Promise((resolve) => setTimeout(resolve, 3500));
     const res = await h.me(client.cookie);
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('SESSION_EXPIRED');

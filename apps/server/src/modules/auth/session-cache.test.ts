@@ -74,7 +74,7 @@ describe('actor cache', () => {
 describe('actor cache with a short idle timeout', () => {
   let idleApp: TestApp;
   beforeAll(async () => {
-    idleApp = await buildTestApp({ SESSION_CACHE_SECONDS: '60', SESSION_IDLE_MINUTES: '0.02' });
+    idleApp = await buildTestApp({ SESSION_CACHE_SECONDS: '60', SESSION_IDLE_MINUTES: '0.05' });
   });
   afterAll(() => idleApp.close());
 
@@ -85,7 +85,7 @@ describe('actor cache with a short idle timeout', () => {
       await buildUser(idleApp.db, [{ role: 'class_teacher', org: idleTree.classA }]),
     );
     expect((await teacher.get('/api/orgs')).statusCode).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await new Promise((resolve) => setTimeout(resolve, 3500));
     const res = await teacher.get('/api/orgs');
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('SESSION_EXPIRED');
