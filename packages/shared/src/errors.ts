@@ -17,6 +17,32 @@ export const errorCatalog = {
   TOO_MANY_ATTEMPTS: { status: 429, zh: '尝试过于频繁，请稍后再试', en: 'Too many attempts, please try again later' },
   CSRF_REJECTED: { status: 403, zh: '页面已失效，请刷新后重试', en: 'The page is out of date; reload and try again' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改初始密码', en: 'Please change your initial password first' },
+  TOTP_REQUIRED: {
+    status: 401,
+    zh: '请输入身份验证器中的6位动态码',
+    en: 'Enter the 6-digit code from your authenticator app',
+  },
+  TOTP_INVALID: {
+    status: 401,
+    zh: '动态码或恢复码不正确，或已使用过',
+    en: 'The code or recovery code is wrong or was already used',
+  },
+  TOTP_ENROLLMENT_REQUIRED: {
+    status: 403,
+    zh: '管理员账号须先绑定身份验证器（两步验证）',
+    en: 'Administrator accounts must set up an authenticator app (two-step sign-in) first',
+  },
+  TOTP_ALREADY_ENABLED: { status: 409, zh: '两步验证已经开启', en: 'Two-step sign-in is already on' },
+  TOTP_NOT_PENDING: {
+    status: 409,
+    zh: '请先生成二维码，再输入动态码',
+    en: 'Start the set-up (QR code) first, then enter a code',
+  },
+  TOTP_CODE_WRONG: {
+    status: 422,
+    zh: '动态码不正确或已使用过，请输入验证器中最新的6位数字',
+    en: 'The code is wrong or was already used; enter the latest 6 digits from the app',
+  },
   FORBIDDEN: { status: 403, zh: '您没有权限进行此操作', en: 'You are not allowed to do this' },
   NOT_FOUND: { status: 404, zh: '找不到该记录，或您无权查看', en: 'Not found, or you may not see it' },
   ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },

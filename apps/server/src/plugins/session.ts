@@ -86,6 +86,8 @@ export const sessionPlugin = fp<{ database: Database; config: AppConfig }>(async
       throw new AppError('CSRF_REJECTED');
     }
     if (actor.mustChangePassword && !access.allowDuringPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (actor.totpEnrollmentRequired && !access.allowDuringTotpEnrollment)
+      throw new AppError('TOTP_ENROLLMENT_REQUIRED');
     if (access.permission !== 'authenticated' && !hasPermission(actor, access.permission)) {
       await recordAudit(database.db, request.ctx, {
         event: 'access.denied',
@@ -107,7 +109,9 @@ export const sessionPlugin = fp<{ database: Database; config: AppConfig }>(async
         clearSessionCookie(reply, config);
         return;
       }
-      const actor = await loadActor(database.db, row.userId, row);
+      const actor = await loadActor(database.db, row.userId, row, {
+        requireTotpForAdmins: config.totp.requiredForAdmins,
+      });
       if (!actor) return endSession(request, reply, row, 'account_disabled');
       entry = {
         actor,

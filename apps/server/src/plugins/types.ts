@@ -5,7 +5,13 @@ import type { RequestContext } from '../lib/context';
 /** What each route must declare; the route guard refuses to start the app otherwise. */
 export type RouteAccess =
   | { public: true; permission?: never }
-  | { public?: false; permission: Permission | 'authenticated'; allowDuringPasswordChange?: boolean };
+  | {
+      public?: false;
+      permission: Permission | 'authenticated';
+      allowDuringPasswordChange?: boolean;
+      /** Open to an administrator who must still enrol TOTP (REQUIRE_TOTP_FOR_ADMINS). */
+      allowDuringTotpEnrollment?: boolean;
+    };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -29,6 +29,10 @@ export const meResponse = z.object({
     displayName: z.string(),
     language,
     mustChangePassword: z.boolean(),
+    /** Two-step sign-in (TOTP) is on for this account. */
+    totpEnabled: z.boolean().optional(),
+    /** An administrator without TOTP where it is required: only enrolment is open until it is set up. */
+    totpEnrollmentRequired: z.boolean().optional(),
   }),
   roles: z.array(roleAssignmentView),
   /** Permissions the user holds somewhere; the UI builds navigation from these. */
@@ -39,3 +43,33 @@ export type Me = z.infer<typeof meResponse>;
 
 export const loginResponse = meResponse;
 export const setLanguageBody = z.strictObject({ language });
+
+/** TOTP enrolment: the secret waits (encrypted) until a code from the app confirms it. */
+export const totpSetupResponse = z.object({
+  otpauthUri: z.string(),
+  /** PNG data URL of the QR code, made on the server so the web needs no QR library. */
+  qrDataUrl: z.string(),
+  /** The secret in base32, for typing into an app by hand. */
+  secret: z.string(),
+});
+export type TotpSetup = z.infer<typeof totpSetupResponse>;
+
+const totpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/);
+export const totpConfirmBody = z.strictObject({ code: totpCode });
+/** Shown once: only hashes are kept. */
+export const totpConfirmResponse = z.object({ recoveryCodes: z.array(z.string()) });
+/** The code may be a recovery code (a lost phone). */
+export const totpDisableBody = z.strictObject({
+  password: z.string().min(1).max(256),
+  code: z.string().trim().min(6).max(16),
+});
+export const totpStatusResponse = z.object({
+  enabled: z.boolean(),
+  pending: z.boolean(),
+  required: z.boolean(),
+  recoveryCodesLeft: z.number().int(),
+});
+export type TotpStatus = z.infer<typeof totpStatusResponse>;

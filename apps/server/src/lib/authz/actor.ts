@@ -18,6 +18,10 @@ export interface Actor {
   displayName: string;
   language: Language;
   mustChangePassword: boolean;
+  /** Two-step sign-in (TOTP) is on. */
+  totpEnabled?: boolean;
+  /** An administrator who must enrol TOTP first (REQUIRE_TOTP_FOR_ADMINS): only enrolment routes are open. */
+  totpEnrollmentRequired?: boolean;
   countyId: string | null;
   sessionId: string;
   csrfToken: string;

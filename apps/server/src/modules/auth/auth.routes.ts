@@ -8,14 +8,21 @@ import { appUser } from '../users/users.table';
 import { changePassword, login, logout } from './auth.service';
 import { presentMe } from './me.presenter';
 import { findSession, loadActor } from './session.repository';
+import { totpRoutes } from './totp.routes';
+import { TotpReplayGuard } from './totp-replay';
 
 export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const { database, config } = deps;
   const db = database.db;
+  // Last TOTP step per user, shared by sign-in, enrolment and disabling (replay protection).
+  const totpDeps = { ...deps, totpReplay: new TotpReplayGuard() };
+  await app.register(totpRoutes, totpDeps);
 
   async function meFor(token: string) {
     const row = await findSession(db, token);
-    const actor = row ? await loadActor(db, row.userId, row) : null;
+    const actor = row
+      ? await loadActor(db, row.userId, row, { requireTotpForAdmins: config.totp.requiredForAdmins })
+      : null;
     if (!actor) throw new AppError('UNAUTHENTICATED');
     return presentMe(db, actor);
   }
@@ -27,7 +34,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       schema: { tags: ['auth'], summary: 'Sign in', body: loginBody, response: { 200: meResponse } },
     },
     async (request, reply) => {
-      const result = await login(deps, request.ctx, request.body, request.cookies[SESSION_COOKIE]);
+      const result = await login(totpDeps, request.ctx, request.body, request.cookies[SESSION_COOKIE]);
       setSessionCookie(reply, config, result.token);
       return meFor(result.token);
     },
@@ -36,7 +43,9 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.post(
     '/auth/logout',
     {
-      config: { access: { permission: 'authenticated', allowDuringPasswordChange: true } },
+      config: {
+        access: { permission: 'authenticated', allowDuringPasswordChange: true, allowDuringTotpEnrollment: true },
+      },
       schema: { tags: ['auth'], summary: 'Sign out', response: { 200: okResponse } },
     },
     async (request, reply) => {
@@ -49,7 +58,9 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.post(
     '/auth/change-password',
     {
-      config: { access: { permission: 'authenticated', allowDuringPasswordChange: true } },
+      config: {
+        access: { permission: 'authenticated', allowDuringPasswordChange: true, allowDuringTotpEnrollment: true },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Change own password',
@@ -67,7 +78,9 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get(
     '/me',
     {
-      config: { access: { permission: 'authenticated', allowDuringPasswordChange: true } },
+      config: {
+        access: { permission: 'authenticated', allowDuringPasswordChange: true, allowDuringTotpEnrollment: true },
+      },
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user, roles, permissions and CSRF token',
@@ -80,7 +93,9 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.put(
     '/me/language',
     {
-      config: { access: { permission: 'authenticated', allowDuringPasswordChange: true } },
+      config: {
+        access: { permission: 'authenticated', allowDuringPasswordChange: true, allowDuringTotpEnrollment: true },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Choose the interface language',

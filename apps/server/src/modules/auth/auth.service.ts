@@ -9,17 +9,20 @@ import { AppError } from '../../lib/errors';
 import { appUser } from '../users/users.table';
 import { hashPassword, verifyPassword } from './password';
 import { createSession, deleteSession, deleteUserSessions, findSession } from './session.repository';
+import { checkSecondFactor, type SecondFactor, type TotpDeps, useRecoveryCode } from './totp.service';
 
 export interface LoginInput {
   username: string;
   password: string;
+  /** A 6-digit TOTP code or a recovery code, for accounts with two-step sign-in. */
+  totp?: string;
 }
 
 /**
  * Checks throttles, the lock and the password; on success opens a new session (rotating any
  * session the browser still had). Every outcome is audited.
  */
-export async function login(deps: AppDeps, ctx: RequestContext, input: LoginInput, previousToken?: string) {
+export async function login(deps: TotpDeps, ctx: RequestContext, input: LoginInput, previousToken?: string) {
   const { database, config, loginThrottle } = deps;
   const db = database.db;
   const username = input.username.trim().toLowerCase();
@@ -57,6 +60,15 @@ export async function login(deps: AppDeps, ctx: RequestContext, input: LoginInpu
       });
       throw new AppError('BAD_CREDENTIALS');
     }
+    throw await countFailure(user, 'bad_password', 'BAD_CREDENTIALS');
+  }
+
+  /** A failed attempt toward the lock; answers the error to throw. */
+  async function countFailure(
+    user: typeof appUser.$inferSelect,
+    reason: 'bad_password' | 'bad_totp',
+    code: 'BAD_CREDENTIALS' | 'TOTP_INVALID',
+  ) {
     const failures = user.failedLogins + 1;
     const lock = failures >= config.login.maxFailures;
     await db.transaction(async (tx) => {
@@ -72,7 +84,7 @@ export async function login(deps: AppDeps, ctx: RequestContext, input: LoginInpu
         targetType: 'user',
         targetId: user.id,
         countyId: user.countyId,
-        diff: { reason: 'bad_password', failures },
+        diff: { reason, failures },
       });
       if (lock)
         await recordAudit(tx, ctx, {
@@ -83,7 +95,7 @@ export async function login(deps: AppDeps, ctx: RequestContext, input: LoginInpu
           diff: { until: new Date(now.getTime() + config.login.lockMs).toISOString() },
         });
     });
-    throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'BAD_CREDENTIALS');
+    return new AppError(lock ? 'ACCOUNT_LOCKED' : code);
   }
   if (user.status !== 'active') {
     await recordAudit(db, ctx, {
@@ -96,9 +108,38 @@ export async function login(deps: AppDeps, ctx: RequestContext, input: LoginInpu
     throw new AppError('ACCOUNT_DISABLED');
   }
 
+  // Two-step sign-in: the password was right; without a code the client is asked for one (the
+  // normal first step, so it neither counts toward the lock nor uses up the throttle); a wrong
+  // or replayed code counts like a wrong password.
+  let factor: SecondFactor | null = null;
+  if (user.totpEnabledAt) {
+    const code = input.totp?.trim();
+    if (!code) {
+      loginThrottle.release(`u:${username}`);
+      loginThrottle.release(`ip:${ctx.ip}`);
+      throw new AppError('TOTP_REQUIRED');
+    }
+    factor = checkSecondFactor(deps, user, code);
+    if (!factor) throw await countFailure(user, 'bad_totp', 'TOTP_INVALID');
+  }
+
   loginThrottle.reset(`u:${username}`);
   loginThrottle.release(`ip:${ctx.ip}`);
-  return db.transaction(async (tx) => {
+  const usedFactor = factor;
+  const session = await db.transaction(async (tx) => {
+    if (usedFactor?.kind === 'recovery_code') {
+      const left = await useRecoveryCode(tx, user.id, usedFactor.hash);
+      if (left === null) return null;
+      await recordAudit(tx, ctx, {
+        event: 'auth.recovery_code_used',
+        targetType: 'user',
+        targetId: user.id,
+        actorId: user.id,
+        countyId: user.countyId,
+        role: null,
+        diff: { left },
+      });
+    }
     if (previousToken) {
       const previous = await findSession(tx, previousToken);
       if (previous) await deleteSession(tx, previous.id);
@@ -115,9 +156,13 @@ export async function login(deps: AppDeps, ctx: RequestContext, input: LoginInpu
       actorId: user.id,
       countyId: user.countyId,
       role: null,
+      ...(usedFactor ? { diff: { secondFactor: usedFactor.kind } } : {}),
     });
     return { userId: user.id, ...created };
   });
+  // A recovery code used by a parallel sign-in a moment ago.
+  if (!session) throw await countFailure(user, 'bad_totp', 'TOTP_INVALID');
+  return session;
 }
 
 export async function logout(db: Db, ctx: RequestContext, actor: Actor) {

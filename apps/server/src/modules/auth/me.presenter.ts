@@ -23,6 +23,8 @@ export async function presentMe(db: Db, actor: Actor, csrfToken = actor.csrfToke
       displayName: actor.displayName,
       language: actor.language,
       mustChangePassword: actor.mustChangePassword,
+      totpEnabled: !!actor.totpEnabled,
+      totpEnrollmentRequired: !!actor.totpEnrollmentRequired,
     },
     roles: actor.assignments.map((a) => ({
       id: a.id,

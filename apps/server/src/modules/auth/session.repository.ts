@@ -49,11 +49,15 @@ export async function deleteUserSessions(db: Db, userId: string, exceptId?: stri
     .where(exceptId ? and(eq(session.userId, userId), ne(session.id, exceptId)) : eq(session.userId, userId));
 }
 
+/** Roles that must sign in with TOTP when REQUIRE_TOTP_FOR_ADMINS is on (issue 9). */
+export const totpRequiredRoles: ReadonlySet<string> = new Set(['county_admin', 'school_admin']);
+
 /** The user and their live role assignments, as one round trip each. */
 export async function loadActor(
   db: Db,
   userId: string,
   sessionRow: { id: string; csrfToken: string },
+  options: { requireTotpForAdmins?: boolean } = {},
 ): Promise<Actor | null> {
   const [user] = await db
     .select()
@@ -88,6 +92,9 @@ export async function loadActor(
     displayName: user.displayName,
     language: user.language,
     mustChangePassword: user.mustChangePassword,
+    totpEnabled: !!user.totpEnabledAt,
+    totpEnrollmentRequired:
+      !!options.requireTotpForAdmins && !user.totpEnabledAt && assignments.some((a) => totpRequiredRoles.has(a.role)),
     countyId: user.countyId,
     sessionId: sessionRow.id,
     csrfToken: sessionRow.csrfToken,
