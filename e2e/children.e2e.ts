@@ -39,6 +39,12 @@ function idNumber(region: string, birth: string, sequence: string): string {
   return first17 + '10X98765432'[sum % 11]!;
 }
 
+/** A 1×1 PNG. */
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 type Api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown) => Promise<unknown>;
 
 /** Signs in through the API on a context's cookie jar (the browser pages of that context share it). */
@@ -168,6 +174,11 @@ describe('child archives: a class teacher files a child on a phone', () => {
     expect(completeness).toContain('受委托监护人');
     expect(completeness).toContain('父母务工地点');
     await expectNoRawKeys(teacher);
+
+    // A photo from the phone: uploaded as an attachment of the child, then shown on the page.
+    await teacher.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
+    await expectVisible(teacher.getByText('照片已更新'));
+    await expectVisible(teacher.locator('[data-testid="child-photo"] img[src^="/api/attachments/"]'));
     await snapBoth(teacher, 'child-basic', (p) => p.getByTestId('child-completeness'));
   });
 

@@ -73,7 +73,9 @@ function buildUrl(path: string, query?: Query) {
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': session.language };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file upload (FormData) lets the browser write its own multipart Content-Type.
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && session.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
 
   let response: Response;
@@ -82,7 +84,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
@@ -130,4 +132,10 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, { body }),
+  /** Sends one file as multipart field `file`. */
+  upload: <T>(path: string, file: Blob, query?: Query) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request<T>('POST', path, { body: form, query });
+  },
 };

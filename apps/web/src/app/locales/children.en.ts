@@ -267,6 +267,11 @@ const childrenEn: Messages<typeof childrenZh> = {
     noPhone: 'No phone on file',
     none: 'Not on file',
   },
+  photo: {
+    add: 'Add photo',
+    change: 'Change photo',
+    saved: 'Photo updated',
+  },
   notFound: 'This archive was not found: it may have been deleted or be outside your area.',
 };
 

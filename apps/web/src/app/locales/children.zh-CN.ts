@@ -262,6 +262,11 @@ const childrenZh = {
     noPhone: '未登记电话',
     none: '未登记',
   },
+  photo: {
+    add: '上传照片',
+    change: '更换照片',
+    saved: '照片已更新',
+  },
   notFound: '找不到这份档案，可能已被删除，或不在您负责的范围内。',
 };
 

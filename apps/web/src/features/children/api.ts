@@ -1,3 +1,4 @@
+import type { AttachmentView } from '@shouwang/shared/schemas/attachments';
 import type {
   GuardianCreateBody,
   GuardianUpdateBody,
@@ -147,3 +148,12 @@ export const useSignEntrustment = () =>
   useChildMutation(({ childId, guardianId, body }: { childId: string; guardianId: string; body: unknown }) =>
     api.post<GuardianView>(`/children/${childId}/guardians/${guardianId}/entrustments`, body),
   );
+
+/** Uploads a photo and makes it the child's photo (the server checks it is a JPEG/PNG by content). */
+export const useSetChildPhoto = () =>
+  useChildMutation(async ({ child, file }: { child: { id: string; version: number }; file: File }) => {
+    const attachment = await api.upload<AttachmentView>(`/children/${child.id}/attachments`, file, {
+      purpose: 'photo',
+    });
+    return api.patch<ChildView>(`/children/${child.id}`, { version: child.version, photoAttachmentId: attachment.id });
+  });

@@ -48,7 +48,15 @@ export function ChildFilterBar({
 
   return (
     <Card style={{ marginBottom: 16 }} styles={{ body: { padding: isMobile ? 12 : 16 } }}>
-      <Flex wrap gap={12}>
+      <Flex
+        wrap
+        gap={12}
+        style={
+          isMobile
+            ? undefined
+            : { display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', alignItems: 'center' }
+        }
+      >
         <Input.Search
           allowClear
           size={isMobile ? 'large' : 'middle'}
@@ -59,7 +67,7 @@ export function ChildFilterBar({
             if (!e.target.value) onChange({ q: undefined });
           }}
           onSearch={(value) => onChange({ q: value.trim() || undefined })}
-          style={{ flex: isMobile ? '1 1 160px' : '2 1 280px' }}
+          style={isMobile ? { flex: '1 1 160px' } : { gridColumn: 'span 2' }}
           data-testid="child-search"
         />
         {isMobile && (
@@ -130,7 +138,7 @@ export function ChildFilterBar({
               wrap
               gap={isMobile ? 4 : 16}
               align={isMobile ? 'flex-start' : 'center'}
-              style={{ flex: '1 1 100%' }}
+              style={isMobile ? { flex: '1 1 100%' } : { gridColumn: '1 / -1' }}
               vertical={isMobile}
             >
               {(['incomplete', 'parentUnreachable', 'noEntrustment'] as const).map((key) => (

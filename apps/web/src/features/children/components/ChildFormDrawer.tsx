@@ -192,6 +192,12 @@ export function ChildFormDrawer({
   const schoolId = Form.useWatch('schoolId', form);
   const health = Form.useWatch('health', form);
   const [idFilled, setIdFilled] = useState(false);
+  const alertRef = useRef<HTMLDivElement>(null);
+  // A conflict, a duplicate warning or a message without a field sits above the form: bring it into view.
+  useEffect(() => {
+    if (error && (error.code !== 'VALIDATION_FAILED' || error.details.some((d) => !d.field)))
+      alertRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [error]);
 
   const today = dayjs();
   const initialValues: ChildFormValues = child
@@ -282,6 +288,7 @@ export function ChildFormDrawer({
       submitText={child ? t('common.save') : t('children.create')}
       testId="child-form"
     >
+      <div ref={alertRef} />
       {error?.code === 'DUPLICATE_SUSPECTED' ? (
         <DuplicateCandidatesAlert
           error={error}

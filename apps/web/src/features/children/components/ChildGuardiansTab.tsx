@@ -147,6 +147,15 @@ export function ChildGuardiansTab({ child }: { child: ChildView }) {
               >
                 {g.entrustmentHistory.length === 0 ? (
                   <Typography.Text type="secondary">{e('signHint')}</Typography.Text>
+                ) : g.entrustmentHistory.length === 1 ? (
+                  <Typography.Text type="secondary">
+                    {[
+                      g.entrustmentHistory[0]!.validUntil && e('until', { date: g.entrustmentHistory[0]!.validUntil }),
+                      g.entrustmentHistory[0]!.note,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ') || e('signHint')}
+                  </Typography.Text>
                 ) : (
                   <Timeline
                     style={{ marginTop: 8, marginBottom: -16 }}

@@ -36,7 +36,7 @@ function Row({ who, role, phones }: { who: string; role: string; phones: (string
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div style={{ borderTop: '1px solid rgba(5,5,5,0.06)', paddingTop: 8, marginTop: 8 }}>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
         {title}
       </Typography.Text>
       {children}

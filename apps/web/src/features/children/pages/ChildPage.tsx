@@ -15,6 +15,7 @@ import { ChildFlags } from '../components/ChildFlags';
 import { ChildFormDrawer } from '../components/ChildFormDrawer';
 import { ChildGuardiansTab } from '../components/ChildGuardiansTab';
 import { ChildParentsTab } from '../components/ChildParentsTab';
+import { ChildPhoto } from '../components/ChildPhoto';
 import { CompletenessPanel, type CompletenessTarget } from '../components/CompletenessPanel';
 import { ContactCardTab } from '../components/ContactCardTab';
 import { useCodeLabels } from '../hooks/useCodeLabels';
@@ -101,7 +102,8 @@ export function ChildPage() {
       {back}
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: isMobile ? 14 : 20 } }}>
         <Flex justify="space-between" align="flex-start" gap={12} wrap>
-          <div style={{ minWidth: 0, flex: '1 1 240px' }}>
+          <ChildPhoto child={c} size={isMobile ? 72 : 88} />
+          <div style={{ minWidth: 0, flex: '1 1 200px' }}>
             <Typography.Title level={3} style={{ margin: 0 }} data-testid="child-title">
               {c.name}
             </Typography.Title>
