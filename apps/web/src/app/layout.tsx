@@ -48,6 +48,7 @@ export function AppLayout() {
   if (me.isPending) return <FullPageSpin />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (me.data.user.mustChangePassword) return <Navigate to="/change-password" replace />;
+  if (me.data.user.totpEnrollmentRequired) return <Navigate to="/security/two-step" replace />;
 
   const { permissions } = me.data;
   const needed = matches.map((m) => (m.handle as RouteHandle | undefined)?.permission).filter(Boolean) as Permission[];

@@ -25,6 +25,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: '/security/two-step',
+        lazy: async () => ({
+          Component: (await import('../features/security/pages/TwoStepPage')).TwoStepPage,
+        }),
+      },
+      {
         path: '/',
         lazy: async () => ({ Component: (await import('./layout')).AppLayout }),
         children: [

@@ -1,4 +1,4 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Me } from '@shouwang/shared/schemas/auth';
 import { Avatar, Button, Divider, Dropdown, Flex, Typography, theme } from 'antd';
 import { type CSSProperties, cloneElement, type ReactElement } from 'react';
@@ -26,6 +26,12 @@ export function UserMenu({ me, compact, onLogout }: { me: Me; compact: boolean; 
             icon: <KeyOutlined />,
             label: t('me.changePassword'),
             onClick: () => navigate('/change-password'),
+          },
+          {
+            key: 'two-step',
+            icon: <SafetyCertificateOutlined />,
+            label: t('security.menu'),
+            onClick: () => navigate('/security/two-step'),
           },
           { type: 'divider' },
           { key: 'logout', icon: <LogoutOutlined />, label: t('me.logout'), onClick: onLogout, danger: true },

@@ -1,4 +1,5 @@
 import childrenEn from './children.en';
+import securityEn from './security.en';
 import type { Messages } from './zh-CN';
 
 /** Interface texts in English; same keys as zh-CN.ts (plus plural forms). */
@@ -470,6 +471,7 @@ const en: Messages = {
     },
   },
   children: childrenEn,
+  security: securityEn,
   conflict: {
     latest: 'What they saved:',
     useLatest: 'Load the latest and edit again',

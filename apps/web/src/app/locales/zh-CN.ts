@@ -1,4 +1,5 @@
 import childrenZh from './children.zh-CN';
+import securityZh from './security.zh-CN';
 
 /** 界面文字（简体中文）。这是默认语言；en.ts 与它结构一致。 */
 const zhCN = {
@@ -448,6 +449,7 @@ const zhCN = {
     },
   },
   children: childrenZh,
+  security: securityZh,
   conflict: {
     latest: '对方保存的最新内容：',
     useLatest: '载入最新内容后再修改',

@@ -30,7 +30,7 @@ export function useSignedInMe(): Me {
 
 export function useLogin() {
   return useMutation({
-    mutationFn: async (body: { username: string; password: string }) => {
+    mutationFn: async (body: { username: string; password: string; totp?: string }) => {
       const me = await api.post<Me>('/auth/login', body);
       const picked = takePickedBeforeSignIn();
       if (!picked || picked === me.user.language) return me;

@@ -28,14 +28,19 @@ export function forgetSession(reason: 'expired' | null = null) {
 
 /**
  * 401 anywhere → back to sign-in (the guard sees `me` = null); 403 PASSWORD_CHANGE_REQUIRED →
- * reload `me`, whose `mustChangePassword` sends the user to the change page.
+ * reload `me`, whose `mustChangePassword` sends the user to the change page (and 403
+ * TOTP_ENROLLMENT_REQUIRED: `totpEnrollmentRequired` sends an administrator to two-step set-up).
  */
 export function handleSessionError(error: unknown) {
   if (!isApiError(error)) return;
   const hadSession = !!queryClient.getQueryData<Me | null>(meKey);
   if (error.status === 401 && hadSession) {
     forgetSession('expired');
-  } else if (error.code === 'PASSWORD_CHANGE_REQUIRED' || error.code === 'CSRF_REJECTED') {
+  } else if (
+    error.code === 'PASSWORD_CHANGE_REQUIRED' ||
+    error.code === 'TOTP_ENROLLMENT_REQUIRED' ||
+    error.code === 'CSRF_REJECTED'
+  ) {
     void queryClient.invalidateQueries({ queryKey: meKey });
   }
 }

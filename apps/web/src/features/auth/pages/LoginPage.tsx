@@ -1,4 +1,4 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, theme } from 'antd';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { useLogin, useMe } from '../api';
 import { AuthScreen } from '../components/AuthScreen';
 import { lastSignOutReason } from '../session-events';
 
-type Field = 'username' | 'password';
+type Field = 'username' | 'password' | 'totp';
 
 /**
  * The shared login schema brings zod along; it is fetched right after the page shows (and
@@ -22,6 +22,13 @@ const loadLoginSchema = () => import('@shouwang/shared/schemas/auth').then((m) =
 function targetAfterLogin(state: unknown): string {
   const from = (state as { from?: string } | null)?.from;
   return from?.startsWith('/') && !from.startsWith('/login') ? from : '/';
+}
+
+/** A new password first, then two-step set-up where it is required, then the app. */
+function nextPage(user: { mustChangePassword: boolean; totpEnrollmentRequired?: boolean }, state: unknown): string {
+  if (user.mustChangePassword) return '/change-password';
+  if (user.totpEnrollmentRequired) return '/security/two-step';
+  return targetAfterLogin(state);
 }
 
 const hints: Partial<Record<string, string>> = {
@@ -37,7 +44,9 @@ export function LoginPage() {
   const location = useLocation();
   const me = useMe();
   const login = useLogin();
-  const [values, setValues] = useState<Record<Field, string>>({ username: '', password: '' });
+  const [values, setValues] = useState<Record<Field, string>>({ username: '', password: '', totp: '' });
+  // Set once the server answers TOTP_REQUIRED: the password was right, the code comes next.
+  const [needsCode, setNeedsCode] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [checking, setChecking] = useState(false);
@@ -51,16 +60,14 @@ export function LoginPage() {
 
   if (me.isPending) return <FullPageSpin />;
   if (me.data && !login.isPending) {
-    return (
-      <Navigate to={me.data.user.mustChangePassword ? '/change-password' : targetAfterLogin(location.state)} replace />
-    );
+    return <Navigate to={nextPage(me.data.user, location.state)} replace />;
   }
 
   const showFieldErrors = (errors: { name: (string | number)[]; errors: string[] }[]) => {
     const next: Partial<Record<Field, string>> = {};
     for (const e of errors) {
       const name = e.name[0];
-      if (name === 'username' || name === 'password') next[name] = e.errors[0];
+      if (name === 'username' || name === 'password' || name === 'totp') next[name] = e.errors[0];
     }
     setFieldErrors(next);
   };
@@ -70,20 +77,29 @@ export function LoginPage() {
     setError(null);
     setChecking(true);
     const schema = await loadLoginSchema().finally(() => setChecking(false));
-    const parsed = schema.safeParse(values);
+    const code = values.totp.trim();
+    if (needsCode && !code) return setFieldErrors({ totp: t('validation.required') });
+    const parsed = schema.safeParse({
+      username: values.username,
+      password: values.password,
+      ...(needsCode ? { totp: code } : {}),
+    });
     if (!parsed.success) return showFieldErrors(zodFieldErrors(parsed.error, t, i18n.language));
     setFieldErrors({});
     login.mutate(parsed.data, {
-      onSuccess: (result) =>
-        navigate(result.user.mustChangePassword ? '/change-password' : targetAfterLogin(location.state), {
-          replace: true,
-        }),
+      onSuccess: (result) => navigate(nextPage(result.user, location.state), { replace: true }),
       onError: (e) => {
+        if (isApiError(e) && e.code === 'TOTP_REQUIRED') {
+          setNeedsCode(true);
+          return;
+        }
         if (isApiError(e)) {
           setError(e);
           showFieldErrors(apiFieldErrors(e, i18n.language));
         }
-        setValues((v) => ({ ...v, password: '' }));
+        // A wrong code keeps the (right) password; anything else asks for both again.
+        if (isApiError(e) && e.code === 'TOTP_INVALID') setValues((v) => ({ ...v, totp: '' }));
+        else setValues((v) => ({ ...v, password: '', totp: '' }));
       },
     });
   };
@@ -157,6 +173,34 @@ export function LoginPage() {
             aria-describedby={fieldErrors.password ? 'login-password-error' : undefined}
             onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))}
           />,
+        )}
+        {needsCode && (
+          <>
+            {!error && <Alert type="info" showIcon title={t('security.loginCodeHint')} style={{ marginBottom: 16 }} />}
+            {field(
+              'totp',
+              t('security.loginCodeLabel'),
+              <Input
+                id="login-totp"
+                name="totp"
+                size="large"
+                prefix={<SafetyCertificateOutlined />}
+                autoComplete="one-time-code"
+                inputMode="text"
+                autoCapitalize="none"
+                spellCheck={false}
+                autoFocus
+                maxLength={16}
+                placeholder={t('security.loginCodePlaceholder')}
+                value={values.totp}
+                status={fieldErrors.totp ? 'error' : undefined}
+                aria-invalid={!!fieldErrors.totp}
+                aria-describedby={fieldErrors.totp ? 'login-totp-error' : undefined}
+                onChange={(e) => setValues((v) => ({ ...v, totp: e.target.value }))}
+                data-testid="login-totp"
+              />,
+            )}
+          </>
         )}
         <Button
           type="primary"
