@@ -248,6 +248,25 @@ describe('child archives: a class teacher files a child on a phone', () => {
     await expectVisible(teacher.getByText('城关镇青石村5组8号'));
   });
 
+  test('a parent who cannot be reached shows as a flag; a parent back home ends 留守 with the date', async () => {
+    await teacher.goto(`/children/${childId}?tab=family`);
+    await teacher.getByTestId('parent-edit-张建国').click();
+    await teacher.getByTestId('parent-unreachable').click();
+    await drawerSubmit(teacher).click();
+    await expectVisible(teacher.getByTestId('child-parent-unreachable'));
+    await expectVisible(teacher.getByTestId('flag-parent-unreachable'));
+    await screenshot(teacher, 'child-unreachable-375');
+
+    await openTab(teacher, '基本信息');
+    await teacher.getByTestId('category-end-left_behind_both').click();
+    await expectVisible(teacher.getByText('留守状态从这一天结束'));
+    await drawerSubmit(teacher).click();
+    await expectVisible(teacher.getByText('已结束'));
+    // No longer left behind: the parents' work place and the guardian are no longer required.
+    await settle(teacher);
+    expect((await teacher.getByTestId('child-completeness').textContent()) ?? '').not.toContain('父母务工地点');
+  });
+
   test('a second child with the same name and birth date asks before filing', async () => {
     await teacher.goto('/children');
     await teacher.getByTestId('child-create').first().click();
@@ -263,6 +282,21 @@ describe('child archives: a class teacher files a child on a phone', () => {
     await teacher.waitForURL(
       (url) => /\/children\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.endsWith(childId),
     );
+  });
+
+  test('an archive filed by mistake is deleted and restored from the bin', async () => {
+    const second = teacher.url().split('/').pop()!;
+    await teacher.getByTestId('child-delete').click();
+    await teacher.locator('.ant-modal-confirm-btns .ant-btn-dangerous').click();
+    await teacher.waitForURL('**/children');
+    await teacher.getByTestId('child-recycle-bin').click();
+    await expectVisible(teacher.getByTestId(`child-card-${childName}`));
+    await screenshot(teacher, 'children-bin-375');
+    await teacher.getByTestId(`child-restore-${childName}`).click();
+    await expectVisible(teacher.getByText('档案已恢复'));
+    await teacher.getByTestId('child-recycle-bin').click();
+    await teacher.goto(`/children/${second}`);
+    await expectVisible(teacher.getByTestId('child-delete'));
   });
 
   test('the list finds the child by pinyin initials and shows masked ID and completeness', async () => {
@@ -299,5 +333,22 @@ describe('child archives: a class teacher files a child on a phone', () => {
     } finally {
       await wide.close();
     }
+  });
+
+  test('the archive reads in English on request', async () => {
+    await teacher.goto(`/children/${childId}`);
+    await expectVisible(teacher.getByTestId('child-title'));
+    await teacher.getByTestId('language-switch').click();
+    await expectVisible(teacher.getByText('Basics'));
+    await settle(teacher);
+    await expectNoRawKeys(teacher);
+    expect((await teacher.locator('body').textContent()) ?? '').not.toMatch(/\bchildren\.[a-zA-Z]+/);
+    await expectNoHorizontalOverflow(teacher);
+    await screenshot(teacher, 'child-basic-en-375');
+    await teacher.goto('/children');
+    await expectVisible(teacher.getByTestId('child-list'));
+    await screenshot(teacher, 'children-list-en-375');
+    await teacher.getByTestId('language-switch').click();
+    await expectVisible(teacher.getByText('儿童档案'));
   });
 });

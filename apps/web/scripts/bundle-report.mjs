@@ -26,6 +26,8 @@ const routes = {
   terms: [layout, 'src/features/terms/pages/TermsPage.tsx'],
   users: [layout, 'src/features/users/pages/UsersPage.tsx'],
   audit: [layout, 'src/features/audit/pages/AuditPage.tsx'],
+  children: [layout, 'src/features/children/pages/ChildrenPage.tsx'],
+  child: [layout, 'src/features/children/pages/ChildPage.tsx'],
 };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

@@ -196,7 +196,7 @@ export function ChildFormDrawer({
   // A conflict, a duplicate warning or a message without a field sits above the form: bring it into view.
   useEffect(() => {
     if (error && (error.code !== 'VALIDATION_FAILED' || error.details.some((d) => !d.field)))
-      alertRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      alertRef.current?.scrollIntoView({ block: 'start' });
   }, [error]);
 
   const today = dayjs();

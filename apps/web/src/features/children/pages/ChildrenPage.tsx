@@ -1,7 +1,7 @@
-import { DeleteOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, UndoOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { sexLabels } from '@shouwang/shared/enums/children';
 import type { ChildListItem } from '@shouwang/shared/schemas/children';
-import { Button, Card, Flex, Pagination, Skeleton, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Pagination, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -11,7 +11,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useDrawerState } from '../../../hooks/useDrawerState';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useSignedInMe } from '../../auth/api';
-import { type ChildFilters, useChildren } from '../api';
+import { type ChildFilters, useChildren, useRestoreChild } from '../api';
 import { childPlacement } from '../child-placement';
 import { ChildCard } from '../components/ChildCard';
 import { ChildCategoryTags } from '../components/ChildCategoryTags';
@@ -31,12 +31,32 @@ export function ChildrenPage() {
   const [filters, setFilters] = useState<ChildFilters>({ page: 1, pageSize: 20 });
   const children = useChildren(filters);
   const createDrawer = useDrawerState<null>();
+  const { message } = App.useApp();
+  const restore = useRestoreChild();
   const canWrite = me.permissions.includes('child.write');
   const filter = (change: Partial<ChildFilters>) => setFilters((f) => ({ ...f, ...change, page: 1 }));
 
   const data = children.data;
   const { page: _p, pageSize: _s, deleted, ...rest } = filters;
   const filtered = Object.values(rest).some(Boolean);
+  const restoreButton = (child: ChildListItem) =>
+    child.abilities.restore && (
+      <Button
+        icon={<UndoOutlined />}
+        size={isMobile ? 'large' : 'middle'}
+        loading={restore.isPending && restore.variables?.id === child.id}
+        onClick={(e) => {
+          e.stopPropagation();
+          restore.mutate(child, {
+            onSuccess: () => message.success(t('children.confirm.restored')),
+            onError: (err) => message.error(err.message),
+          });
+        }}
+        data-testid={`child-restore-${child.name}`}
+      >
+        {t('children.actions.restore')}
+      </Button>
+    );
   const createButton = canWrite && !deleted && (
     <Button
       type="primary"
@@ -99,7 +119,7 @@ export function ChildrenPage() {
         <Flex vertical gap={10} data-testid="child-list">
           <Typography.Text type="secondary">{t('children.total', { count: data?.total ?? 0 })}</Typography.Text>
           {data?.items.map((child) => (
-            <ChildCard key={child.id} child={child} />
+            <ChildCard key={child.id} child={child} action={deleted ? restoreButton(child) || undefined : undefined} />
           ))}
           <Pagination
             simple
@@ -117,7 +137,9 @@ export function ChildrenPage() {
             data-testid="child-list"
             loading={children.isFetching && !children.isPending}
             dataSource={data?.items}
-            onRow={(child) => ({ onClick: () => navigate(`/children/${child.id}`), style: { cursor: 'pointer' } })}
+            onRow={(child) =>
+              deleted ? {} : { onClick: () => navigate(`/children/${child.id}`), style: { cursor: 'pointer' } }
+            }
             pagination={{
               current: filters.page,
               pageSize: filters.pageSize,
@@ -131,9 +153,13 @@ export function ChildrenPage() {
                 title: t('children.fields.name'),
                 render: (_, child) => (
                   <div>
-                    <Link to={`/children/${child.id}`} onClick={(e) => e.stopPropagation()}>
+                    {deleted ? (
                       <Typography.Text strong>{child.name}</Typography.Text>
-                    </Link>
+                    ) : (
+                      <Link to={`/children/${child.id}`} onClick={(e) => e.stopPropagation()}>
+                        <Typography.Text strong>{child.name}</Typography.Text>
+                      </Link>
+                    )}
                     <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                       {[
                         label(sexLabels, child.sex),
@@ -165,6 +191,9 @@ export function ChildrenPage() {
                 ),
               },
               { title: t('children.fields.flags'), render: (_, child) => <ChildFlags child={child} /> },
+              ...(deleted
+                ? [{ title: t('common.actions'), render: (_: unknown, child: ChildListItem) => restoreButton(child) }]
+                : []),
             ]}
           />
         </Card>
