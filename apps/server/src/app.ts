@@ -28,6 +28,7 @@ import { orgRoutes } from './modules/orgs/orgs.routes';
 import { pairingRoutes } from './modules/pairings/pairings.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { termRoutes } from './modules/terms/terms.routes';
+import { todoRoutes } from './modules/todos/todos.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { routeGuardPlugin } from './plugins/route-guard';
@@ -127,6 +128,7 @@ export async function buildApp(database: Database, config: AppConfig, options: {
       await api.register(pairingRoutes, deps);
       await api.register(careRuleRoutes, deps);
       await api.register(careRecordRoutes, deps);
+      await api.register(todoRoutes, deps);
       await api.register(attachmentRoutes, deps);
       await api.register(childFileRoutes, deps);
     },

@@ -189,15 +189,19 @@ export async function closeFollowUp(db: Db, id: string, doneOn: string): Promise
   return row;
 }
 
-/** Records of these children between two dates, as the schedule engine reads them (schedule index). */
+/**
+ * Records of these children (of these kinds) between two dates, as the schedule engine reads them.
+ * With kinds given, the schedule index is probed once per (child, kind) for the date range.
+ */
 export async function recordFactsOf(
   db: Db,
   countyIds: string[],
   childIds: string[],
   from: string,
   to: string,
+  kinds?: CareRecordKind[],
 ): Promise<RecordFact[]> {
-  if (childIds.length === 0) return [];
+  if (childIds.length === 0 || kinds?.length === 0) return [];
   return db
     .select({
       id: careRecord.id,
@@ -211,6 +215,7 @@ export async function recordFactsOf(
         live,
         inArray(careRecord.countyId, countyIds),
         inArray(careRecord.childId, childIds),
+        kinds ? inArray(careRecord.kind, kinds) : undefined,
         sql`${careRecord.occurredOn} between ${from} and ${to}`,
       ),
     );

@@ -1,0 +1,102 @@
+import {
+  addDays,
+  type Duty,
+  isoWeekStart,
+  outstandingDuties,
+  owes,
+  type TodoCounts,
+  type TodoItem,
+  type TodoListResponse,
+} from '@shouwang/shared';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../lib/authz/actor';
+import type { RequestContext } from '../../lib/context';
+import { openFollowUpsOf } from '../care-records/care-records.repository';
+import { loadSchoolsCare } from '../care-rules/care-rules.service';
+import { orgNames } from '../children/children.repository';
+import { dutyChildrenOf, responsibleUnits } from './duty-scope';
+import { evaluateDuties } from './evaluate-duties';
+
+/** Schools whose rules give their administrator duties of their own (the defaults give none). */
+async function schoolsWithAdminDuties(db: Db, ctx: RequestContext, schoolIds: string[]) {
+  if (schoolIds.length === 0) return [];
+  const { rules } = await loadSchoolsCare(db, ctx, schoolIds);
+  return schoolIds.filter((id) =>
+    rules.some((r) => r.schoolId === id && r.active && r.responsibleRole === 'school_admin'),
+  );
+}
+
+const sectionOrder = { overdue: 0, due_this_week: 1, follow_up: 2 } as const;
+
+/**
+ * 我的待办: what the caller owes now in the current term — per child and rule the latest period that
+ * ended without a record and was not caught up since (overdue, see `outstandingDuties`), periods
+ * falling due by Sunday of this week, and the caller's open follow-ups — each with what the record
+ * form needs to open ready to save.
+ */
+export async function todosOf(db: Db, ctx: RequestContext, actor: Actor, asOf: string): Promise<TodoListResponse> {
+  const units = responsibleUnits(actor);
+  const scope = await dutyChildrenOf(db, actor, {
+    schoolAdminSchools: await schoolsWithAdminDuties(db, ctx, units.schoolIds),
+  });
+  const { duties, records, rules } = await evaluateDuties(db, ctx, scope.children, asOf, {
+    // Pairing rules matter only when someone is paired with the caller.
+    keep: (rule) => (rule.responsiblePairingKind ? scope.pairedIds.size > 0 : true),
+  });
+  const weekEnd = addDays(isoWeekStart(asOf), 6);
+  const owed = outstandingDuties(duties, records).filter(
+    (d: Duty) =>
+      (d.status === 'overdue' || (d.status === 'due' && d.period.end <= weekEnd)) &&
+      owes(d, actor.userId, [...(scope.rolesOver.get(d.childId) ?? [])]),
+  );
+  const followUps = await openFollowUpsOf(db, actor.userId);
+  const byId = new Map(scope.children.map((c) => [c.id, c]));
+  const names = await orgNames(db, [...scope.children.map((c) => c.classId), ...followUps.map((f) => f.classId)]);
+  const className = (classId: string | null) => (classId ? (names.get(classId) ?? null) : null);
+
+  const items: TodoItem[] = owed.map((d) => {
+    const child = byId.get(d.childId)!;
+    const overdue = d.status === 'overdue';
+    return {
+      id: `rule:${d.ruleId}:${d.childId}:${d.period.key}`,
+      section: overdue ? 'overdue' : 'due_this_week',
+      overdue,
+      child: { id: child.id, name: child.name, className: className(child.classId) },
+      kind: d.kind,
+      rule: { id: d.ruleId, frequency: rules.get(d.ruleId)!.frequency },
+      period: d.period,
+      dueDate: d.period.end,
+      sourceRecord: null,
+      record: { childId: child.id, kind: d.kind, followUpOf: null, termWindow: d.period.window },
+    };
+  });
+  for (const f of followUps) {
+    items.push({
+      id: `follow_up:${f.id}`,
+      section: 'follow_up',
+      overdue: f.followUpOn !== null && f.followUpOn < asOf,
+      child: { id: f.childId, name: f.childName, className: className(f.classId) },
+      kind: f.kind,
+      rule: null,
+      period: null,
+      dueDate: f.followUpOn ?? asOf,
+      sourceRecord: { id: f.id, occurredOn: f.occurredOn, summary: f.summary },
+      record: { childId: f.childId, kind: f.kind, followUpOf: f.id, termWindow: null },
+    });
+  }
+  items.sort(
+    (a, b) =>
+      sectionOrder[a.section] - sectionOrder[b.section] ||
+      a.dueDate.localeCompare(b.dueDate) ||
+      a.child.name.localeCompare(b.child.name, 'zh-CN') ||
+      a.id.localeCompare(b.id),
+  );
+  return { asOf, items, counts: countsOf(items) };
+}
+
+export function countsOf(items: TodoItem[]): TodoCounts {
+  const overdue = items.filter((i) => i.section === 'overdue').length;
+  const dueThisWeek = items.filter((i) => i.section === 'due_this_week').length;
+  const followUps = items.filter((i) => i.section === 'follow_up').length;
+  return { overdue, dueThisWeek, followUps, total: overdue + dueThisWeek + followUps };
+}
