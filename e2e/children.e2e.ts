@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -313,6 +314,57 @@ describe('child archives: a class teacher files a child on a phone', () => {
     await teacher.getByTestId('child-filters-toggle').click();
     await expectVisible(teacher.getByTestId('child-filter-incomplete'));
     await snapBoth(teacher, 'children-list', (p) => p.getByTestId('child-list'));
+  });
+
+  test('Excel import: template, a dry run that names the bad cells, then commit', async () => {
+    await teacher.goto('/children');
+    await teacher.getByTestId('child-import-open').click();
+    const [download] = await Promise.all([
+      teacher.waitForEvent('download'),
+      teacher.getByTestId('child-import-template').click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.getWorksheet('儿童档案')!;
+    const column = (header: string) => {
+      let found = 0;
+      sheet.getRow(1).eachCell((cell, n) => {
+        if (String(cell.value).replace(/\s*\*$/, '') === header) found = n;
+      });
+      if (!found) throw new Error(`No column ${header}`);
+      return found;
+    };
+    const fill = (row: number, values: Record<string, string>) => {
+      for (const [header, value] of Object.entries(values)) sheet.getRow(row).getCell(column(header)).value = value;
+    };
+    fill(2, {
+      姓名: '刘小雨',
+      公民身份号码: idNumber('431121', '20160301', '242'),
+      学校: '城关镇中心小学',
+      班级: '三年级（2）班',
+    });
+    fill(3, { 姓名: '陈思远', 公民身份号码: '431121201603011234', 学校: '城关镇中心小学', 班级: '三年级（2）班' });
+    const broken = Buffer.from(await workbook.xlsx.writeBuffer());
+
+    const input = teacher.getByTestId('child-import').locator('input[type=file]');
+    await input.setInputFiles({ name: '档案.xlsx', mimeType: 'application/octet-stream', buffer: broken });
+    await expectVisible(teacher.getByTestId('child-import-report'));
+    const report = (await teacher.getByTestId('child-import-report').textContent()) ?? '';
+    expect(report).toContain('第 3 行');
+    expect(await teacher.getByTestId('child-import-commit').count()).toBe(0);
+    await expectNoHorizontalOverflow(teacher);
+    await screenshot(teacher, 'child-import-problems-375');
+
+    // Row 3 corrected: the dry run passes and the commit writes both children.
+    fill(3, { 公民身份号码: idNumber('431121', '20160301', '251') });
+    const fixed = Buffer.from(await workbook.xlsx.writeBuffer());
+    await input.setInputFiles({ name: '档案.xlsx', mimeType: 'application/octet-stream', buffer: fixed });
+    await expectVisible(teacher.getByTestId('child-import-commit'));
+    await teacher.getByTestId('child-import-commit').click();
+    await expectVisible(teacher.getByTestId('child-import-done'));
+    expect((await teacher.getByTestId('child-import-done').textContent()) ?? '').toContain('新建 2 份');
+    await teacher.keyboard.press('Escape');
+    await expectVisible(teacher.getByTestId('child-card-陈思远'));
   });
 
   test('on a desktop the edit form is a side panel with the whole archive', async () => {

@@ -14,6 +14,7 @@ import type {
   ChildUpdateBody,
   ChildView,
 } from '@shouwang/shared/schemas/children';
+import type { ChildImportReport, ChildSheetFormat } from '@shouwang/shared/schemas/children-excel';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
@@ -157,3 +158,11 @@ export const useSetChildPhoto = () =>
     });
     return api.patch<ChildView>(`/children/${child.id}`, { version: child.version, photoAttachmentId: attachment.id });
   });
+
+export type ImportMode = 'dry-run' | 'commit';
+
+/** Sends an .xlsx to the import: a dry run reports every problem by row and column; commit writes all or nothing. */
+export const useImportChildren = () =>
+  useChildMutation(({ file, mode, format }: { file: File; mode: ImportMode; format: ChildSheetFormat }) =>
+    api.upload<ChildImportReport>('/children/import', file, { mode, format }),
+  );

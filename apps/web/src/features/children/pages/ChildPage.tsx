@@ -103,7 +103,7 @@ export function ChildPage() {
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: isMobile ? 14 : 20 } }}>
         <Flex justify="space-between" align="flex-start" gap={12} wrap>
           <ChildPhoto child={c} size={isMobile ? 72 : 88} />
-          <div style={{ minWidth: 0, flex: '1 1 200px' }}>
+          <div style={{ minWidth: 0, flex: '1 1 160px' }}>
             <Typography.Title level={3} style={{ margin: 0 }} data-testid="child-title">
               {c.name}
             </Typography.Title>

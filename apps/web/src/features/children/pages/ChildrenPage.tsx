@@ -1,4 +1,10 @@
-import { DeleteOutlined, PlusOutlined, UndoOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  FileExcelOutlined,
+  PlusOutlined,
+  UndoOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { sexLabels } from '@shouwang/shared/enums/children';
 import type { ChildListItem } from '@shouwang/shared/schemas/children';
 import { App, Button, Card, Flex, Pagination, Skeleton, Table, Typography } from 'antd';
@@ -18,6 +24,7 @@ import { ChildCategoryTags } from '../components/ChildCategoryTags';
 import { ChildFilterBar } from '../components/ChildFilterBar';
 import { ChildFlags } from '../components/ChildFlags';
 import { ChildFormDrawer } from '../components/ChildFormDrawer';
+import { ChildImportDrawer } from '../components/ChildImportDrawer';
 import { CompletenessBadge } from '../components/CompletenessBadge';
 import { useCodeLabels } from '../hooks/useCodeLabels';
 
@@ -31,6 +38,7 @@ export function ChildrenPage() {
   const [filters, setFilters] = useState<ChildFilters>({ page: 1, pageSize: 20 });
   const children = useChildren(filters);
   const createDrawer = useDrawerState<null>();
+  const importDrawer = useDrawerState<null>();
   const { message } = App.useApp();
   const restore = useRestoreChild();
   const canWrite = me.permissions.includes('child.write');
@@ -77,6 +85,16 @@ export function ChildrenPage() {
         extra={
           <>
             {createButton}
+            {canWrite && !deleted && (
+              <Button
+                size={isMobile ? 'large' : 'middle'}
+                icon={<FileExcelOutlined />}
+                onClick={() => importDrawer.open(null)}
+                data-testid="child-import-open"
+              >
+                {t('children.import.open')}
+              </Button>
+            )}
             {canWrite && (
               <Button
                 size={isMobile ? 'large' : 'middle'}
@@ -199,6 +217,9 @@ export function ChildrenPage() {
         </Card>
       )}
 
+      {importDrawer.state && (
+        <ChildImportDrawer key={importDrawer.state.key} open={importDrawer.state.open} onClose={importDrawer.close} />
+      )}
       {createDrawer.state && (
         <ChildFormDrawer
           key={createDrawer.state.key}
