@@ -40,7 +40,16 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const child: ChildProcess = spawn('npx', ['tsx', 'apps/server/src/server.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    // The journeys sign administrators in without an authenticator: two-step set-up stays optional
+    // here (modules/auth/totp.test.ts proves the requirement; docs/SECURITY.md).
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      REQUIRE_TOTP_FOR_ADMINS: process.env.REQUIRE_TOTP_FOR_ADMINS ?? 'false',
+    },
     // Own process group, so stopping it also stops tsx's node child.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

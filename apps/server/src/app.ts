@@ -54,6 +54,14 @@ export async function buildApp(database: Database, config: AppConfig, options: {
               'req.headers.authorization',
               'res.headers["set-cookie"]',
             ],
+            // No query strings in the log: a search by full ID number (`?q=…`) would write it there.
+            serializers: {
+              req: (request) => ({
+                method: request.method,
+                url: request.url.split('?')[0],
+                remoteAddress: request.ip,
+              }),
+            },
           },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,

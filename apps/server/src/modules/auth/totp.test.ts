@@ -74,6 +74,7 @@ describe('two-step sign-in (TOTP), optional', () => {
     });
     const setup = await client.post('/api/me/totp/setup');
     expect(setup.statusCode).toBe(200);
+    expect(setup.headers['cache-control']).toBe('no-store');
     const { otpauthUri, qrDataUrl, secret } = setup.json();
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/.+secret=[A-Z2-7]+/);
     expect(otpauthUri).toContain(encodeURIComponent(user.username));

@@ -114,6 +114,7 @@ describe('ID numbers at rest', () => {
     const res = await teacher.get(`/api/children/${childId}/id-number`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ idNumber: changedNumber });
+    expect(res.headers['cache-control']).toBe('no-store');
     const page = await teacher.get(`/api/children/${childId}`);
     expect(page.body).not.toContain(changedNumber);
     expect(page.json().idNumberMasked).toBe(`430***********${changedNumber.slice(-4)}`);
