@@ -62,6 +62,7 @@ export function ChildGuardiansTab({ child }: { child: ChildView }) {
               key={g.id}
               size="small"
               data-testid={`guardian-card-${g.name}`}
+              styles={{ header: { paddingBlock: 8 } }}
               title={
                 <Flex gap={8} align="center" wrap>
                   <span>{g.name}</span>

@@ -1,7 +1,7 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import type { ChildImportReport, ChildSheetFormat } from '@shouwang/shared/schemas/children-excel';
 import { Alert, Button, Flex, List, Radio, Result, Statistic, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { FormDrawer } from '../../../components/FormDrawer';
@@ -21,6 +21,11 @@ export function ChildImportDrawer({ open, onClose }: { open: boolean; onClose: (
   const [report, setReport] = useState<ChildImportReport | null>(null);
   const run = useImportChildren();
   const error = isApiError(run.error) ? run.error : null;
+  // On a phone the report is below the upload box: bring it into view when it arrives.
+  const reportRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (report) reportRef.current?.scrollIntoView({ block: 'start' });
+  }, [report]);
 
   const check = (picked: File) => {
     setFile(picked);
@@ -77,27 +82,29 @@ export function ChildImportDrawer({ open, onClose }: { open: boolean; onClose: (
           </div>
 
           <Typography.Title level={5}>{t('children.import.step2')}</Typography.Title>
-          <Upload.Dragger
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            showUploadList={false}
-            disabled={run.isPending}
-            beforeUpload={(picked) => {
-              check(picked);
-              return false;
-            }}
-            style={{ marginBottom: 16 }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{file ? file.name : t('children.import.pick')}</p>
-            <p className="ant-upload-hint">{t('children.import.pickHint')}</p>
-          </Upload.Dragger>
+          <div style={{ marginBottom: 16 }}>
+            <Upload.Dragger
+              height={200}
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              showUploadList={false}
+              disabled={run.isPending}
+              beforeUpload={(picked) => {
+                check(picked);
+                return false;
+              }}
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">{file ? file.name : t('children.import.pick')}</p>
+              <p className="ant-upload-hint">{t('children.import.pickHint')}</p>
+            </Upload.Dragger>
+          </div>
           <FormErrorAlert error={error} />
 
           {run.isPending && <Alert type="info" showIcon title={t('children.import.checking')} />}
           {report && !run.isPending && (
-            <div data-testid="child-import-report">
+            <div data-testid="child-import-report" ref={reportRef}>
               <Flex gap={24} wrap style={{ marginBottom: 12 }}>
                 <Statistic title={t('children.import.rows')} value={report.rows} />
                 <Statistic title={t('children.import.willCreate')} value={report.created} />

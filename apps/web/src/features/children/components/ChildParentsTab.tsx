@@ -60,6 +60,7 @@ export function ChildParentsTab({ child }: { child: ChildView }) {
               key={p.id}
               size="small"
               data-testid={`parent-card-${p.name}`}
+              styles={{ header: { paddingBlock: 8 } }}
               title={
                 <Flex gap={8} align="center" wrap>
                   <span>{p.name}</span>
