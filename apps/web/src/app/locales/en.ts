@@ -392,6 +392,9 @@ const en: Messages = {
         session_expired: 'Session expired',
         logout: 'Signed out',
         password_changed: 'Password changed',
+        totp_enabled: 'Two-step sign-in on',
+        totp_disabled: 'Two-step sign-in off',
+        recovery_code_used: 'Signed in with a recovery code',
       },
       access: { denied: 'Access refused' },
       org: {

@@ -370,6 +370,9 @@ const zhCN = {
         session_expired: '会话过期',
         logout: '退出登录',
         password_changed: '修改密码',
+        totp_enabled: '开启两步验证',
+        totp_disabled: '关闭两步验证',
+        recovery_code_used: '使用恢复码登录',
       },
       access: { denied: '越权访问被拒绝' },
       org: {
