@@ -142,8 +142,8 @@ export async function insertRecords(db: Db, values: CareRecordInsert[]): Promise
 
 /** The author's records sent with this idempotency key (one per child). */
 export async function findByIdempotencyKey(db: Db, authorId: string, key: string, childId?: string) {
-  const rows = await db
-    .select({ id: careRecord.id })
+  return db
+    .select({ id: careRecord.id, childId: careRecord.childId })
     .from(careRecord)
     .where(
       and(
@@ -153,7 +153,6 @@ export async function findByIdempotencyKey(db: Db, authorId: string, key: string
       ),
     )
     .orderBy(asc(careRecord.createdAt), asc(careRecord.id));
-  return rows.map((r) => r.id);
 }
 
 export async function updateRecord(

@@ -33,14 +33,10 @@ export async function complianceTallies(
   );
   const result = await db.execute<Record<string, unknown>>(sql`
     with p(rule_id, p_start, p_end) as (values ${periods}),
-    kids as (
+    kids as materialized (
       select c.id, c.county_id, c.care_level,
-        case when exists (select 1 from child_category cc where cc.child_id = c.id
-                            and cc.category in ${leftBehindCategories} and cc.end_date is null)
-          then null
-          else (select max(cc.end_date) from child_category cc where cc.child_id = c.id
-                  and cc.category in ${leftBehindCategories})
-        end as returned_on
+        (select case when bool_or(cc.end_date is null) then null else max(cc.end_date) end
+           from child_category cc where cc.child_id = c.id and cc.category in ${leftBehindCategories}) as returned_on
       from child c
       where c.county_id = ${input.countyId} and c.school_id = ${input.schoolId} and c.deleted_at is null
     ),

@@ -59,8 +59,16 @@ export async function batchCareRecords(db: Db, ctx: RequestContext, actor: Actor
   const cls = await findOrg(db, body.classId);
   if (cls?.kind !== 'class') throw invalidFields(ctx.language, [{ field: 'classId', key: 'child_not_in_class' }]);
   const key = body.idempotencyKey;
-  const earlier = key ? await findByIdempotencyKey(db, actor.userId, key) : [];
-  if (earlier.length > 0) return { ids: earlier, replayed: true };
+  const replay = async () => {
+    if (!key) return null;
+    const rows = await findByIdempotencyKey(db, actor.userId, key);
+    // Rows written by one statement share their timestamp: answer them in the order the children came.
+    const order = body.children.map((c) => c.childId);
+    rows.sort((a, b) => order.indexOf(a.childId) - order.indexOf(b.childId));
+    return rows.length > 0 ? { ids: rows.map((r) => r.id), replayed: true } : null;
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
 
   const readScope = await childScope(db, actor, 'care_record.read');
   const writeScope = await childScope(db, actor, 'care_record.write');
@@ -104,9 +112,9 @@ export async function batchCareRecords(db: Db, ctx: RequestContext, actor: Actor
     const rows = await db.transaction((tx) => insertDrafts(tx, ctx, actor, drafts, { batchId, idempotencyKey: key }));
     return { ids: rows.map((r) => r.id), replayed: false };
   } catch (error) {
-    if (key && isUniqueViolation(error)) {
-      const ids = await findByIdempotencyKey(db, actor.userId, key);
-      if (ids.length > 0) return { ids, replayed: true };
+    if (isUniqueViolation(error)) {
+      const raced = await replay();
+      if (raced) return raced;
     }
     throw error;
   }

@@ -21,7 +21,7 @@ export async function createCareRecord(
   const child = await requireChildForCare(db, ctx, actor, body.childId, 'write');
   const key = body.idempotencyKey;
   const earlier = key ? await findByIdempotencyKey(db, actor.userId, key, child.id) : [];
-  if (earlier.length > 0) return { id: earlier[0]!, replayed: true };
+  if (earlier.length > 0) return { id: earlier[0]!.id, replayed: true };
 
   const draft = {
     child,
@@ -47,8 +47,8 @@ export async function createCareRecord(
   } catch (error) {
     // Two taps raced past the lookup: the unique index lets one through; answer that one.
     if (key && isUniqueViolation(error)) {
-      const [id] = await findByIdempotencyKey(db, actor.userId, key, child.id);
-      if (id) return { id, replayed: true };
+      const [row] = await findByIdempotencyKey(db, actor.userId, key, child.id);
+      if (row) return { id: row.id, replayed: true };
     }
     throw error;
   }
