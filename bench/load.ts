@@ -1,3 +1,4 @@
+import http from 'node:http';
 import autocannon from 'autocannon';
 
 export interface LoadResult {
@@ -61,5 +62,61 @@ export async function runLoad(options: {
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     statusCodes,
+  };
+}
+
+/**
+ * Latencies of GETs sent one after another on one kept-alive connection for `ms`: the unloaded
+ * endpoint latency, sampled in rounds between SQL replays so both see the same machine load.
+ */
+export async function sequentialLatencies(options: {
+  baseUrl: string;
+  paths: string[];
+  cookie: string;
+  ms: number;
+  agent: http.Agent;
+}): Promise<{ latencies: number[]; failures: number }> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const started = performance.now();
+  for (let i = 0; performance.now() - started < options.ms; i++) {
+    const path = options.paths[i % options.paths.length]!;
+    const t0 = performance.now();
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.get(
+        `${options.baseUrl}${path}`,
+        {
+          agent: options.agent,
+          headers: { cookie: options.cookie, accept: 'application/json', 'accept-language': 'zh-CN' },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+    });
+    const elapsed = performance.now() - t0;
+    if (status >= 200 && status < 300) latencies.push(elapsed);
+    else failures++;
+  }
+  return { latencies, failures };
+}
+
+/** A LoadResult from latencies gathered outside autocannon. */
+export function summarize(latencies: number[], failures: number, durationS: number): LoadResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    connections: 1,
+    durationS,
+    requests: sorted.length + failures,
+    rps: (sorted.length + failures) / durationS,
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    p99: quantile(sorted, 0.99),
+    max: sorted.at(-1) ?? Number.NaN,
+    errors: 0,
+    non2xx: failures,
+    statusCodes: {},
   };
 }

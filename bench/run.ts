@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,11 +8,11 @@ import { type BenchUsers, benchUsersFile, readBenchUsers, repoRoot } from '../ap
 import { type ScaleName, scaleNames } from '../apps/server/src/gen/scales';
 import { genTarget } from '../apps/server/src/gen/target';
 import { measureBundle } from './bundle';
-import { type LoadResult, runLoad } from './load';
+import { type LoadResult, quantile, runLoad, sequentialLatencies, summarize } from './load';
 import { type RunResult, readResults, renderMarkdown, type ScenarioResult, scenarioChecks } from './report';
 import { benchScenarios, type LoginName, type Scenario } from './scenarios';
 import { rssMb, type ServerProcess, sampleRss, startServer } from './server-process';
-import { SqlProbe as Probe, type SqlProbe, type SqlTiming } from './sql-probe';
+import { type CapturedQuery, SqlProbe as Probe, type SqlProbe, type SqlTiming } from './sql-probe';
 
 /**
  * `npm run bench [-- --scale small|township|county] [--duration S] [--connections N] [--gen] [--only a,b]`
@@ -55,7 +56,10 @@ async function main(): Promise<number> {
   const databaseKind = target.databaseUrl ? 'postgres' : 'pglite';
   const connections = Number(args.connections);
   const durationS = Number(args.duration ?? (smoke ? 0.5 : 8));
-  const singleDurationS = smoke ? 0.25 : 3;
+  // One-connection latency: `rounds` samples of `roundMs`, alternating with SQL replays on PostgreSQL.
+  const rounds = smoke ? 2 : 6;
+  const roundMs = smoke ? 100 : 500;
+  const singleDurationS = (rounds * roundMs) / 1000;
   log(`守望 bench: ${databaseKind} · scale ${scale}${smoke ? ' (smoke)' : ''}`);
 
   // 1. Data.
@@ -140,10 +144,39 @@ async function main(): Promise<number> {
         log(`  ${s.name.padEnd(24)} skipped: ${result.skipped}`);
         continue;
       }
-      if (probe) await measureSql(probe, s, users, sqlLimits, results);
+      // PostgreSQL: the statements once more (per statement, EXPLAIN), then SQL replays and single
+      // requests in alternating rounds, so both p50s see the same load from the rest of the machine.
+      const queries = probe ? await measureSql(probe, s, users, { ...sqlLimits, maxMs: 1000 }, results) : undefined;
       const cookie = cookies.get(s.login)!;
       const common = { baseUrl: server.baseUrl, paths: s.paths, cookie };
-      result.single = await runLoad({ ...common, connections: 1, durationS: singleDurationS });
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      await sequentialLatencies({ ...common, agent, ms: roundMs });
+      const single: number[] = [];
+      const sqlTotals: number[] = [];
+      const sqlData: number[] = [];
+      let failures = 0;
+      for (let round = 0; round < rounds; round++) {
+        if (probe && queries) {
+          const replayed = await probe.replayFor(queries, roundMs);
+          sqlTotals.push(...replayed.totals);
+          sqlData.push(...replayed.data);
+        }
+        const sampled = await sequentialLatencies({ ...common, agent, ms: roundMs });
+        single.push(...sampled.latencies);
+        failures += sampled.failures;
+      }
+      agent.destroy();
+      result.single = summarize(single, failures, singleDurationS);
+      if (result.sql && sqlTotals.length > 0) {
+        const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+        result.sql = {
+          ...result.sql,
+          iterations: sqlTotals.length,
+          p50: quantile(sorted(sqlTotals), 0.5),
+          p95: quantile(sorted(sqlTotals), 0.95),
+          dataP50: quantile(sorted(sqlData), 0.5),
+        };
+      }
       const sampler = sampleRss(server.pid);
       result.load = await runLoad({ ...common, connections, durationS });
       result.rss = sampler.stop();
@@ -219,17 +252,18 @@ async function measureSql(
   users: BenchUsers,
   limits: { maxIterations: number; maxMs: number; explainOverMs?: number },
   results: Map<string, ScenarioResult>,
-) {
+): Promise<CapturedQuery[] | undefined> {
   const result = results.get(s.name)!;
   const login = users.logins[s.login]!;
   const cookie = await probe.login(login.username, users.password);
   const { status, queries } = await probe.capture(s.paths[0]!, cookie);
   if (status !== 200) {
     result.sqlNote = `capture answered ${status}`;
-    return;
+    return undefined;
   }
   const timing: SqlTiming = await probe.time(queries, limits);
   result.sql = timing;
+  return queries;
 }
 
 /** Whether this build has the child archive's routes (a 404 for the list means it does not). */

@@ -118,37 +118,57 @@ export class SqlProbe {
     }
   }
 
+  /** One replay of the sequence: its total, the part after the session statements, each statement. */
+  private async replayOnce(queries: CapturedQuery[]) {
+    const writes = isWriting(queries);
+    const sessionQueries = sessionStatements(queries);
+    if (writes) await this.replayer.query('begin', []);
+    const each: number[] = [];
+    const start = performance.now();
+    let sessionEnd = start;
+    for (let i = 0; i < queries.length; i++) {
+      const t0 = performance.now();
+      await this.replayer.query(queries[i]!.sql, queries[i]!.params);
+      const t1 = performance.now();
+      each.push(t1 - t0);
+      if (i === sessionQueries - 1) sessionEnd = t1;
+    }
+    const end = performance.now();
+    if (writes) await this.replayer.query('rollback', []);
+    return { total: end - start, data: end - sessionEnd, each };
+  }
+
+  /** Replays the sequence over and over for `ms`: the totals and data parts, for interleaving with HTTP samples. */
+  async replayFor(queries: CapturedQuery[], ms: number): Promise<{ totals: number[]; data: number[] }> {
+    const totals: number[] = [];
+    const data: number[] = [];
+    const started = performance.now();
+    while (performance.now() - started < ms) {
+      const r = await this.replayOnce(queries);
+      totals.push(r.total);
+      data.push(r.data);
+    }
+    return { totals, data };
+  }
+
   /** Replays a captured sequence until `maxIterations` or `maxMs`, after a short warm-up. */
   async time(
     queries: CapturedQuery[],
     limits: { maxIterations: number; maxMs: number; explainOverMs?: number },
   ): Promise<SqlTiming> {
-    const writes = queries.some((q) => /^\s*(insert|update|delete)\b/i.test(q.sql));
-    const sessionQueries = /from "session"/.test(queries[0]?.sql ?? '') ? Math.min(3, queries.length) : 0;
+    const writes = isWriting(queries);
+    const sessionQueries = sessionStatements(queries);
     const totals: number[] = [];
     const dataTotals: number[] = [];
     const each: number[][] = queries.map(() => []);
-    const once = async (record: boolean) => {
-      if (writes) await this.replayer.query('begin', []);
-      const start = performance.now();
-      let sessionEnd = start;
-      for (let i = 0; i < queries.length; i++) {
-        const t0 = performance.now();
-        await this.replayer.query(queries[i]!.sql, queries[i]!.params);
-        const t1 = performance.now();
-        if (record) each[i]!.push(t1 - t0);
-        if (i === sessionQueries - 1) sessionEnd = t1;
-      }
-      const end = performance.now();
-      if (writes) await this.replayer.query('rollback', []);
-      if (record) {
-        totals.push(end - start);
-        dataTotals.push(end - sessionEnd);
-      }
-    };
-    for (let i = 0; i < Math.min(20, limits.maxIterations); i++) await once(false);
+    for (let i = 0; i < Math.min(20, limits.maxIterations); i++) await this.replayOnce(queries);
     const started = performance.now();
-    while (totals.length < limits.maxIterations && performance.now() - started < limits.maxMs) await once(true);
+    while (totals.length < limits.maxIterations && performance.now() - started < limits.maxMs) {
+      const r = await this.replayOnce(queries);
+      totals.push(r.total);
+      dataTotals.push(r.data);
+      for (let i = 0; i < r.each.length; i++) each[i]!.push(r.each[i]!);
+    }
     const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
     const all = sorted(totals);
     const perQuery = queries.map((q, i) => ({ sql: q.sql, p50: quantile(sorted(each[i]!), 0.5) }));
@@ -183,3 +203,8 @@ export class SqlProbe {
     return this.closeAll();
   }
 }
+
+const isWriting = (queries: CapturedQuery[]) => queries.some((q) => /^\s*(insert|update|delete)\b/i.test(q.sql));
+/** The session plugin's statements open every authenticated request: session, user, role assignments. */
+const sessionStatements = (queries: CapturedQuery[]) =>
+  /from "session"/.test(queries[0]?.sql ?? '') ? Math.min(3, queries.length) : 0;
