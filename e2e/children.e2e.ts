@@ -176,6 +176,17 @@ describe('child archives: a class teacher files a child on a phone', () => {
     expect(completeness).toContain('父母务工地点');
     await expectNoRawKeys(teacher);
 
+    // Each missing item leads to its field.
+    await teacher.getByTestId('child-completeness').getByText('村（居）委会联系人及电话').click();
+    await expectVisible(teacher.locator('#villageContactName'));
+    await teacher.waitForFunction(() => document.activeElement?.id === 'villageContactName');
+    await expect(teacher.locator('#villageContactName').isVisible()).resolves.toBe(true);
+    await teacher.keyboard.press('Escape');
+    await teacher
+      .locator('.ant-drawer-open')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
+
     // A photo from the phone: uploaded as an attachment of the child, then shown on the page.
     await teacher.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
     await expectVisible(teacher.getByText('照片已更新'));

@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { CompletenessField } from '@shouwang/shared/completeness';
 import {
   aidMeasureLabels,
   aidMeasures,
@@ -170,11 +171,14 @@ function bodyOf(values: ChildFormValues) {
 export function ChildFormDrawer({
   open,
   child,
+  focus,
   onClose,
   onSaved,
 }: {
   open: boolean;
   child: ChildView | null;
+  /** A missing item of the completeness list to scroll to and focus. */
+  focus?: CompletenessField | null;
   onClose: () => void;
   onSaved?: (child: ChildView) => void;
 }) {
@@ -223,6 +227,14 @@ export function ChildFormDrawer({
     else if (home.kind === 'school') form.setFieldsValue({ schoolId: home.id });
     else form.setFieldsValue({ villageId: home.id });
   }, [child, orgItems, me.roles, form]);
+
+  useEffect(() => {
+    if (!focus) return;
+    const name = focus === 'villageContact' ? 'villageContactName' : focus;
+    // After the drawer's opening motion, so the scroll lands.
+    const timer = setTimeout(() => form.scrollToField(name, { block: 'center', focus: true }), 350);
+    return () => clearTimeout(timer);
+  }, [focus, form]);
 
   const onIdNumber = (value: string) => {
     const info = parseIdNumber(value);

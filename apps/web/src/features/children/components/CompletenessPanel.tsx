@@ -19,7 +19,8 @@ export function CompletenessPanel({
   onFix,
 }: {
   child: ChildView;
-  onFix?: (target: CompletenessTarget) => void;
+  /** Opens where the item is filled in; `field` is the missing item. */
+  onFix?: (target: CompletenessTarget, field?: CompletenessField) => void;
 }) {
   const { t } = useTranslation();
   const { label } = useCodeLabels();
@@ -52,7 +53,7 @@ export function CompletenessPanel({
                   key={field}
                   color="orange"
                   style={{ cursor: 'pointer', marginInlineEnd: 0, padding: '2px 8px' }}
-                  onClick={() => onFix(targetOf(field))}
+                  onClick={() => onFix(targetOf(field), field)}
                 >
                   {label(completenessFieldLabels, field)}
                 </Tag>
@@ -68,7 +69,7 @@ export function CompletenessPanel({
               type="primary"
               size="small"
               style={{ marginTop: 10 }}
-              onClick={() => onFix(targets[0] ?? 'form')}
+              onClick={() => onFix(targets[0] ?? 'form', missing[0])}
               data-testid="child-completeness-fix"
             >
               {t('children.completeness.fix')}

@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, UndoOutlined, WarningOutlined } from '@ant-design/icons';
+import type { CompletenessField } from '@shouwang/shared/completeness';
 import { sexLabels } from '@shouwang/shared/enums/children';
 import { Alert, App, Button, Card, Flex, Result, Skeleton, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +33,8 @@ export function ChildPage() {
   const isMobile = useIsMobile();
   const { label } = useCodeLabels();
   const child = useChild(id);
-  const editDrawer = useDrawerState<null>();
+  // The drawer opens on the field to fill in when it comes from the completeness list.
+  const editDrawer = useDrawerState<CompletenessField | null>();
   const remove = useDeleteChild();
   const restore = useRestoreChild();
   // The open tab lives in the address, so the back button and a shared link keep it.
@@ -75,8 +77,8 @@ export function ChildPage() {
     childPlacement(c),
   ].filter(Boolean);
 
-  const onFix = (target: CompletenessTarget) => {
-    if (target === 'form') editDrawer.open(null);
+  const onFix = (target: CompletenessTarget, field?: CompletenessField) => {
+    if (target === 'form') editDrawer.open(field ?? null);
     else setTab(target);
   };
 
@@ -189,7 +191,13 @@ export function ChildPage() {
       />
 
       {editDrawer.state && (
-        <ChildFormDrawer key={editDrawer.state.key} open={editDrawer.state.open} child={c} onClose={editDrawer.close} />
+        <ChildFormDrawer
+          key={editDrawer.state.key}
+          open={editDrawer.state.open}
+          child={c}
+          focus={editDrawer.state.subject}
+          onClose={editDrawer.close}
+        />
       )}
     </>
   );
