@@ -12,6 +12,12 @@ export type CareRecordInsert = typeof careRecord.$inferInsert;
 
 const live = isNull(careRecord.deletedAt);
 
+/**
+ * The join to the record's child names the county too: care_record's indexes lead with county_id
+ * (the distribution column), so a join on child_id alone could not use them.
+ */
+const childOfRecord = and(eq(child.id, careRecord.childId), eq(child.countyId, careRecord.countyId));
+
 /** A record with what presenting and authorizing it needs: the child's name and placement, the author. */
 const withChild = {
   record: careRecord,
@@ -32,7 +38,7 @@ function selectWithChild(db: Db) {
   return db
     .select(withChild)
     .from(careRecord)
-    .innerJoin(child, eq(child.id, careRecord.childId))
+    .innerJoin(child, childOfRecord)
     .innerJoin(appUser, eq(appUser.id, careRecord.authorId));
 }
 export type CareRecordWithChild = NonNullable<Awaited<ReturnType<typeof findRecord>>>;
@@ -93,11 +99,7 @@ export async function listRecords(
     .orderBy(desc(careRecord.occurredOn), desc(careRecord.createdAt), desc(careRecord.id))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  const [total] = await db
-    .select({ n: count() })
-    .from(careRecord)
-    .innerJoin(child, eq(child.id, careRecord.childId))
-    .where(where);
+  const [total] = await db.select({ n: count() }).from(careRecord).innerJoin(child, childOfRecord).where(where);
   return { rows, total: total!.n };
 }
 
@@ -128,7 +130,7 @@ export async function timeline(
   return db
     .select({ ...withChild, createdAtKey })
     .from(careRecord)
-    .innerJoin(child, eq(child.id, careRecord.childId))
+    .innerJoin(child, childOfRecord)
     .innerJoin(appUser, eq(appUser.id, careRecord.authorId))
     .where(and(...conditions))
     .orderBy(desc(careRecord.occurredOn), desc(careRecord.createdAt), desc(careRecord.id))
@@ -234,7 +236,7 @@ export async function openFollowUpsOf(db: Db, authorId: string) {
       summary: careRecord.summary,
     })
     .from(careRecord)
-    .innerJoin(child, eq(child.id, careRecord.childId))
+    .innerJoin(child, childOfRecord)
     .where(
       and(
         eq(careRecord.authorId, authorId),
