@@ -283,6 +283,11 @@ describe('child archives: a class teacher files a child on a phone', () => {
     await teacher.goto('/children');
     await teacher.getByTestId('child-create').first().click();
     await teacher.locator('#name').fill(childName);
+    // The shared schema checks the number before anything is sent.
+    await teacher.locator('#idNumber').fill('431121201506121231');
+    await drawerSubmit(teacher).click();
+    await expectVisible(teacher.getByText('身份证号校验位不正确'));
+    await teacher.locator('#idNumber').fill('');
     await teacher.locator('#birthDate').click();
     await teacher.locator('#birthDate').fill('2015-06-12');
     await teacher.locator('#birthDate').press('Enter');
