@@ -1,15 +1,17 @@
 import multipart from '@fastify/multipart';
-import { childImportQuery, childImportReport, childTemplateQuery } from '@shouwang/shared';
+import { childExportQuery, childImportQuery, childImportReport, childTemplateQuery } from '@shouwang/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app';
 import { contentDisposition } from '../attachments/content-disposition';
 import { readSingleUpload } from '../attachments/multipart-upload';
+import { exportChildren } from './children-export';
 import { importChildren } from './children-import';
 import { OrgDirectory } from './children-import-orgs';
 import { layouts } from './children-import-rows';
 import { buildTemplate } from './children-template';
 
 const tags = ['children'];
+const read = { access: { permission: 'child.read' as const } };
 const write = { access: { permission: 'child.write' as const } };
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -54,6 +56,32 @@ export const childFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
     async (request) => {
       const upload = await readSingleUpload(request, config.imports.maxBytes);
       return importChildren(db, request.ctx, request.actor!, config.imports, upload, request.query);
+    },
+  );
+
+  app.get(
+    '/children/export.xlsx',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'The filtered list as .xlsx (format=mca for the national form); idNumbers=full needs the grant, audited',
+        querystring: childExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { buffer, fileName } = await exportChildren(
+        db,
+        request.ctx,
+        request.actor!,
+        request.query,
+        config.exports.maxRows,
+      );
+      return reply
+        .header('content-type', xlsxType)
+        .header('content-disposition', contentDisposition('attachment', fileName))
+        .send(buffer);
     },
   );
 };

@@ -1,13 +1,10 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../lib/errors';
 
 /**
- * The safety checks and the streaming read of an uploaded workbook. The content must be a zip
- * (`PK\3\4`) holding `xl/workbook.xml`; the zip's own directory must not promise more than
- * `maxUnzippedBytes` (a zip bomb); rows are read one at a time and the read stops past `maxRows`.
- * exceljs's streaming reader skips data validations and drawings, which a crafted file could make
- * enormous.
+ * The safety checks and the read of an uploaded workbook. The content must be a zip (`PK\3\4`)
+ * holding `xl/workbook.xml`; the zip's own directory must not promise more than `maxUnzippedBytes`
+ * (a zip bomb); the sheet may hold at most `maxRows` rows of data.
  */
 
 export interface SheetRow {
@@ -64,6 +61,22 @@ function cellText(value: unknown): string {
 
 const isBlank = (values: unknown[]) => values.every((v) => v === null || v === undefined || cellText(v).trim() === '');
 
+/**
+ * Parts of a sheet the import never needs. exceljs expands data validations and merges cell by
+ * cell, so a crafted range (A1:XFD1048576) would stall the server; they are not read at all.
+ */
+const ignoredNodes = [
+  'dataValidations',
+  'conditionalFormatting',
+  'mergeCells',
+  'hyperlinks',
+  'drawing',
+  'picture',
+  'legacyDrawing',
+  'tableParts',
+  'extLst',
+];
+
 export async function readImportSheet(
   bytes: Buffer,
   limits: { maxRows: number; maxUnzippedBytes: number },
@@ -73,41 +86,45 @@ export async function readImportSheet(
   if (!directory?.names.includes('xl/workbook.xml')) throw new AppError('IMPORT_FILE_INVALID');
   if (directory.unzippedBytes > limits.maxUnzippedBytes) throw new AppError('IMPORT_TOO_LARGE');
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
+  // The whole-file reader, not exceljs's streaming one: the latter decodes UTF-8 chunk by chunk
+  // and garbles Chinese characters that straddle a chunk boundary.
+  const workbook = new ExcelJS.Workbook();
   try {
-    for await (const worksheet of reader) {
-      const sheet = await readWorksheet(worksheet as AsyncIterable<ExcelJS.Row>, limits.maxRows);
-      if (sheet) return sheet;
-    }
+    await workbook.xlsx.load(
+      bytes as unknown as ArrayBuffer,
+      {
+        ignoreNodes: ignoredNodes,
+        maxRows: limits.maxRows + 1_000,
+        maxCols: 1_000,
+      } as never,
+    );
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (/Max (row|c) count|exceeded/i.test((error as Error).message ?? '')) throw new AppError('IMPORT_TOO_LARGE');
     throw new AppError('IMPORT_FILE_INVALID');
+  }
+  for (const worksheet of workbook.worksheets) {
+    const sheet = readWorksheet(worksheet, limits.maxRows);
+    if (sheet) return sheet;
   }
   throw new AppError('IMPORT_HEADER_MISSING');
 }
 
 /** The rows under the header (the first row among the first ten with a 姓名 cell), or null. */
-async function readWorksheet(worksheet: AsyncIterable<ExcelJS.Row>, maxRows: number): Promise<ImportSheet | null> {
+function readWorksheet(worksheet: ExcelJS.Worksheet, maxRows: number): ImportSheet | null {
   let header: ImportSheet | null = null;
-  for await (const row of worksheet) {
-    const values = (row.values as unknown[]) ?? [];
-    if (!header) {
-      if (row.number > 10) return null;
-      const headers = values
-        .map((v, column) => ({ column, text: normalizeHeader(cellText(v)) }))
-        .filter((h) => h.text !== '');
-      if (headers.some((h) => h.text === '姓名')) header = { headerRow: row.number, headers, rows: [] };
-      continue;
-    }
+  for (let number = 1; number <= Math.min(10, worksheet.rowCount) && !header; number++) {
+    const values = (worksheet.getRow(number).values as unknown[]) ?? [];
+    const headers = values
+      .map((v, column) => ({ column, text: normalizeHeader(cellText(v)) }))
+      .filter((h) => h.text !== '');
+    if (headers.some((h) => h.text === '姓名')) header = { headerRow: number, headers, rows: [] };
+  }
+  if (!header) return null;
+  for (let number = header.headerRow + 1; number <= worksheet.rowCount; number++) {
+    const values = (worksheet.getRow(number).values as unknown[]) ?? [];
     if (isBlank(values)) continue;
     if (header.rows.length >= maxRows) throw new AppError('IMPORT_TOO_LARGE');
-    header.rows.push({ number: row.number, values });
+    header.rows.push({ number, values });
   }
   return header;
 }

@@ -39,6 +39,10 @@ const messages: Record<string, { zh: string; en: string }> = {
     zh: '与第{row}行是同一名儿童（姓名、出生日期、学校都相同）',
     en: 'the same child as row {row} (name, birth date and school)',
   },
+  same_child_other_id: {
+    zh: '与第{row}行的姓名、出生日期、学校都相同，但身份证号不同，请核对',
+    en: 'same name, birth date and school as row {row} but another ID number; please check',
+  },
   id_taken_elsewhere: {
     zh: '该身份证号已在您无权修改的单位建档',
     en: 'this ID number is registered at a unit you may not change',

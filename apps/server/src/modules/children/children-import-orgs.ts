@@ -3,7 +3,6 @@ import type { Actor } from '../../lib/authz/actor';
 import { grantsFor, inScope } from '../../lib/authz/scope';
 import type { OrgRow } from '../orgs/orgs.repository';
 import type { Placement } from './child-placement';
-import { canWriteChild } from './children.policy';
 import { orgsOfCounties } from './children-bulk.repository';
 import type { OrgLists } from './children-template';
 
@@ -74,7 +73,11 @@ export class OrgDirectory {
     return mine.length === 1 ? { row: mine[0], ambiguous: false } : { row: undefined, ambiguous: true };
   }
 
-  /** Resolves the names of a row to a placement the caller may write, or says what is wrong. */
+  /**
+   * Resolves the names of a row to units, or says what is wrong. Whether the caller may file a
+   * child there is decided later: a row that names only the school of a child already in one of
+   * the caller's classes keeps that class (the national form has no class column).
+   */
   resolve(names: PlacementNames): { placement?: Placement; problems: PlacementProblem[] } {
     const problems: PlacementProblem[] = [];
     const find = (kind: OrgRow['kind'], path: string, name: string, filter?: (o: OrgRow) => boolean) => {
@@ -109,10 +112,6 @@ export class OrgDirectory {
       schoolPath: cls?.path ?? school?.path ?? null,
       villagePath: village?.path ?? null,
     };
-    if (!canWriteChild(this.actor, placement)) {
-      const path = cls ? 'child.className' : school ? 'child.schoolName' : 'child.villageName';
-      return { problems: [{ path, key: 'org_out_of_scope' }] };
-    }
     return { placement, problems };
   }
 }

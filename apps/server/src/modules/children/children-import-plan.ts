@@ -48,7 +48,7 @@ export async function matchCandidates(
   const matches: Matched[] = [];
   const firstRowOfHash = new Map<string, number>();
   const firstRowOfChild = new Map<string, number>();
-  const firstRowOfKey = new Map<string, number>();
+  const firstRowOfKey = new Map<string, { row: number; hash: string | undefined }>();
   for (const candidate of named) {
     const { row } = candidate;
     const hash = hashes.get(candidate);
@@ -86,13 +86,21 @@ export async function matchCandidates(
     if (key) {
       const first = firstRowOfKey.get(key);
       if (first !== undefined) {
-        problems.add(row, 'child.name', 'duplicate_child_in_file', { row: first });
+        const otherId = first.hash !== undefined && hash !== undefined;
+        problems.add(row, 'child.name', otherId ? 'same_child_other_id' : 'duplicate_child_in_file', {
+          row: first.row,
+        });
         continue;
       }
-      firstRowOfKey.set(key, row);
+      firstRowOfKey.set(key, { row, hash });
     }
     if (!candidate.placement && !candidate.given.school && !candidate.given.village)
       problems.add(row, 'child.schoolName', 'school_or_village_required');
+    else if (candidate.placement && !canWriteChild(actor, candidate.placement)) {
+      const { given } = candidate;
+      const path = given.class ? 'child.className' : given.school ? 'child.schoolName' : 'child.villageName';
+      problems.add(row, path, 'org_out_of_scope');
+    }
     creates.push(candidate);
   }
   return { creates, matches };

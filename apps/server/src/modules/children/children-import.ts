@@ -41,7 +41,7 @@ export async function importChildren(
 ): Promise<ChildImportReport> {
   const sheet = await readImportSheet(upload.bytes, {
     maxRows: limits.maxRows,
-    maxUnzippedBytes: Math.max(200 * 1024 * 1024, limits.maxBytes * 25),
+    maxUnzippedBytes: Math.max(100 * 1024 * 1024, limits.maxBytes * 12),
   });
   const columns = detectColumns(sheet, options.format);
   if (!columns.byPath.has('child.name')) throw new AppError('IMPORT_HEADER_MISSING');

@@ -1,3 +1,4 @@
+import { idNumberCheckChar } from '@shouwang/shared';
 import ExcelJS from 'exceljs';
 import type { Client } from '../../test/app';
 import { multipartFile } from '../attachments/multipart.test-support';
@@ -30,3 +31,49 @@ export async function loadXlsx(bytes: Buffer | string | ArrayBuffer) {
   await workbook.xlsx.load(bytes as ArrayBuffer);
   return workbook;
 }
+
+/** A valid ID number born on `birth` (YYYYMMDD); odd `seq` = male. */
+export const idFor = (birth: string, seq: number, region = '430104') => {
+  const first17 = `${region}${birth}${String(seq).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+};
+
+/** A row of the Shouwang template with every required field of a left-behind child filled. */
+export const fullRow = (overrides: Record<string, unknown> = {}) => ({
+  姓名: '张小明',
+  性别: '男',
+  民族: '汉族',
+  公民身份号码: idFor('20160615', 13),
+  '村(社区)': '导入县东村',
+  学校: '导入县中心小学',
+  班级: '一年级1班',
+  年级: '一年级',
+  儿童类别: '留守儿童（父母双方外出）',
+  在读状态: '在读',
+  是否登记户口: '是',
+  户籍所在地: '湖南省长沙市芙蓉区',
+  现居住地: '导入县东村3组',
+  健康状况: '健康',
+  就学情况: '小学',
+  寄宿情况: '非寄宿生',
+  监护类型: '监护情况一般',
+  家庭经济来源: '打工收入、种养殖业',
+  '村(居)委会联系人': '王主任',
+  联系人电话: '0731-84567890',
+  父亲姓名: '张大山',
+  父亲身份证号: idFor('19880212', 31),
+  父亲状况: '外出务工',
+  父亲务工省份: '广东省',
+  父亲务工城市: '深圳市',
+  父亲电话: '13800138000、0731-84567891',
+  母亲姓名: '李小花',
+  母亲状况: '外出务工',
+  母亲务工省份: '浙江省',
+  母亲务工城市: '杭州市',
+  监护人姓名: '张奶奶',
+  监护人与儿童关系: '祖父母',
+  监护人电话: '13900139000',
+  监护人住址: '导入县东村3组',
+  委托确认书签订日期: new Date('2024-09-01T00:00:00Z'),
+  ...overrides,
+});
