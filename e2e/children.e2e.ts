@@ -383,6 +383,30 @@ describe('child archives: a class teacher files a child on a phone', () => {
     await expectVisible(teacher.getByTestId('child-card-陈思远'));
   });
 
+  test('Excel export of the filtered list keeps ID numbers masked', async () => {
+    await teacher.goto('/children');
+    await expectVisible(teacher.getByTestId('child-list'));
+    await teacher.getByTestId('child-export').click();
+    const [download] = await Promise.all([
+      teacher.waitForEvent('download'),
+      teacher.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '守望格式' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const cells: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => {
+      row.eachCell((cell) => {
+        cells.push(String(cell.value ?? ''));
+      });
+    });
+    const text = cells.join(' ');
+    expect(text).toContain(childName);
+    expect(text).toContain('陈思远');
+    expect(text).toMatch(/431\*+\d{3}[\dX]/);
+    expect(text).not.toContain(idNumber('431121', '20150612', '123'));
+  });
+
   test('on a desktop the edit form is a side panel with the whole archive', async () => {
     const wide = await browser.newContext({
       ...desktop,

@@ -302,6 +302,13 @@ const childrenEn: Messages<typeof childrenZh> = {
     done: 'Import finished',
     summary: '{{created}} created, {{updated}} updated, {{unchanged}} unchanged.',
   },
+  export: {
+    open: 'Export to Excel',
+    shouwang: 'Export the filtered list (Shouwang layout)',
+    mca: 'Export the filtered list (national form layout)',
+    full: 'Export with full ID numbers (audited)',
+    fullHint: 'Every full ID number exported is recorded in the audit log',
+  },
   notFound: 'This archive was not found: it may have been deleted or be outside your area.',
 };
 

@@ -297,6 +297,13 @@ const childrenZh = {
     done: '导入完成',
     summary: '新建 {{created}} 份，更新 {{updated}} 份，{{unchanged}} 份无变化。',
   },
+  export: {
+    open: '导出 Excel',
+    shouwang: '导出当前筛选结果（守望格式）',
+    mca: '导出当前筛选结果（国家登记表格式）',
+    full: '导出含完整身份证号（记入操作日志）',
+    fullHint: '每个完整身份证号的导出都会记入操作日志',
+  },
   notFound: '找不到这份档案，可能已被删除，或不在您负责的范围内。',
 };
 

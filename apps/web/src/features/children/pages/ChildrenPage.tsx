@@ -21,6 +21,7 @@ import { type ChildFilters, useChildren, useRestoreChild } from '../api';
 import { childPlacement } from '../child-placement';
 import { ChildCard } from '../components/ChildCard';
 import { ChildCategoryTags } from '../components/ChildCategoryTags';
+import { ChildExportButton } from '../components/ChildExportButton';
 import { ChildFilterBar } from '../components/ChildFilterBar';
 import { ChildFlags } from '../components/ChildFlags';
 import { ChildFormDrawer } from '../components/ChildFormDrawer';
@@ -94,6 +95,13 @@ export function ChildrenPage() {
               >
                 {t('children.import.open')}
               </Button>
+            )}
+            {!deleted && (
+              <ChildExportButton
+                filters={filters}
+                canReadIdNumbers={me.permissions.includes('child.read_id_number')}
+                size={isMobile ? 'large' : 'middle'}
+              />
             )}
             {canWrite && (
               <Button
