@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { countChildrenAtOrg } from '../children/children.repository';
+import { pairing } from '../pairings/pairings.table';
 import { term } from '../terms/terms.table';
 import { roleAssignment } from '../users/users.table';
 import { org } from './orgs.table';
@@ -88,7 +89,12 @@ export async function countOrgReferences(db: Db, id: string) {
     .from(term)
     .where(and(eq(term.orgId, id), isNull(term.deletedAt)));
   const childArchives = await countChildrenAtOrg(db, id);
-  return { children: children!.n, roles: roles!.n, terms: terms!.n, childArchives };
+  // Pairings name a school, and a buddy's class; ended ones are history and keep the unit too.
+  const [pairings] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(pairing)
+    .where(and(or(eq(pairing.schoolId, id), eq(pairing.buddyClassId, id)), isNull(pairing.deletedAt)));
+  return { children: children!.n, roles: roles!.n, terms: terms!.n, childArchives, pairings: pairings!.n };
 }
 
 export async function softDeleteOrg(db: Db, id: string, expectedVersion: number) {

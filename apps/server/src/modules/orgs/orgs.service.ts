@@ -212,7 +212,7 @@ export async function deleteOrg(
   return db.transaction(async (tx) => {
     const refs = await repo.countOrgReferences(tx, id);
     if (Object.values(refs).some((n) => n > 0))
-      throw new AppError('ORG_NOT_EMPTY', { details: [{ message: JSON.stringify(refs) }] });
+      throw new AppError('ORG_NOT_EMPTY', { details: [{ message: describeReferences(refs, ctx.language) }] });
     const deleted = await repo.softDeleteOrg(tx, id, version);
     if (!deleted) return conflict(tx, actor, id, present);
     await recordAudit(tx, ctx, {
@@ -223,4 +223,23 @@ export async function deleteOrg(
       before: orgSnapshot(row),
     });
   });
+}
+
+const referenceLabels: Record<string, { zh: string; en: string }> = {
+  children: { zh: '个下级单位', en: 'sub-unit(s)' },
+  roles: { zh: '个用户角色', en: 'role assignment(s)' },
+  terms: { zh: '个学期设置', en: 'term(s)' },
+  childArchives: { zh: '份儿童档案', en: 'child archive(s)' },
+  pairings: { zh: '条结对记录', en: 'pairing(s)' },
+};
+
+/** "还有 2 个下级单位、3 份儿童档案" — what still hangs on a unit, in the caller's language. */
+function describeReferences(refs: Record<string, number>, language: RequestContext['language']): string {
+  const parts = Object.entries(refs)
+    .filter(([, n]) => n > 0)
+    .map(([key, n]) => {
+      const label = referenceLabels[key] ?? { zh: key, en: key };
+      return language === 'en' ? `${n} ${label.en}` : `${n} ${label.zh}`;
+    });
+  return language === 'en' ? `Still holds ${parts.join(', ')}` : `还有${parts.join('、')}`;
 }
