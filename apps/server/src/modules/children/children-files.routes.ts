@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
-import { childExportQuery, childImportQuery, childImportReport, childTemplateQuery } from '@shouwang/shared';
+import { childExportQuery, childImportQuery, childImportReport, childTemplateQuery, idParams } from '@shouwang/shared';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app';
 import { contentDisposition } from '../attachments/content-disposition';
@@ -9,6 +10,7 @@ import { importChildren } from './children-import';
 import { OrgDirectory } from './children-import-orgs';
 import { layouts } from './children-import-rows';
 import { buildTemplate } from './children-template';
+import { childContactCard, orgContactCards } from './contact-card.service';
 
 const tags = ['children'];
 const read = { access: { permission: 'child.read' as const } };
@@ -83,5 +85,35 @@ export const childFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
         .header('content-disposition', contentDisposition('attachment', fileName))
         .send(buffer);
     },
+  );
+
+  const pdf = (reply: FastifyReply, file: { pdf: Buffer; fileName: string }) =>
+    reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', contentDisposition('inline', file.fileName))
+      .send(file.pdf);
+
+  app.get(
+    '/children/:id/contact-card.pdf',
+    {
+      config: read,
+      schema: { tags, summary: 'The child’s 联系卡 as PDF (audited: it holds phone numbers)', params: idParams },
+    },
+    async (request, reply) =>
+      pdf(reply, await childContactCard(db, request.ctx, request.actor!, request.params.id, config.pdf)),
+  );
+
+  app.get(
+    '/orgs/:id/contact-cards.pdf',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The 联系卡 of every child of a class or village the caller may read, several per A4 page',
+        params: idParams,
+      },
+    },
+    async (request, reply) =>
+      pdf(reply, await orgContactCards(db, request.ctx, request.actor!, request.params.id, config.pdf)),
   );
 };
