@@ -8,7 +8,7 @@ import {
 import { sexLabels } from '@shouwang/shared/enums/children';
 import type { ChildListItem } from '@shouwang/shared/schemas/children';
 import { App, Button, Card, Flex, Pagination, Skeleton, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../../components/EmptyState';
@@ -25,9 +25,13 @@ import { ChildExportButton } from '../components/ChildExportButton';
 import { ChildFilterBar } from '../components/ChildFilterBar';
 import { ChildFlags } from '../components/ChildFlags';
 import { ChildFormDrawer } from '../components/ChildFormDrawer';
-import { ChildImportDrawer } from '../components/ChildImportDrawer';
 import { CompletenessBadge } from '../components/CompletenessBadge';
 import { useCodeLabels } from '../hooks/useCodeLabels';
+
+// Importing is occasional: its drawer (upload, report table) downloads when first opened.
+const ChildImportDrawer = lazy(async () => ({
+  default: (await import('../components/ChildImportDrawer')).ChildImportDrawer,
+}));
 
 /** 儿童档案: the children in the user's care, filtered and searched on the server, in pinyin order. */
 export function ChildrenPage() {
@@ -226,7 +230,9 @@ export function ChildrenPage() {
       )}
 
       {importDrawer.state && (
-        <ChildImportDrawer key={importDrawer.state.key} open={importDrawer.state.open} onClose={importDrawer.close} />
+        <Suspense fallback={null}>
+          <ChildImportDrawer key={importDrawer.state.key} open={importDrawer.state.open} onClose={importDrawer.close} />
+        </Suspense>
       )}
       {createDrawer.state && (
         <ChildFormDrawer
