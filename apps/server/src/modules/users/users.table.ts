@@ -25,7 +25,7 @@ export const appUser = pgTable(
     /** TOTP secret (base32), encrypted at rest; set once enrolment is confirmed. */
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
-    /** argon2 hashes of the unused recovery codes. */
+    /** Keyed HMACs (DATA_HASH_KEY) of the unused recovery codes; each is removed when used. */
     recoveryCodeHashes: text('recovery_code_hashes').array(),
     /** County the account belongs to; null only for accounts created before any county existed. */
     countyId: uuid('county_id'),
