@@ -47,6 +47,8 @@ export interface RunResult {
   generation?: BenchUsers['generation'] & { inThisRun: boolean };
   scenarios: ScenarioResult[];
   rss: { idleMb: number; peakMb: number };
+  /** Seconds from spawning the server to its first answer to /api/health. */
+  serverStartS?: number;
   bundle?: BundleReport;
   notes: string[];
 }
@@ -270,9 +272,11 @@ export function renderMarkdown(results: ResultsFile, findings: string): string {
         `${run.machine.memGb} GB, Node ${run.machine.node}, load average ${run.machine.loadAverage.toFixed(1)} → ` +
         `${run.machine.loadAverageAfter?.toFixed(1) ?? '?'} · ${run.config.connections} connections × ` +
         `${run.config.durationS} s per scenario (after ${run.config.singleDurationS} s at one connection) · ` +
-        `server RSS idle ${Math.round(run.rss.idleMb)} MB, peak ${Math.round(run.rss.peakMb)} MB`,
+        `server start ${run.serverStartS?.toFixed(1) ?? '–'} s, RSS idle ${Math.round(run.rss.idleMb)} MB, ` +
+        `peak ${Math.round(run.rss.peakMb)} MB`,
     );
     out.push('');
+    for (const note of run.notes) out.push(`> ${note.split('\n')[0]}`, '');
     out.push(
       `Data: ${Object.entries(run.counts)
         .map(([t, n]) => `${num(n)} ${t}`)

@@ -73,7 +73,8 @@ export async function startServer(target: GenTarget): Promise<ServerProcess> {
     },
   };
 
-  const deadline = Date.now() + 120_000;
+  // A county on PGlite opens, migrates and checks its encrypted columns for a while on a busy machine.
+  const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (exited) throw new Error(`the server exited while starting:\n${log}`);
     try {
@@ -85,7 +86,7 @@ export async function startServer(target: GenTarget): Promise<ServerProcess> {
     await new Promise((r) => setTimeout(r, 200));
   }
   await server.stop();
-  throw new Error(`the server did not answer /api/health within 120 s:\n${log}`);
+  throw new Error(`the server did not answer /api/health within 300 s:\n${log}`);
 }
 
 /** Resident memory of a process in MB (VmRSS), or undefined once it is gone. */
