@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -232,6 +233,16 @@ describe('child archives: a class teacher files a child on a phone', () => {
     expect(contact).toContain(guardianPhone);
     expect(contact).toContain('13800138000');
     await snapBoth(teacher, 'child-contact-card', (p) => p.getByTestId('contact-card'));
+
+    // The printable card: a PDF whose text holds the child's name and the guardian's phone.
+    const [download] = await Promise.all([
+      teacher.waitForEvent('download'),
+      teacher.getByTestId('contact-card-pdf').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const text = execFileSync('pdftotext', ['-layout', await download.path(), '-'], { encoding: 'utf8' });
+    expect(text).toContain(childName);
+    expect(text).toContain(guardianPhone);
   });
 
   test('a stale edit shows what someone else saved and loads it on request', async () => {

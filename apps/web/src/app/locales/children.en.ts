@@ -264,6 +264,8 @@ const childrenEn: Messages<typeof childrenZh> = {
     guardians: 'Guardians',
     parents: 'Parents',
     village: 'Village committee',
+    print: 'Print contact card (PDF)',
+    printSheet: 'Print the contact cards of this class (village)',
     noPhone: 'No phone on file',
     none: 'Not on file',
   },

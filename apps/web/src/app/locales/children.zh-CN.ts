@@ -259,6 +259,8 @@ const childrenZh = {
     guardians: '监护人',
     parents: '父母',
     village: '村（居）委会',
+    print: '打印联系卡（PDF）',
+    printSheet: '打印本班（村）联系卡',
     noPhone: '未登记电话',
     none: '未登记',
   },

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { childPlacement } from '../child-placement';
 import { useCodeLabels } from '../hooks/useCodeLabels';
+import { ContactCardPdfButton } from './ContactCardPdfButton';
 
 function Phone({ phone }: { phone: string | null | undefined }) {
   const { t } = useTranslation();
@@ -44,10 +45,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/**
- * 联系卡: who to call about this child, on one card. (A printable PDF card comes with the
- * contact-card route; this view shows the same facts.)
- */
+/** 联系卡: who to call about this child, on one card, and the printable PDF of it. */
 export function ContactCardTab({ child }: { child: ChildView }) {
   const { t } = useTranslation();
   const { label } = useCodeLabels();
@@ -57,6 +55,15 @@ export function ContactCardTab({ child }: { child: ChildView }) {
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {t('children.contactCard.hint')}
       </Typography.Paragraph>
+      {!child.deletedAt && (
+        <div style={{ marginBottom: 16 }}>
+          <ContactCardPdfButton
+            url={`/api/children/${child.id}/contact-card.pdf`}
+            label={t('children.contactCard.print')}
+            testId="contact-card-pdf"
+          />
+        </div>
+      )}
       <Typography.Title level={4} style={{ margin: 0 }}>
         {child.name}
       </Typography.Title>

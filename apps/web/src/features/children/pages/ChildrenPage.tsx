@@ -26,6 +26,7 @@ import { ChildFilterBar } from '../components/ChildFilterBar';
 import { ChildFlags } from '../components/ChildFlags';
 import { ChildFormDrawer } from '../components/ChildFormDrawer';
 import { CompletenessBadge } from '../components/CompletenessBadge';
+import { ContactCardPdfButton } from '../components/ContactCardPdfButton';
 import { useCodeLabels } from '../hooks/useCodeLabels';
 
 // Importing is occasional: its drawer (upload, report table) downloads when first opened.
@@ -99,6 +100,14 @@ export function ChildrenPage() {
               >
                 {t('children.import.open')}
               </Button>
+            )}
+            {!deleted && (filters.classId || filters.villageId) && (
+              <ContactCardPdfButton
+                url={`/api/orgs/${filters.classId ?? filters.villageId}/contact-cards.pdf`}
+                label={t('children.contactCard.printSheet')}
+                size={isMobile ? 'large' : 'middle'}
+                testId="contact-cards-pdf"
+              />
             )}
             {!deleted && (
               <ChildExportButton
