@@ -1,13 +1,20 @@
 import {
   ApartmentOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   FileSearchOutlined,
   HomeOutlined,
   IdcardOutlined,
+  NodeIndexOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@shouwang/shared/roles';
-import type { ReactNode } from 'react';
+import { type ComponentType, lazy, type ReactNode } from 'react';
+
+/** Loaded with the menu, not with the shell: the counts come from the care-records feature. */
+const TodoCountBadge = lazy(async () => ({
+  default: (await import('../features/care-records/components/TodoCountBadge')).TodoCountBadge,
+}));
 
 export interface NavItem {
   path: string;
@@ -16,12 +23,22 @@ export interface NavItem {
   icon: ReactNode;
   /** Shown when the user holds this permission somewhere; null = everyone signed in. */
   permission: Permission | null;
+  /** A count shown beside the label (e.g. the to-dos). */
+  Badge?: ComponentType;
 }
 
 /** The main navigation. Menus come from permissions only; no role names here. */
 export const navItems: NavItem[] = [
   { path: '/', key: 'home', icon: <HomeOutlined />, permission: null },
+  {
+    path: '/todos',
+    key: 'todos',
+    icon: <CheckSquareOutlined />,
+    permission: 'care_record.write',
+    Badge: TodoCountBadge,
+  },
   { path: '/children', key: 'children', icon: <IdcardOutlined />, permission: 'child.read' },
+  { path: '/pairings', key: 'pairings', icon: <NodeIndexOutlined />, permission: 'pairing.write' },
   { path: '/orgs', key: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/terms', key: 'terms', icon: <CalendarOutlined />, permission: 'term.read' },
   { path: '/users', key: 'users', icon: <TeamOutlined />, permission: 'user.read' },

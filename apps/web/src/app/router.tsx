@@ -39,6 +39,25 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/home/pages/HomePage')).HomePage }),
           },
           {
+            path: 'todos',
+            handle: { permission: 'care_record.write' } satisfies RouteHandle,
+            lazy: async () => ({ Component: (await import('../features/care-records/pages/TodosPage')).TodosPage }),
+          },
+          {
+            path: 'care-records/batch',
+            handle: { permission: 'care_record.write' } satisfies RouteHandle,
+            lazy: async () => ({
+              Component: (await import('../features/care-records/pages/BatchEntryPage')).BatchEntryPage,
+            }),
+          },
+          {
+            path: 'pairings',
+            handle: { permission: 'pairing.write' } satisfies RouteHandle,
+            lazy: async () => ({
+              Component: (await import('../features/pairings/pages/PairingBoardPage')).PairingBoardPage,
+            }),
+          },
+          {
             path: 'children',
             handle: { permission: 'child.read' } satisfies RouteHandle,
             lazy: async () => ({ Component: (await import('../features/children/pages/ChildrenPage')).ChildrenPage }),

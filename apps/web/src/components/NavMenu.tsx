@@ -1,5 +1,6 @@
 import type { Permission } from '@shouwang/shared/roles';
 import { Menu } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { visibleNavItems } from '../app/navigation';
@@ -21,7 +22,16 @@ export function NavMenu({ permissions, onNavigate }: { permissions: readonly Per
       items={items.map((item) => ({
         key: item.path,
         icon: item.icon,
-        label: t(`nav.${item.key}`),
+        label: item.Badge ? (
+          <span>
+            {t(`nav.${item.key}`)}
+            <Suspense fallback={null}>
+              <item.Badge />
+            </Suspense>
+          </span>
+        ) : (
+          t(`nav.${item.key}`)
+        ),
         'data-testid': `nav-${item.key}`,
       }))}
       onClick={({ key }) => {

@@ -1,3 +1,4 @@
+import careEn from './care.en';
 import childrenEn from './children.en';
 import securityEn from './security.en';
 import type { Messages } from './zh-CN';
@@ -43,6 +44,8 @@ const en: Messages = {
     terms: 'Terms',
     users: 'Users',
     audit: 'Audit log',
+    todos: 'To-do',
+    pairings: 'Pairings',
   },
   roles: {
     county_admin: 'County administrator',
@@ -124,6 +127,8 @@ const en: Messages = {
       terms: 'School years, terms and their start, middle and end dates',
       users: 'Accounts, roles and permissions',
       audit: 'Who did what, and when',
+      todos: 'Overdue and due talks, visits and contacts, one tap to record',
+      pairings: 'Unpaired children, each helper’s load, bulk pairing',
     },
   },
   orgs: {
@@ -474,6 +479,7 @@ const en: Messages = {
     },
   },
   children: childrenEn,
+  care: careEn,
   security: securityEn,
   conflict: {
     latest: 'What they saved:',

@@ -1,3 +1,4 @@
+import careZh from './care.zh-CN';
 import childrenZh from './children.zh-CN';
 import securityZh from './security.zh-CN';
 
@@ -42,6 +43,8 @@ const zhCN = {
     terms: '学期设置',
     users: '用户管理',
     audit: '操作日志',
+    todos: '待办',
+    pairings: '结对帮扶',
   },
   roles: {
     county_admin: '县级管理员',
@@ -121,6 +124,8 @@ const zhCN = {
       terms: '学年学期及开学、期中、期末日期',
       users: '账号、角色和权限',
       audit: '谁在什么时候做了什么',
+      todos: '逾期、本周到期的谈心、家访和联系，一键记录',
+      pairings: '未结对的儿童、帮扶人的结对人数，批量结对',
     },
   },
   orgs: {
@@ -452,6 +457,7 @@ const zhCN = {
     },
   },
   children: childrenZh,
+  care: careZh,
   security: securityZh,
   conflict: {
     latest: '对方保存的最新内容：',

@@ -8,6 +8,7 @@ import { isApiError } from '../../../api/client';
 import { QueryError } from '../../../components/QueryError';
 import { useDrawerState } from '../../../hooks/useDrawerState';
 import { useIsMobile } from '../../../hooks/useIsMobile';
+import { ChildTimelineTab } from '../../care-records/components/ChildTimelineTab';
 import { useChild, useDeleteChild, useRestoreChild } from '../api';
 import { childPlacement } from '../child-placement';
 import { ChildBasicTab } from '../components/ChildBasicTab';
@@ -21,7 +22,7 @@ import { CompletenessPanel, type CompletenessTarget } from '../components/Comple
 import { ContactCardTab } from '../components/ContactCardTab';
 import { useCodeLabels } from '../hooks/useCodeLabels';
 
-const tabKeys = ['basic', 'family', 'guardians', 'contactCard'] as const;
+const tabKeys = ['basic', 'family', 'guardians', 'contactCard', 'care'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 /** One child's archive: header with alerts and completeness, then the tabs. */
@@ -187,6 +188,7 @@ export function ChildPage() {
             children: <ChildGuardiansTab child={c} />,
           },
           { key: 'contactCard', label: t('children.tabs.contactCard'), children: <ContactCardTab child={c} /> },
+          { key: 'care', label: t('care.timeline.title'), children: <ChildTimelineTab child={c} /> },
         ]}
       />
 

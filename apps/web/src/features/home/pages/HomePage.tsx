@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { visibleNavItems } from '../../../app/navigation';
 import { RoleList } from '../../../components/RoleList';
 import { useSignedInMe } from '../../auth/api';
+import { TodoHomeCard } from '../../care-records/components/TodoHomeCard';
 import { CurrentTermCard } from '../components/CurrentTermCard';
 import { OrgSummaryCard } from '../components/OrgSummaryCard';
 
@@ -32,6 +33,11 @@ export function HomePage() {
         <Typography.Text type="secondary">{now.format(t('home.dateFormat'))}</Typography.Text>
       </div>
       <Row gutter={[16, 16]}>
+        {me.permissions.includes('care_record.write') && (
+          <Col xs={24} lg={12}>
+            <TodoHomeCard />
+          </Col>
+        )}
         <Col xs={24} lg={12}>
           <Card
             title={
