@@ -18,7 +18,9 @@ const childrenEn: Messages<typeof childrenZh> = {
   clearFilters: 'Clear filters',
   recycleBin: 'Deleted archives',
   backToList: 'Back to the list',
-  empty: 'No child archives yet. Click “New archive” to file the first child.',
+  empty:
+    'No child archives yet. Click “New archive” to file the first child, or “Import from Excel” for a whole class.',
+  searchShort: 'Name or pinyin initials',
   emptyReadOnly: 'No child archives in your area yet.',
   emptyFiltered: 'No child matches. Try another keyword or clear the filters.',
   emptyDeleted: 'No deleted archives.',

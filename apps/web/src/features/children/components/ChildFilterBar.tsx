@@ -60,7 +60,7 @@ export function ChildFilterBar({
         <Input.Search
           allowClear
           size={isMobile ? 'large' : 'middle'}
-          placeholder={t('children.searchPlaceholder')}
+          placeholder={isMobile ? t('children.searchShort') : t('children.searchPlaceholder')}
           value={search}
           onChange={(e) => {
             setSearch(e.target.value);

@@ -109,7 +109,7 @@ export function ChildrenPage() {
                 testId="contact-cards-pdf"
               />
             )}
-            {!deleted && (
+            {!deleted && (data?.total ?? 0) > 0 && (
               <ChildExportButton
                 filters={filters}
                 canReadIdNumbers={me.permissions.includes('child.read_id_number')}
