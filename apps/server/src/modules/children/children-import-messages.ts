@@ -36,11 +36,11 @@ const messages: Record<string, { zh: string; en: string }> = {
   person_name_required: { zh: '填写{who}的其他信息时，请填写{who}姓名', en: "enter the {who}'s name" },
   duplicate_id_in_file: { zh: '与第{row}行的身份证号相同', en: 'same ID number as row {row}' },
   duplicate_child_in_file: {
-    zh: '与第{row}行是同一名儿童（姓名、出生日期、学校都相同）',
+    zh: '与第{row}行是同一名儿童（姓名、出生日期、学校（或村）都相同）',
     en: 'the same child as row {row} (name, birth date and school)',
   },
   same_child_other_id: {
-    zh: '与第{row}行的姓名、出生日期、学校都相同，但身份证号不同，请核对',
+    zh: '与第{row}行的姓名、出生日期、学校（或村）都相同，但身份证号不同，请核对',
     en: 'same name, birth date and school as row {row} but another ID number; please check',
   },
   id_taken_elsewhere: {
@@ -52,7 +52,7 @@ const messages: Record<string, { zh: string; en: string }> = {
     en: 'this child is already registered where you may not change the archive',
   },
   id_conflict_on_match: {
-    zh: '系统中同校有同名同生日的儿童，但身份证号不同，请核对',
+    zh: '系统中同校（或同村）有同名同生日的儿童，但身份证号不同，请核对',
     en: 'a child with this name and birth date at this school has a different ID number',
   },
   masked_id_ignored: { zh: '打码的身份证号不会导入', en: 'masked ID numbers are not imported' },

@@ -10,7 +10,8 @@ import { hashIdNumber } from './id-number-hash';
 
 /**
  * Which archive each row is: matched by ID number (anywhere: a child is filed once), else by
- * name + birth date + school in the caller's counties; otherwise a new child. Two lookups for the
+ * name + birth date + school (the home village for a row naming no school) in the caller's
+ * counties; otherwise a new child. Two lookups for the
  * whole file. Rows that would file the same child twice, or touch an archive out of the caller's
  * write scope, are problems.
  */
@@ -24,8 +25,9 @@ export interface Matching {
   matches: Matched[];
 }
 
-const nameKey = (name: string, birthDate: unknown, schoolId: string | null | undefined) =>
-  birthDate && schoolId ? `${name}|${birthDate}|${schoolId}` : null;
+/** Name + birth date + school, or + home village for a child at no school (a village's archive). */
+const nameKey = (name: string, birthDate: unknown, unit: string | null | undefined) =>
+  birthDate && unit ? `${name}|${birthDate}|${unit}` : null;
 
 export async function matchCandidates(
   db: Db,
@@ -40,8 +42,10 @@ export async function matchCandidates(
   const unmatchedNames = named.filter((c) => !byHash.has(hashes.get(c) ?? '')).map((c) => c.name!);
   const byName = new Map<string, ChildRow>();
   for (const row of await childrenByNames(db, counties, unmatchedNames)) {
-    const key = nameKey(row.name, row.birthDate, row.schoolId);
-    if (key && !byName.has(key)) byName.set(key, row);
+    for (const unit of [row.schoolId, row.villageId]) {
+      const key = nameKey(row.name, row.birthDate, unit);
+      if (key && !byName.has(key)) byName.set(key, row);
+    }
   }
 
   const creates: ImportCandidate[] = [];
@@ -61,8 +65,9 @@ export async function matchCandidates(
       firstRowOfHash.set(hash, row);
     }
     const birthDate = candidate.child.birthDate;
-    const schoolId = candidate.given.school ? candidate.placement?.schoolId : undefined;
-    const key = nameKey(candidate.name!, birthDate, schoolId);
+    const { given, placement } = candidate;
+    const unit = given.school ? placement?.schoolId : given.village ? placement?.villageId : undefined;
+    const key = nameKey(candidate.name!, birthDate, unit);
     const byId = hash ? byHash.get(hash) : undefined;
     const existing = byId ?? (key ? byName.get(key) : undefined);
     if (existing) {

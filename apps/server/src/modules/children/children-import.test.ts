@@ -292,10 +292,21 @@ describe('POST /api/children/import: a valid file', () => {
         受委托人电话: '13600136000',
         是否学校寄宿: '否',
       },
+      {
+        '村(社区)': tree.village.name,
+        儿童类别: '困境',
+        困境类型: '家庭贫困、自身残疾',
+        姓名: '钱困境',
+        出生日期: '2014-02-02',
+        受委托人姓名: '邻居刘',
+        与儿童关系: '邻居',
+      },
     ]);
     const res = await postImport(director, file, 'mode=commit');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ format: 'mca', created: 1, problems: [] });
+    expect(res.json()).toMatchObject({ format: 'mca', created: 2, problems: [] });
+    const other = (await director.get('/api/children?q=钱困境')).json().items[0];
+    expect([...other.categories].sort()).toEqual(['difficulty_disability', 'difficulty_poverty']);
     const item = (await director.get('/api/children?q=赵留守')).json().items[0];
     const page = (await director.get(`/api/children/${item.id}`)).json();
     expect(page).toMatchObject({
@@ -306,6 +317,8 @@ describe('POST /api/children/import: a valid file', () => {
     });
     expect(page.parents[0]).toMatchObject({ relation: 'father', workProvince: '广东省', workCity: '深圳市' });
     expect(page.guardians[0]).toMatchObject({ relation: 'paternal_grandparent', phone: '13600136000' });
-    expect((await postImport(director, file, 'mode=commit')).json()).toMatchObject({ unchanged: 1, created: 0 });
+    expect((await postImport(director, file, 'mode=commit')).json()).toMatchObject({ unchanged: 2, created: 0 });
+    const neighbour = (await director.get(`/api/children/${other.id}`)).json().guardians[0];
+    expect(neighbour).toMatchObject({ name: '邻居刘', relation: 'other' });
   });
 });

@@ -112,7 +112,7 @@ export function readCell(kind: CellKind, cell: CellInput): CellResult {
     }
     case 'enum': {
       const text = asText(cell)!;
-      const code = codeOf(kind.labels, kind.aliases, text);
+      const code = codeOf(kind.labels, kind.aliases, text) ?? kind.fallback;
       return code !== undefined
         ? { value: code }
         : { problem: 'enum_options', params: { value: text, options: optionsOf(kind.labels) } };

@@ -114,7 +114,7 @@ const columns: SheetColumn[] = [
     header: '与儿童关系',
     aliases: ['与被监护人关系'],
     path: 'guardian.relation',
-    kind: { type: 'enum', labels: guardianRelationLabels, aliases: codeAliases.guardianRelation },
+    kind: { type: 'enum', labels: guardianRelationLabels, aliases: codeAliases.guardianRelation, fallback: 'other' },
   },
   { header: '受委托人住址', aliases: ['居住地地址'], path: 'guardian.address', kind: text(200) },
   {

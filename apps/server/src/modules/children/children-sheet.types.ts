@@ -20,7 +20,8 @@ export type CellKind =
   | { type: 'idNumber' }
   | { type: 'phone' }
   | { type: 'phones' }
-  | { type: 'enum'; labels: Record<string, Label>; aliases?: Record<string, string> }
+  /** `fallback`: the code of any other text (the national form's free-text relation → 其他). */
+  | { type: 'enum'; labels: Record<string, Label>; aliases?: Record<string, string>; fallback?: string }
   | { type: 'multi'; labels: Record<string, Label>; aliases?: Record<string, string> }
   | { type: 'bool' }
   | { type: 'int'; min: number; max: number }
