@@ -8,10 +8,21 @@ import { QueryError } from '../../../components/QueryError';
 import { useSignedInMe } from '../../auth/api';
 import { useTodos } from '../api';
 import { CareRecordDrawer, type RecordTarget } from '../components/CareRecordDrawer';
+import { TodoChildGroup } from '../components/TodoChildGroup';
 import { TodoCountsBar } from '../components/TodoCountsBar';
-import { TodoItemRow } from '../components/TodoItemRow';
 
 const sections: TodoSection[] = ['overdue', 'due_this_week', 'follow_up'];
+
+/** Groups a section's items by child, keeping the server's order (oldest due first). */
+function byChild(items: TodoItem[]): TodoItem[][] {
+  const groups = new Map<string, TodoItem[]>();
+  for (const item of items) {
+    const group = groups.get(item.child.id);
+    if (group) group.push(item);
+    else groups.set(item.child.id, [item]);
+  }
+  return [...groups.values()];
+}
 
 /** 待办: what the user owes now — overdue first (red), due this week, then open follow-ups. */
 export function TodosPage() {
@@ -78,11 +89,17 @@ export function TodosPage() {
                   >
                     {t(`care.todo.sections.${section}`)} · {items.length}
                   </Typography.Title>
-                  <Flex vertical gap={8}>
-                    {items.map((item) => (
-                      <TodoItemRow key={item.id} item={item} onRecord={onRecord} />
+                  <div
+                    style={{
+                      display: 'grid',
+                      gridTemplateColumns: 'repeat(auto-fill, minmax(min(320px, 100%), 1fr))',
+                      gap: 8,
+                    }}
+                  >
+                    {byChild(items).map((group) => (
+                      <TodoChildGroup key={group[0]!.child.id} items={group} onRecord={onRecord} />
                     ))}
-                  </Flex>
+                  </div>
                 </section>
               );
             })

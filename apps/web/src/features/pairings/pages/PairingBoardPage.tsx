@@ -79,34 +79,34 @@ export function PairingBoardPage() {
                 <Empty description={t('care.pairing.noUnpaired')} />
               ) : (
                 children.map((child) => (
-                  <Checkbox
-                    key={child.id}
-                    checked={selected.includes(child.id)}
-                    onChange={(e) => toggle(child.id, e.target.checked)}
-                    data-testid="unpaired-child"
-                    style={{
-                      display: 'flex',
-                      padding: '12px 0',
-                      borderBottom: '1px solid rgba(5,5,5,0.06)',
-                      width: '100%',
-                    }}
-                  >
-                    <Flex vertical gap={2}>
-                      <Typography.Text strong>{child.name}</Typography.Text>
-                      <Flex gap={4} wrap>
-                        {child.className && (
-                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                            {child.className}
-                          </Typography.Text>
-                        )}
-                        {child.categories.map((c) => (
-                          <Tag key={c} style={{ fontSize: 11, marginInlineEnd: 0 }}>
-                            {label(childCategoryLabels, c)}
-                          </Tag>
-                        ))}
+                  <div key={child.id} data-testid="unpaired-child" data-checked={selected.includes(child.id)}>
+                    <Checkbox
+                      checked={selected.includes(child.id)}
+                      onChange={(e) => toggle(child.id, e.target.checked)}
+                      style={{
+                        display: 'flex',
+                        padding: '12px 0',
+                        borderBottom: '1px solid rgba(5,5,5,0.06)',
+                        width: '100%',
+                      }}
+                    >
+                      <Flex vertical gap={2}>
+                        <Typography.Text strong>{child.name}</Typography.Text>
+                        <Flex gap={4} wrap>
+                          {child.className && (
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {child.className}
+                            </Typography.Text>
+                          )}
+                          {child.categories.map((c) => (
+                            <Tag key={c} style={{ fontSize: 11, marginInlineEnd: 0 }}>
+                              {label(childCategoryLabels, c)}
+                            </Tag>
+                          ))}
+                        </Flex>
                       </Flex>
-                    </Flex>
-                  </Checkbox>
+                    </Checkbox>
+                  </div>
                 ))
               )}
             </Card>
