@@ -52,9 +52,7 @@ beforeAll(async () => {
   otherMentor = await buildUser(t.db, [{ role: 'mentor', org: other.school }]);
   kids = [];
   for (let i = 0; i < 8; i++) {
-    kids.push(
-      await buildChild(t.db, { class: tree.classA, village: tree.village, categories: ['left_behind_both'] }),
-    );
+    kids.push(await buildChild(t.db, { class: tree.classA, village: tree.village, categories: ['left_behind_both'] }));
   }
   kidB = await buildChild(t.db, { class: tree.classB, categories: ['left_behind_single'] });
   otherKid = await buildChild(t.db, { class: other.classA });
@@ -148,16 +146,17 @@ describe('capacity', () => {
     expect((await pair(schoolAdmin, mentorPair(kids[2]!.id, mentor1))).statusCode).toBe(201);
     const res = await pair(schoolAdmin, mentorPair(kids[3]!.id, mentor1));
     expect(res.statusCode).toBe(422);
-    expect(res.json().error).toMatchObject({ code: 'PAIRING_CAPACITY_EXCEEDED', message: '帮扶人结对的儿童人数已达上限' });
+    expect(res.json().error).toMatchObject({
+      code: 'PAIRING_CAPACITY_EXCEEDED',
+      message: '帮扶人结对的儿童人数已达上限',
+    });
     expect(res.json().error.details).toEqual([
       { field: 'helperUserId', message: '测试mentor-wang作为帮扶教师已结对2名儿童，已达上限2名' },
     ]);
   });
 
   it('holds under concurrent requests: two of four parallel assignments get through', async () => {
-    const responses = await Promise.all(
-      [4, 5, 6, 7].map((i) => pair(schoolAdmin, mentorPair(kids[i]!.id, mentor2))),
-    );
+    const responses = await Promise.all([4, 5, 6, 7].map((i) => pair(schoolAdmin, mentorPair(kids[i]!.id, mentor2))));
     const codes = responses.map((r) => r.statusCode).sort();
     expect(codes).toEqual([201, 201, 422, 422]);
     const rows = await t.db.select().from(pairing).where(eq(pairing.helperUserId, mentor2.id));
@@ -166,7 +165,12 @@ describe('capacity', () => {
 
   it('follows the school’s own setting', async () => {
     const settings = (await schoolAdmin.get(`/api/care-settings/${tree.school.id}`)).json();
-    expect(settings.pairingCapacity).toEqual({ mentor_teacher: 2, proxy_parent: 2, holiday_tutor: 8, buddy_student: 1 });
+    expect(settings.pairingCapacity).toEqual({
+      mentor_teacher: 2,
+      proxy_parent: 2,
+      holiday_tutor: 8,
+      buddy_student: 1,
+    });
     const res = await schoolAdmin.patch(`/api/care-settings/${tree.school.id}`, {
       version: settings.version,
       pairingCapacity: { mentor_teacher: 3 },
