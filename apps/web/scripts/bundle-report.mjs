@@ -28,6 +28,9 @@ const routes = {
   audit: [layout, 'src/features/audit/pages/AuditPage.tsx'],
   children: [layout, 'src/features/children/pages/ChildrenPage.tsx'],
   child: [layout, 'src/features/children/pages/ChildPage.tsx'],
+  todos: [layout, 'src/features/care-records/pages/TodosPage.tsx'],
+  'care-batch': [layout, 'src/features/care-records/pages/BatchEntryPage.tsx'],
+  pairings: [layout, 'src/features/pairings/pages/PairingBoardPage.tsx'],
 };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

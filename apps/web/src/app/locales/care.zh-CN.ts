@@ -77,7 +77,7 @@ const careZh = {
     kind: '结对类型',
     startDate: '开始日期',
     remaining: '还可结对 {{count}} 名',
-    overCapacity: '{{name}} 的「{{kind}}」已结对 {{load}} 名，上限 {{capacity}} 名，本次选了 {{count}} 名。',
+    overCapacity: '{{name}}的「{{kind}}」已结对 {{load}} 名，上限 {{capacity}} 名，本次选了 {{count}} 名。',
     assigned: '已为 {{count}} 名儿童结对',
     noSchool: '您没有学校管理角色，无法查看结对看板。',
   },

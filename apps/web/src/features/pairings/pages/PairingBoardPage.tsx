@@ -115,7 +115,7 @@ export function PairingBoardPage() {
             <Card
               title={`${t('care.pairing.helpers')} · ${board.data.helpers.length}`}
               extra={t('care.pairing.load')}
-              styles={{ body: { paddingBlock: 0 } }}
+              styles={{ body: { paddingTop: 0, paddingBottom: 8 } }}
             >
               <HelperLoadList helpers={board.data.helpers} />
             </Card>
