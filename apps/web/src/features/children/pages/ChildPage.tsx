@@ -170,11 +170,11 @@ export function ChildPage() {
       )}
       <CompletenessPanel child={c} onFix={c.abilities.update ? onFix : undefined} />
 
-      {/* The timeline of care records (talks, visits, contacts) joins these tabs with the care-record feature. */}
       <Tabs
         activeKey={tab}
         onChange={(key) => setTab(key as TabKey)}
-        size={isMobile ? 'large' : 'middle'}
+        // Five tabs fit a 375 px screen with narrower gaps, so none hides behind "…".
+        tabBarGutter={isMobile ? 14 : undefined}
         items={[
           { key: 'basic', label: t('children.tabs.basic'), children: <ChildBasicTab child={c} /> },
           {
