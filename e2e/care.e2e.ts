@@ -236,6 +236,24 @@ describe('care network: to-do, record, timeline and pairing on a phone', () => {
     }
   });
 
+  test('a family-call class records a call for each child present in one save', async () => {
+    await teacher.goto('/todos');
+    await expectVisible(teacher.getByTestId('todo-count-week'));
+    const weekBefore = Number(await teacher.getByTestId('todo-count-week').textContent());
+    await teacher.goto('/care-records/batch');
+    await expectVisible(teacher.getByTestId('batch-save-calls'));
+    // Everyone is ticked; one child was absent today.
+    await teacher.locator('.ant-checkbox-wrapper', { hasText: kids[4]! }).click();
+    expect((await teacher.getByTestId('batch-save-calls').textContent()) ?? '').toContain('4');
+    await snapBoth(teacher, teacherContext, 'care-batch', (p) => p.getByTestId('batch-save-calls'));
+    await teacher.getByTestId('batch-save-calls').click();
+    await expectVisible(teacher.getByText('已保存 4 条亲情电话记录'));
+    await teacher.goto('/todos');
+    await expectVisible(teacher.getByTestId('todo-count-week'));
+    await settle(teacher);
+    expect(Number(await teacher.getByTestId('todo-count-week').textContent())).toBe(weekBefore - 4);
+  });
+
   test('a school administrator pairs three unpaired children in bulk, and the fourth meets the limit', async () => {
     await schoolAdmin.goto('/pairings');
     await expectVisible(schoolAdmin.getByTestId('unpaired-child'));

@@ -1,6 +1,6 @@
 import { type PairingKind, pairingKindLabels, userPairingKinds } from '@shouwang/shared/enums/care';
 import type { PairingHelperView } from '@shouwang/shared/schemas/pairings';
-import { Alert, App, DatePicker, Form, Radio, Select, Typography } from 'antd';
+import { Alert, App, DatePicker, Flex, Form, Radio, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
@@ -18,12 +18,15 @@ interface Values {
 export function BulkPairDrawer({
   open,
   childIds,
+  childNames,
   helpers,
   onClose,
   onDone,
 }: {
   open: boolean;
   childIds: string[];
+  /** The selected children's names, shown so the admin sees whom they are pairing. */
+  childNames: string[];
   helpers: PairingHelperView[];
   onClose: () => void;
   onDone: () => void;
@@ -80,6 +83,13 @@ export function BulkPairDrawer({
           data-testid="bulk-pair-error"
         />
       )}
+      <Flex gap={6} wrap style={{ marginBottom: 16 }} data-testid="bulk-pair-children">
+        {childNames.map((name) => (
+          <Tag key={name} style={{ marginInlineEnd: 0, fontSize: 14, padding: '2px 8px' }}>
+            {name}
+          </Tag>
+        ))}
+      </Flex>
       <Form<Values>
         form={form}
         layout="vertical"

@@ -157,6 +157,7 @@ export function PairingBoardPage() {
           key={drawer.key}
           open={drawer.open}
           childIds={selected}
+          childNames={children.filter((c) => selected.includes(c.id)).map((c) => c.name)}
           helpers={board.data.helpers}
           onClose={() => setDrawer({ ...drawer, open: false })}
           onDone={() => {
