@@ -248,6 +248,18 @@ describe('care network: to-do, record, timeline and pairing on a phone', () => {
     await snapBoth(teacher, teacherContext, 'care-batch', (p) => p.getByTestId('batch-save-calls'));
     await teacher.getByTestId('batch-save-calls').click();
     await expectVisible(teacher.getByText('已保存 4 条亲情电话记录'));
+
+    // Talk cards for children of the class, one after another, saved together.
+    await teacher.locator('.ant-segmented-item', { hasText: '谈心记录卡' }).click();
+    await teacher.getByTestId('batch-add-child').click();
+    await teacher.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: kids[2]! }).click();
+    await teacher.getByTestId('batch-topic').fill('和同学闹矛盾');
+    await teacher.getByTestId('mood-2').click();
+    await teacher.getByTestId('batch-summary').fill('午饭时和同桌吵架了，聊过后愿意道歉。');
+    await viewportShot(teacher, 'care-batch-talks-375');
+    await teacher.getByTestId('batch-save-talks').click();
+    await expectVisible(teacher.getByText('已保存 1 张谈心记录卡'));
+
     await teacher.goto('/todos');
     await expectVisible(teacher.getByTestId('todo-count-week'));
     await settle(teacher);

@@ -38,7 +38,7 @@ export const navItems: NavItem[] = [
     Badge: TodoCountBadge,
   },
   { path: '/children', key: 'children', icon: <IdcardOutlined />, permission: 'child.read' },
-  { path: '/pairings', key: 'pairings', icon: <NodeIndexOutlined />, permission: 'pairing.write' },
+  { path: '/pairings', key: 'pairings', icon: <NodeIndexOutlined />, permission: 'care_rule.manage' },
   { path: '/orgs', key: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/terms', key: 'terms', icon: <CalendarOutlined />, permission: 'term.read' },
   { path: '/users', key: 'users', icon: <TeamOutlined />, permission: 'user.read' },

@@ -52,7 +52,8 @@ export const router = createBrowserRouter([
           },
           {
             path: 'pairings',
-            handle: { permission: 'pairing.write' } satisfies RouteHandle,
+            // The board is the school's: those who manage its care settings (school administrators).
+            handle: { permission: 'care_rule.manage' } satisfies RouteHandle,
             lazy: async () => ({
               Component: (await import('../features/pairings/pages/PairingBoardPage')).PairingBoardPage,
             }),

@@ -78,6 +78,7 @@ export function FamilyCallBatch({ classId, pupils: children }: { classId: string
         type="primary"
         size="large"
         block
+        style={{ maxWidth: 480 }}
         disabled={present.length === 0}
         loading={batch.isPending}
         onClick={() => void save()}

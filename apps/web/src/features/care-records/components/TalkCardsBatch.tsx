@@ -47,7 +47,7 @@ export function TalkCardsBatch({ classId, pupils: children }: { classId: string;
   };
 
   return (
-    <Flex vertical gap={12}>
+    <Flex vertical gap={12} style={{ maxWidth: 720 }}>
       <FormErrorAlert error={batch.error && isApiError(batch.error) ? batch.error : null} />
       <DatePicker
         size="large"
@@ -75,6 +75,7 @@ export function TalkCardsBatch({ classId, pupils: children }: { classId: string;
           <Flex vertical gap={8}>
             <Input
               size="large"
+              data-testid="batch-topic"
               placeholder={t('care.form.topic')}
               value={card.topic}
               maxLength={100}
@@ -82,6 +83,7 @@ export function TalkCardsBatch({ classId, pupils: children }: { classId: string;
             />
             <MoodPicker value={card.mood} onChange={(mood) => update(index, { mood })} />
             <Input.TextArea
+              data-testid="batch-summary"
               autoSize={{ minRows: 3 }}
               placeholder={t('care.form.summaryHint')}
               value={card.summary}
@@ -95,6 +97,7 @@ export function TalkCardsBatch({ classId, pupils: children }: { classId: string;
         size="large"
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('care.batch.addChild')}
+        data-testid="batch-add-child"
         value={null}
         options={children
           .filter((c) => !cards.some((card) => card.childId === c.id))
@@ -107,6 +110,7 @@ export function TalkCardsBatch({ classId, pupils: children }: { classId: string;
           size="large"
           block
           disabled={!complete}
+          data-testid="batch-save-talks"
           loading={batch.isPending}
           onClick={() => void save()}
         >
