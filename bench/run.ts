@@ -11,7 +11,7 @@ import { measureBundle } from './bundle';
 import { type LoadResult, quantile, runLoad, sequentialLatencies, summarize } from './load';
 import { type RunResult, readResults, renderMarkdown, type ScenarioResult, scenarioChecks } from './report';
 import { benchScenarios, type LoginName, type Scenario } from './scenarios';
-import { rssMb, type ServerProcess, sampleRss, startServer } from './server-process';
+import { cpuMs, rssMb, type ServerProcess, sampleRss, startServer } from './server-process';
 import { type CapturedQuery, SqlProbe as Probe, type SqlProbe, type SqlTiming } from './sql-probe';
 
 /**
@@ -180,8 +180,28 @@ async function main(): Promise<number> {
         };
       }
       const sampler = sampleRss(server.pid);
+      // Database backends: those open before the run, plus those the pool opens during it (counted whole).
+      const backendsBefore = new Map((probe ? await probe.backendPids() : []).map((pid) => [pid, cpuMs(pid) ?? 0]));
+      const serverBefore = cpuMs(server.pid) ?? 0;
       result.load = await runLoad({ ...common, connections, durationS });
       result.rss = sampler.stop();
+      const served = Math.max(1, result.load.requests);
+      const serverMs = ((cpuMs(server.pid) ?? 0) - serverBefore) / served;
+      let databaseMs: number | undefined;
+      if (probe) {
+        const after = new Set([...backendsBefore.keys(), ...(await probe.backendPids())]);
+        databaseMs =
+          [...after].reduce(
+            (sum, pid) => sum + (cpuMs(pid) ?? backendsBefore.get(pid) ?? 0) - (backendsBefore.get(pid) ?? 0),
+            0,
+          ) / served;
+      }
+      result.cpu = {
+        serverMsPerRequest: serverMs,
+        databaseMsPerRequest: databaseMs,
+        // Node serves from one thread; with PostgreSQL both share the two cores.
+        boundRps: Math.min(1000 / serverMs, databaseMs !== undefined ? 2000 / (serverMs + databaseMs) : Infinity),
+      };
       run.rss.peakMb = Math.max(run.rss.peakMb, result.rss.peakMb);
       if (result.sql) {
         result.ratio = { unloaded: result.single.p50 / result.sql.p50, loaded: result.load.p50 / result.sql.p50 };

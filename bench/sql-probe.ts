@@ -199,6 +199,16 @@ export class SqlProbe {
     };
   }
 
+  /** PostgreSQL: the server processes serving this database's connections (for CPU accounting). */
+  async backendPids(): Promise<number[]> {
+    if (!(this.replayer instanceof pg.Client)) return [];
+    const result = await this.replayer.query(
+      `select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'
+       and pid <> pg_backend_pid()`,
+    );
+    return result.rows.map((r: { pid: number }) => r.pid);
+  }
+
   close(): Promise<void> {
     return this.closeAll();
   }
