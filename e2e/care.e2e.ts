@@ -289,6 +289,7 @@ describe('care network: to-do, record, timeline and pairing on a phone', () => {
     expect((await chen.textContent()) ?? '').toContain('帮扶教师 3/3');
 
     // A fourth child for the same teacher: the form warns, and the server's refusal is shown.
+    await schoolAdmin.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 });
     await schoolAdmin.getByTestId('unpaired-child').filter({ hasText: kids[3]! }).click();
     await schoolAdmin.getByTestId('pairing-assign').click();
     await drawer.getByTestId('bulk-pair-helper').click();

@@ -15,7 +15,7 @@ const faces: { value: number; icon: ReactNode; color: string }[] = [
 export function MoodPicker({ value, onChange }: { value?: number; onChange?: (value: number) => void }) {
   const { t } = useTranslation();
   return (
-    <Flex gap={6} wrap>
+    <Flex gap={6} style={{ maxWidth: 340 }}>
       {faces.map((face) => {
         const selected = value === face.value;
         return (
@@ -26,7 +26,8 @@ export function MoodPicker({ value, onChange }: { value?: number; onChange?: (va
             data-testid={`mood-${face.value}`}
             onClick={() => onChange?.(face.value)}
             style={{
-              width: 56,
+              flex: '1 1 0',
+              minWidth: 0,
               height: 64,
               border: `2px solid ${selected ? face.color : 'rgba(5,5,5,0.1)'}`,
               borderRadius: 12,
