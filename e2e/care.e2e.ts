@@ -91,6 +91,27 @@ async function viewportShot(page: Page, name: string) {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 }
 
+/** Picks a helper in the bulk drawer; tries again when a busy machine swallowed the first tap. */
+async function chooseHelper(page: Page, name: string) {
+  const select = page.getByTestId('bulk-pair-drawer').getByTestId('bulk-pair-helper');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name });
+    await option.first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page.waitForTimeout(300);
+    await option.first().click();
+    const chosen = await page
+      .getByTestId('bulk-pair-drawer')
+      .locator('.ant-select', { hasText: name })
+      .first()
+      .waitFor({ state: 'visible', timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (chosen) return;
+  }
+  throw new Error(`could not choose ${name}`);
+}
+
 const overdueCount = async (page: Page) => Number(await page.getByTestId('todo-count-overdue').textContent());
 
 describe('care network: to-do, record, timeline and pairing on a phone', () => {
@@ -180,6 +201,15 @@ describe('care network: to-do, record, timeline and pairing on a phone', () => {
         .filter({ hasText: '谈心' });
     await expectVisible(overdueTalk());
     const before = await overdueCount(teacher);
+    // On a phone the menu button carries a red dot, and the menu the count.
+    await expectVisible(teacher.locator('.ant-badge-dot'));
+    await teacher.getByTestId('nav-open').click();
+    await expectVisible(teacher.getByTestId('nav-drawer').getByTestId('todo-nav-badge'));
+    expect((await teacher.getByTestId('nav-drawer').getByTestId('todo-nav-badge').textContent()) ?? '').toContain(
+      String(before),
+    );
+    await teacher.keyboard.press('Escape');
+    await teacher.getByTestId('nav-drawer').locator('.ant-drawer-content').waitFor({ state: 'hidden' });
     expect(before).toBeGreaterThanOrEqual(kids.length);
     await snapBoth(teacher, teacherContext, 'care-todos', (p) => p.getByTestId('todo-section-overdue'));
 
@@ -277,8 +307,7 @@ describe('care network: to-do, record, timeline and pairing on a phone', () => {
 
     await schoolAdmin.getByTestId('pairing-assign').click();
     const drawer = schoolAdmin.getByTestId('bulk-pair-drawer');
-    await drawer.getByTestId('bulk-pair-helper').click();
-    await schoolAdmin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '陈老师' }).click();
+    await chooseHelper(schoolAdmin, '陈老师');
     await expectVisible(drawer.getByText('还可结对 3 名'));
     await viewportShot(schoolAdmin, 'care-pairing-assign-375');
     await schoolAdmin.getByTestId('drawer-submit').filter({ visible: true }).click();
@@ -292,8 +321,7 @@ describe('care network: to-do, record, timeline and pairing on a phone', () => {
     await schoolAdmin.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 });
     await schoolAdmin.getByTestId('unpaired-child').filter({ hasText: kids[3]! }).click();
     await schoolAdmin.getByTestId('pairing-assign').click();
-    await drawer.getByTestId('bulk-pair-helper').click();
-    await schoolAdmin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '陈老师' }).click();
+    await chooseHelper(schoolAdmin, '陈老师');
     await expectVisible(drawer.getByTestId('bulk-pair-capacity'));
     await schoolAdmin.getByTestId('drawer-submit').filter({ visible: true }).click();
     await expectVisible(drawer.getByTestId('bulk-pair-error'));

@@ -11,6 +11,7 @@ import { NavMenu } from '../components/NavMenu';
 import { RoleList } from '../components/RoleList';
 import { UserMenu } from '../components/UserMenu';
 import { useLogout, useMe } from '../features/auth/api';
+import { TodoDot } from '../features/care-records/components/TodoDot';
 import { useHasSider, useIsMobile } from '../hooks/useIsMobile';
 
 /** Route `handle` of pages that need a permission. */
@@ -85,14 +86,16 @@ export function AppLayout() {
           >
             {!hasSider && (
               <>
-                <Button
-                  type="text"
-                  size="large"
-                  icon={<MenuOutlined />}
-                  onClick={() => setNavOpen(true)}
-                  aria-label={t('nav.open')}
-                  data-testid="nav-open"
-                />
+                <TodoDot enabled={permissions.includes('care_record.write')}>
+                  <Button
+                    type="text"
+                    size="large"
+                    icon={<MenuOutlined />}
+                    onClick={() => setNavOpen(true)}
+                    aria-label={t('nav.open')}
+                    data-testid="nav-open"
+                  />
+                </TodoDot>
                 <Brand />
               </>
             )}
