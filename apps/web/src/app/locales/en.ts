@@ -129,6 +129,7 @@ const en: Messages = {
       audit: 'Who did what, and when',
       todos: 'Overdue and due talks, visits and contacts, one tap to record',
       pairings: 'Unpaired children, each helper’s load, bulk pairing',
+      children: 'Each child’s family, guardians and contacts, kept current',
     },
   },
   orgs: {
