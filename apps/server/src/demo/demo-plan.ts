@@ -10,7 +10,8 @@ import { createRandom, type Random, splitTotal } from './random';
  */
 
 export const DEMO_COUNTY_NAME = '青山县';
-const DEMO_SEED = 'shouwang-demo-qingshan';
+/** The seed every random draw of the demo forks from (staff names, class sizes, children). */
+export const DEMO_SEED = 'shouwang-demo-qingshan';
 
 /**
  * The seed report's school (a rural 完小, "我校目前有185名学生，像这样的'留守儿童'就有12人"):
@@ -123,6 +124,8 @@ export interface DemoPlan {
   terms: PlannedTerm[];
   seedSchool: { school: PlannedOrg; classes: PlannedOrg[] };
   schoolYear: string;
+  /** The moment the plan is for: the demo's care records and pairings are dated up to this day. */
+  now: Date;
 }
 
 /** The school year running at `now` (or the one about to start in August): 2026-2027 for Nov 2026. */
@@ -253,7 +256,7 @@ export function buildDemoPlan(options: { now?: Date; newId?: () => string } = {}
   const middleSchool = orgs.find((o) => o.name === '石桥镇中学')!;
   terms.push({ ...middleSchoolTerm1(startYear), orgId: middleSchool.id, schoolYear });
 
-  return { county, orgs, users, terms, seedSchool: seedSchool!, schoolYear };
+  return { county, orgs, users, terms, seedSchool: seedSchool!, schoolYear, now };
 }
 
 /** Staff names, never two alike in the demo (a county list with two 王建华 confuses a demo). */

@@ -1,11 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { roles } from '@shouwang/shared';
+import { defaultPairingCapacity, isValidIdNumber, leftBehindCategories, roles } from '@shouwang/shared';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../modules/audit/audit.table';
+import { careRecord } from '../modules/care-records/care-records.table';
+import { child, childCategory } from '../modules/children/children.table';
+import { guardian } from '../modules/children/guardians.table';
+import { revealIdNumber } from '../modules/children/id-number-hash';
+import { parent } from '../modules/children/parents.table';
 import { org } from '../modules/orgs/orgs.table';
+import { pairing } from '../modules/pairings/pairings.table';
 import { term } from '../modules/terms/terms.table';
 import { appUser, roleAssignment } from '../modules/users/users.table';
 import { buildTestApp, loginAs, type TestApp } from '../test/app';
@@ -18,7 +24,18 @@ let dataDir: string;
 let first: LoadDemoResult;
 let printed: string[];
 
-const count = async (table: typeof org | typeof appUser | typeof roleAssignment | typeof term) => {
+const count = async (
+  table:
+    | typeof org
+    | typeof appUser
+    | typeof roleAssignment
+    | typeof term
+    | typeof child
+    | typeof parent
+    | typeof guardian
+    | typeof pairing
+    | typeof careRecord,
+) => {
   const [row] = await t.db.select({ n: sql<number>`count(*)::int` }).from(table);
   return row!.n;
 };
@@ -27,7 +44,19 @@ const counts = async () => ({
   users: await count(appUser),
   roles: await count(roleAssignment),
   terms: await count(term),
+  children: await count(child),
+  parents: await count(parent),
+  guardians: await count(guardian),
+  pairings: await count(pairing),
+  careRecords: await count(careRecord),
 });
+const seedSchoolId = async () => {
+  const [school] = await t.db
+    .select({ id: org.id })
+    .from(org)
+    .where(and(eq(org.name, SEED_SCHOOL.name), eq(org.kind, 'school')));
+  return school!.id;
+};
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -131,6 +160,91 @@ describe('loadDemoIfNeeded on an empty database', () => {
     const file = fs.readFileSync(first.loginsFile, 'utf8');
     for (const l of first.logins) expect(file).toContain(l.username);
     expect(text).not.toContain('banzhuren.sqxx.1-1');
+  });
+});
+
+describe('the seed school’s left-behind children', () => {
+  it('has exactly its 12 children, all left-behind, spread over its classes, with valid ID numbers', async () => {
+    const schoolId = await seedSchoolId();
+    const rows = await t.db.select().from(child).where(eq(child.schoolId, schoolId));
+    expect(rows).toHaveLength(SEED_SCHOOL.leftBehindChildren);
+    expect(await count(child)).toBe(SEED_SCHOOL.leftBehindChildren);
+    expect(new Set(rows.map((r) => r.classId)).size).toBe(6);
+    const categories = await t.db.select().from(childCategory);
+    for (const r of rows) {
+      expect(categories.some((c) => c.childId === r.id && leftBehindCategories.includes(c.category))).toBe(true);
+      expect(r.name).toMatch(/^[\u4e00-\u9fff]{2,4}$/);
+      expect(r.enrollmentStatus).toBe('enrolled');
+      const id = revealIdNumber(r.idNumber)!;
+      expect(isValidIdNumber(id, '2026-11-28')).toBe(true);
+      expect(id.slice(6, 14)).toBe(r.birthDate!.replaceAll('-', ''));
+      expect(r.idNumberLast4).toBe(id.slice(-4));
+    }
+    expect(rows.filter((r) => r.careLevel === 'special')).toHaveLength(1);
+    expect(rows.filter((r) => r.careLevel === 'key')).toHaveLength(2);
+    // Something for the archive's completeness filter and the entrustment list to show.
+    expect(rows.filter((r) => !r.archiveComplete).length).toBeGreaterThan(0);
+    const guardians = await t.db.select().from(guardian);
+    expect(guardians).toHaveLength(12);
+    const signed = guardians.filter((g) => g.entrustmentSignedOn).length;
+    expect(signed).toBeGreaterThan(6);
+    expect(signed).toBeLessThan(12);
+    const parents = await t.db.select().from(parent);
+    expect(parents.filter((p) => p.unreachable)).toHaveLength(1);
+    for (const p of parents) if (p.idNumber) expect(p.idNumber).toMatch(/^v1:/);
+  });
+
+  it('stores no ID number in plain text', async () => {
+    const rows = await t.db.select({ idNumber: child.idNumber }).from(child);
+    for (const r of rows) {
+      expect(r.idNumber).not.toBeNull();
+      expect(/^\d{17}[\dX]$/.test(r.idNumber!) && isValidIdNumber(r.idNumber!)).toBe(false);
+    }
+  });
+
+  it('pairs children within each helper’s capacity and leaves some for the pairing board', async () => {
+    const rows = await t.db
+      .select({ kind: pairing.kind, username: appUser.username, childId: pairing.childId })
+      .from(pairing)
+      .innerJoin(appUser, eq(appUser.id, pairing.helperUserId));
+    const load = new Map<string, number>();
+    for (const r of rows) load.set(`${r.kind}:${r.username}`, (load.get(`${r.kind}:${r.username}`) ?? 0) + 1);
+    for (const [key, n] of load) {
+      const kind = key.split(':')[0] as keyof typeof defaultPairingCapacity;
+      expect(n).toBeLessThanOrEqual(defaultPairingCapacity[kind]);
+    }
+    expect(rows.filter((r) => r.kind === 'mentor_teacher').map((r) => r.username)).toHaveLength(6);
+    for (const r of rows.filter((r) => r.kind === 'mentor_teacher')) expect(r.username).toMatch(/^bangfu\.hnxx\./);
+    expect(rows.filter((r) => r.kind === 'proxy_parent').map((r) => r.username)).toEqual([
+      'zhiyuan.huangni',
+      'zhiyuan.huangni',
+    ]);
+    expect(new Set(rows.map((r) => r.childId)).size).toBe(rows.length);
+    expect(rows.length).toBeLessThan(12);
+  });
+
+  it('has a few care records of this term, none in the future', async () => {
+    const rows = await t.db.select().from(careRecord);
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.filter((r) => r.kind === 'home_visit')).toHaveLength(1);
+    for (const r of rows) {
+      expect(r.occurredOn >= '2026-09-01' && r.occurredOn <= '2026-11-28').toBe(true);
+    }
+  });
+
+  it('shows a class teacher of the seed school only their class’s children', async () => {
+    const password = readDemoPassword(path.join(dataDir, 'demo-logins.txt'))!;
+    const teacher = await loginAs(t, { username: 'banzhuren.hnxx.5-1', password });
+    const res = await teacher.get('/api/children');
+    expect(res.statusCode).toBe(200);
+    const items: { id: string }[] = res.json().items;
+    const [cls] = await t.db
+      .select({ id: org.id })
+      .from(org)
+      .where(and(eq(org.name, '五年级1班'), eq(org.parentId, await seedSchoolId())));
+    const expected = await t.db.select({ id: child.id }).from(child).where(eq(child.classId, cls!.id));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(items.map((i) => i.id).sort()).toEqual(expected.map((e) => e.id).sort());
   });
 });
 
