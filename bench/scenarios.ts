@@ -94,6 +94,15 @@ export function benchScenarios(users: BenchUsers): Scenario[] {
       needsChildren: true,
     },
     {
+      name: 'todos-class',
+      title: 'GET /api/todos, a class teacher’s to-do list (no care records generated yet: every duty is open)',
+      login: 'classTeacher',
+      paths: ['/api/todos'],
+      kind: 'list',
+      needsChildren: true,
+      targets: { p99Ms: 50 },
+    },
+    {
       name: 'child-page',
       title: `GET /api/children/:id, ${childIds.length} children of the school in turn (school admin)`,
       login: 'schoolAdmin',
