@@ -315,7 +315,13 @@ async function measureSql(
     return undefined;
   }
   const timing: SqlTiming = await probe.time(queries, limits);
-  result.sql = timing;
+  // The statements' beginnings identify them; whole select lists would make results.json huge.
+  const clip = (text: string, n: number) => (text.length > n ? `${text.slice(0, n)}…` : text);
+  result.sql = {
+    ...timing,
+    perQuery: timing.perQuery.map((q) => ({ ...q, sql: clip(q.sql, 300) })),
+    explain: timing.explain && { ...timing.explain, sql: clip(timing.explain.sql, 2000) },
+  };
   return queries;
 }
 
