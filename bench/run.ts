@@ -85,7 +85,9 @@ async function main(): Promise<number> {
   const usersFile = benchUsersFile(target);
   let users = readBenchUsers(usersFile);
   let generatedNow = false;
-  if (smoke || args.gen || !users || users.scale !== scale) {
+  // Without its data keys the data cannot be read (the server refuses unknown keys): generate again.
+  const keysLost = !env.DATA_KEYS && !env.DATA_KEY && !fs.existsSync(path.join(target.dataDir, 'keys.json'));
+  if (smoke || args.gen || !users || users.scale !== scale || keysLost) {
     log(`Generating the ${scale} county (npm run gen -- --scale ${scale} --fresh) …`);
     const genArgs = ['--scale', scale, '--fresh', ...(args.seed ? ['--seed', args.seed] : [])];
     const code = await runChild(process.execPath, ['--import', 'tsx', 'apps/server/src/gen/cli.ts', ...genArgs], env);
