@@ -10,8 +10,8 @@ export const errorCatalog = {
   BAD_CREDENTIALS: { status: 401, zh: '用户名或密码不正确', en: 'Wrong username or password' },
   ACCOUNT_LOCKED: {
     status: 423,
-    zh: '连续登录失败次数过多，账号已锁定30分钟',
-    en: 'Too many failed sign-ins; the account is locked for 30 minutes',
+    zh: '连续登录失败次数过多，账号已暂时锁定，请稍后再试或请管理员解锁',
+    en: 'Too many failed sign-ins; the account is locked for a while. Try later or ask an administrator to unlock it',
   },
   ACCOUNT_DISABLED: { status: 403, zh: '该账号已停用，请联系管理员', en: 'This account is disabled' },
   TOO_MANY_ATTEMPTS: { status: 429, zh: '尝试过于频繁，请稍后再试', en: 'Too many attempts, please try again later' },
