@@ -335,7 +335,7 @@ export const childrenGen: GenPart = {
           gender,
           surname: relation === 'father' ? fatherSurname : undefined,
         }).fullName;
-        const parentId = rng.chance(0.7) ? idNumberFor(rng, region, born, gender) : null;
+        const parentId = rng.chance(0.7) ? idNumberColumns(idNumberFor(rng, region, born, gender)) : null;
         const row: ParentRow = {
           childId: id,
           countyId,
@@ -343,8 +343,9 @@ export const childrenGen: GenPart = {
           name,
           status,
           birthDate: born,
-          idNumber: parentId,
-          idNumberMasked: parentId ? idNumberColumns(parentId).idNumberMasked : null,
+          // Encrypted at rest like the children's (the generated data must look like real data).
+          idNumber: parentId?.idNumber ?? null,
+          idNumberMasked: parentId?.idNumberMasked ?? null,
           workProvince: rng.chance(0.96) ? province : null,
           workCity: city,
           occupation: away ? rng.pick(occupations) : null,

@@ -119,6 +119,16 @@ describe('the generator at small scale', () => {
     for (const e of entrustments) expect(guardians.get(e.guardianId)?.entrustmentId).toBe(e.id);
   });
 
+  it("stores no ID number in plain text, the children's nor their parents'", async () => {
+    const plain = /^\d{17}[\dX]$/;
+    const stored = [
+      ...(await t.db.select({ id: child.idNumber }).from(child)),
+      ...(await t.db.select({ id: parent.idNumber }).from(parent)),
+    ].flatMap((r) => (r.id ? [r.id] : []));
+    expect(stored.length).toBeGreaterThan(0);
+    for (const value of stored) expect(value).not.toMatch(plain);
+  });
+
   it('derives completeness exactly as the children module does', async () => {
     const before = await t.db
       .select({ id: child.id, complete: child.archiveComplete, missing: child.archiveMissing })
