@@ -14,7 +14,7 @@ import { bulkAudit, familiesOf } from './children-bulk.repository';
 import { joinWorkPlace } from './children-import-writes';
 import { type ContactCard, contactCardsDocument } from './contact-card';
 import { helpersOf, orgsByIds, staffAt } from './contact-card.repository';
-import { type PdfFont, renderPdf, requirePdfFont } from './contact-card-pdf';
+import { type PdfFont, renderPdf, requirePdfFont } from '../../lib/pdf';
 
 /** The most children on one class or village sheet. */
 const maxCards = 500;

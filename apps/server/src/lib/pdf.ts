@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { AppError } from '../../lib/errors';
+import { AppError } from './errors';
 
 /** The part of pdfmake's server API used here (the package ships no types). */
 interface PdfMake {
@@ -46,5 +46,6 @@ export async function renderPdf(doc: object, config: PdfFont): Promise<Buffer> {
       bolditalics: faceOf(boldFile, boldFace),
     },
   });
-  return pdfmake.createPdf({ ...doc, defaultStyle: { font: 'Cjk', fontSize: 9 } }).getBuffer();
+  const d = doc as { defaultStyle?: object };
+  return pdfmake.createPdf({ ...doc, defaultStyle: { font: 'Cjk', fontSize: 9, ...d.defaultStyle } }).getBuffer();
 }
