@@ -5,6 +5,7 @@ export * from './enums/care';
 export * from './enums/children';
 export * from './enums/ethnicities';
 export * from './enums/labels';
+export * from './enums/wellbeing';
 export * from './errors';
 export * from './id-number';
 export * from './password-policy';
