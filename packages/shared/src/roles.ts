@@ -52,6 +52,8 @@ export const permissions = [
   'care_rule.read',
   'care_rule.manage',
   'stats.read',
+  'mailbox.read',
+  'mailbox.configure',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -71,6 +73,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'care_record.read',
     'care_rule.read',
     'stats.read',
+    'mailbox.configure',
   ],
   supervisor: [
     'org.read',
@@ -114,6 +117,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'care_rule.read',
     'care_rule.manage',
     'stats.read',
+    'mailbox.configure',
   ],
   class_teacher: [
     'org.read',
@@ -136,7 +140,15 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'care_record.write',
     'care_rule.read',
   ],
-  counselor: ['org.read', 'term.read', 'child.read', 'pairing.read', 'care_record.read', 'care_rule.read'],
+  counselor: [
+    'org.read',
+    'term.read',
+    'child.read',
+    'pairing.read',
+    'care_record.read',
+    'care_rule.read',
+    'mailbox.read',
+  ],
 };
 
 /**
