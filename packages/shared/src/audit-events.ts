@@ -63,5 +63,18 @@ export const auditEvents = [
   'care_rule.updated',
   'care_rule.deleted',
   'care_settings.updated',
+  'counseling.session_created',
+  'counseling.session_updated',
+  'counseling.session_deleted',
+  'counseling.session_viewed',
+  'counseling.risk_level_set',
+  'counseling.risk_history_viewed',
+  'concern.raised',
+  'concern.viewed',
+  'concern.acknowledged',
+  'concern.referred',
+  'concern.followed_up',
+  'concern.closed',
+  'concern.escalated',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];

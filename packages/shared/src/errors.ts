@@ -177,6 +177,11 @@ export const errorCatalog = {
     zh: '该学校还没有设置学期，无法计算关爱任务',
     en: 'No term is set for this school, so duties cannot be computed',
   },
+  CONCERN_STEP_INVALID: {
+    status: 409,
+    zh: '该报告当前不在这一步，请刷新后查看最新进展',
+    en: 'The concern is not at this step; reload to see where it stands',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   ATTACHMENT_TYPE_UNSUPPORTED: {

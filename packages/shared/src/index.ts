@@ -22,6 +22,8 @@ export * from './schemas/child-family';
 export * from './schemas/children';
 export * from './schemas/children-excel';
 export * from './schemas/common';
+export * from './schemas/concerns';
+export * from './schemas/counseling';
 export * from './schemas/orgs';
 export * from './schemas/pairings';
 export * from './schemas/terms';

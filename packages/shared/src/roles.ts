@@ -54,6 +54,12 @@ export const permissions = [
   'stats.read',
   'mailbox.read',
   'mailbox.configure',
+  'counseling.read',
+  'counseling.write',
+  'risk.read',
+  'concern.raise',
+  'concern.handle',
+  'concern.oversee',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -74,6 +80,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'care_rule.read',
     'stats.read',
     'mailbox.configure',
+    'risk.read',
+    'concern.raise',
+    'concern.oversee',
   ],
   supervisor: [
     'org.read',
@@ -85,6 +94,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'care_record.read',
     'care_rule.read',
     'stats.read',
+    'risk.read',
+    'concern.raise',
+    'concern.oversee',
   ],
   child_director: [
     'org.read',
@@ -97,6 +109,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'care_record.read',
     'care_record.write',
     'care_rule.read',
+    'risk.read',
+    'concern.raise',
+    'concern.handle',
   ],
   school_admin: [
     'org.read',
@@ -118,6 +133,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'care_rule.manage',
     'stats.read',
     'mailbox.configure',
+    'risk.read',
+    'concern.raise',
+    'concern.handle',
   ],
   class_teacher: [
     'org.read',
@@ -130,6 +148,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'care_record.read',
     'care_record.write',
     'care_rule.read',
+    'risk.read',
+    'concern.raise',
   ],
   mentor: [
     'org.read',
@@ -139,6 +159,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'care_record.read',
     'care_record.write',
     'care_rule.read',
+    'risk.read',
+    'concern.raise',
   ],
   counselor: [
     'org.read',
@@ -148,6 +170,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'care_record.read',
     'care_rule.read',
     'mailbox.read',
+    'counseling.read',
+    'counseling.write',
+    'risk.read',
+    'concern.raise',
   ],
 };
 
@@ -157,7 +183,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
  * not the whole school. The subtree combinators in the server's lib/authz/scope.ts skip these.
  */
 export const pairedOnlyPermissions: Partial<Record<Role, readonly Permission[]>> = {
-  mentor: ['child.read', 'pairing.read', 'care_record.read', 'care_record.write'],
+  mentor: ['child.read', 'pairing.read', 'care_record.read', 'care_record.write', 'risk.read', 'concern.raise'],
 };
 
 /** Roles a holder of `user.manage` may hand out, by the role that grants it. */

@@ -101,6 +101,15 @@ export const validationMessages: Record<string, { zh: string; en: string }> = {
   calendar_range_too_long: { zh: '日历一次最多查询93天', en: 'the calendar covers at most 93 days at a time' },
   school_required: { zh: '请选择学校', en: 'choose a school' },
   cursor_invalid: { zh: '翻页位置无效，请从第一页重新加载', en: 'invalid page cursor; reload from the first page' },
+  next_session_before_session: {
+    zh: '下次辅导日期不能早于本次辅导日期',
+    en: 'the next session is before this session',
+  },
+  concern_child_or_school: {
+    zh: '请选择涉及的儿童；不知道是哪名儿童时请选择学校',
+    en: 'choose the child, or the school when the child is not known',
+  },
+  time_in_future: { zh: '时间不能晚于现在', en: 'the time cannot be in the future' },
 };
 
 export function validationMessage(key: string, language: Language): string | undefined {
