@@ -2,6 +2,8 @@ export { attachment } from '../modules/attachments/attachments.table';
 export { auditEvent } from '../modules/audit/audit.table';
 export { careRecord } from '../modules/care-records/care-records.table';
 export { careRule, careSetting } from '../modules/care-rules/care-rules.table';
+export { concern, concernEvent } from '../modules/concerns/concerns.table';
+export { childRiskLevel, counselingSession } from '../modules/counseling/counseling.table';
 export { child, childCategory, childEnrollment } from '../modules/children/children.table';
 export { guardian, guardianEntrustment } from '../modules/children/guardians.table';
 export { parent } from '../modules/children/parents.table';
