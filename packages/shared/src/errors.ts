@@ -229,6 +229,38 @@ export const errorCatalog = {
     zh: '数据库暂时无法连接，请稍后再试',
     en: 'The database is unavailable; please try again shortly',
   },
+  MAILBOX_UNAVAILABLE: {
+    status: 404,
+    zh: '这个信箱不存在或暂时关闭了，请向老师确认链接是否正确',
+    en: 'This mailbox does not exist or is closed for now; check the link with a teacher',
+  },
+  MAILBOX_TOO_MANY: {
+    status: 429,
+    zh: '发送得太频繁了，请过一会儿再试',
+    en: 'Too many tries in a short time; please wait a while and try again',
+  },
+  PICKUP_CODE_UNKNOWN: {
+    status: 404,
+    zh: '没有找到这个取信码，请对照纸条检查是否抄错',
+    en: 'No letter has this pickup code; check that it was copied correctly',
+  },
+  MAILBOX_MESSAGE_CLOSED: { status: 409, zh: '这封悄悄话已结束处理', en: 'This message has been closed' },
+  PLEDGE_ALREADY_REVIEWED: { status: 409, zh: '该承诺书已复查，不能再修改', en: 'This pledge was already reviewed' },
+  ACTIVITY_DATE_UNCONFIRMED: {
+    status: 422,
+    zh: '活动日期距今超过一年，请核对年份；确认无误后勾选“确认日期”再保存',
+    en: 'The activity date is more than a year away; check the year, then confirm the date and save again',
+  },
+  ACTIVITY_ORG_KIND: {
+    status: 422,
+    zh: '活动只能由乡镇、村（社区）、学校或班级组织',
+    en: 'Activities are organized by a township, village, school or class',
+  },
+  ACTIVITY_PHOTO_NOT_IMAGE: {
+    status: 415,
+    zh: '活动照片只能是 JPEG 或 PNG 图片（按文件内容判断）',
+    en: 'Activity photos must be JPEG or PNG images (judged by the content)',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

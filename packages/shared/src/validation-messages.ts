@@ -110,6 +110,14 @@ export const validationMessages: Record<string, { zh: string; en: string }> = {
     en: 'choose the child, or the school when the child is not known',
   },
   time_in_future: { zh: '时间不能晚于现在', en: 'the time cannot be in the future' },
+  mailbox_code_format: { zh: '信箱编号应为6位字母或数字', en: 'a mailbox code has 6 letters or digits' },
+  pickup_code_format: {
+    zh: '取信码应为8位字母或数字，请对照纸条再输入一次',
+    en: 'a pickup code has 8 letters or digits; please copy it again',
+  },
+  mailbox_text_too_long: { zh: '写得太长了，最多2000个字', en: 'too long: at most 2,000 characters' },
+  mailbox_reply_too_long: { zh: '回信太长了，最多4000个字', en: 'too long: at most 4,000 characters' },
+  deadline_before_signed: { zh: '改正期限不能早于签订日期', en: 'the deadline is before the day it was signed' },
 };
 
 export function validationMessage(key: string, language: Language): string | undefined {
