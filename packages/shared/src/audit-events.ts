@@ -105,5 +105,10 @@ export const auditEvents = [
   'aid.deleted',
   'fund_entry.created',
   'fund_entry.deleted',
+  'assessment.scored',
+  'assessment.exported',
+  'work_summary.generated',
+  'work_summary.edited',
+  'work_summary.exported',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];

@@ -60,6 +60,10 @@ export const permissions = [
   'concern.raise',
   'concern.handle',
   'concern.oversee',
+  'assessment.read_own',
+  'assessment.read',
+  'assessment.score',
+  'report.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -83,6 +87,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'risk.read',
     'concern.raise',
     'concern.oversee',
+    'assessment.read',
+    'report.write',
   ],
   supervisor: [
     'org.read',
@@ -97,6 +103,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'risk.read',
     'concern.raise',
     'concern.oversee',
+    'report.write',
   ],
   child_director: [
     'org.read',
@@ -112,6 +119,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'risk.read',
     'concern.raise',
     'concern.handle',
+    'assessment.read_own',
+    'report.write',
   ],
   school_admin: [
     'org.read',
@@ -136,6 +145,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'risk.read',
     'concern.raise',
     'concern.handle',
+    'assessment.read_own',
+    'assessment.read',
+    'assessment.score',
+    'report.write',
   ],
   class_teacher: [
     'org.read',
@@ -150,6 +163,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'care_rule.read',
     'risk.read',
     'concern.raise',
+    'assessment.read_own',
   ],
   mentor: [
     'org.read',
@@ -161,6 +175,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'care_rule.read',
     'risk.read',
     'concern.raise',
+    'assessment.read_own',
   ],
   counselor: [
     'org.read',
@@ -174,6 +189,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'counseling.write',
     'risk.read',
     'concern.raise',
+    'assessment.read_own',
   ],
 };
 
