@@ -1,6 +1,7 @@
 export * from './audit-events';
 export * from './completeness';
 export * from './dates';
+export * from './enums/activities';
 export * from './enums/care';
 export * from './enums/children';
 export * from './enums/ethnicities';
@@ -12,6 +13,8 @@ export * from './password-policy';
 export * from './phone';
 export * from './roles';
 export * from './schedule/index';
+export * from './schemas/activities';
+export * from './schemas/aid';
 export * from './schemas/archive-fields';
 export * from './schemas/assessment';
 export * from './schemas/attachments';

@@ -60,6 +60,11 @@ export const permissions = [
   'concern.raise',
   'concern.handle',
   'concern.oversee',
+  'activity.read',
+  'activity.write',
+  'aid.read',
+  'aid.write',
+  'fund.write',
   'assessment.read_own',
   'assessment.read',
   'assessment.score',
@@ -70,6 +75,8 @@ export type Permission = (typeof permissions)[number];
 /** Grants per role; each applies within the subtree of the unit the role is assigned at. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   county_admin: [
+    'activity.read',
+    'aid.read',
     'org.read',
     'org.manage',
     'term.read',
@@ -91,6 +98,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.write',
   ],
   supervisor: [
+    'activity.read',
+    'activity.write',
+    'aid.read',
     'org.read',
     'term.read',
     'user.read',
@@ -106,6 +116,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.write',
   ],
   child_director: [
+    'activity.read',
+    'activity.write',
+    'aid.read',
+    'aid.write',
     'org.read',
     'term.read',
     'child.read',
@@ -123,6 +137,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.write',
   ],
   school_admin: [
+    'activity.read',
+    'activity.write',
+    'aid.read',
+    'aid.write',
+    'fund.write',
     'org.read',
     'org.manage',
     'term.read',
@@ -151,6 +170,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.write',
   ],
   class_teacher: [
+    'activity.read',
+    'activity.write',
+    'aid.read',
+    'aid.write',
     'org.read',
     'term.read',
     'child.read',
@@ -178,6 +201,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'assessment.read_own',
   ],
   counselor: [
+    'activity.read',
     'org.read',
     'term.read',
     'child.read',

@@ -100,6 +100,18 @@ export const validationMessages: Record<string, { zh: string; en: string }> = {
   buddy_not_responsible: { zh: '爱心同学不能作为关爱任务的负责人', en: 'a buddy student cannot hold duties' },
   calendar_range_too_long: { zh: '日历一次最多查询93天', en: 'the calendar covers at most 93 days at a time' },
   school_required: { zh: '请选择学校', en: 'choose a school' },
+  time_format: { zh: '时间格式应为 08:30', en: 'use the form 08:30' },
+  amount_whole_fen: { zh: '金额最多精确到分', en: 'amounts have at most two decimals' },
+  amount_negative: { zh: '金额不能为负数', en: 'the amount cannot be negative' },
+  amount_too_large: { zh: '金额不能超过100万元，请核对', en: 'the amount cannot exceed 1,000,000 yuan' },
+  amount_positive: { zh: '金额应大于0', en: 'the amount must be more than 0' },
+  amount_or_items_required: { zh: '请填写金额或物品', en: 'enter an amount or the items' },
+  fund_source_required: { zh: '请选择收入来源', en: 'choose where the income came from' },
+  fund_purpose_required: { zh: '请选择支出用途', en: 'choose what the money was spent on' },
+  participant_out_of_org: {
+    zh: '参与儿童不属于组织单位',
+    en: 'the child does not belong to the organizing unit',
+  },
   cursor_invalid: { zh: '翻页位置无效，请从第一页重新加载', en: 'invalid page cursor; reload from the first page' },
   next_session_before_session: {
     zh: '下次辅导日期不能早于本次辅导日期',
