@@ -1,3 +1,10 @@
+export {
+  activity,
+  activityParticipation,
+  activityRoomSlot,
+  activityRoomVisit,
+} from '../modules/activities/activities.table';
+export { aid, fundLedgerEntry } from '../modules/aid/aid.table';
 export { assessmentScore } from '../modules/assessment/assessment.table';
 export { attachment } from '../modules/attachments/attachments.table';
 export { auditEvent } from '../modules/audit/audit.table';
