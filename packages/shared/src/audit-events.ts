@@ -110,5 +110,12 @@ export const auditEvents = [
   'work_summary.generated',
   'work_summary.edited',
   'work_summary.exported',
+  'letter.template_defaults_created',
+  'letter.template_created',
+  'letter.template_updated',
+  'letter.template_deleted',
+  'letter.generated',
+  'letter.marked_sent',
+  'letter.sent_undone',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];

@@ -262,6 +262,33 @@ export const errorCatalog = {
     en: 'Activity photos must be JPEG or PNG images (judged by the content)',
   },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
+  LETTER_MERGE_FIELD_UNKNOWN: {
+    status: 400,
+    zh: '信件模板中有无法识别的合并字段，请按提示修改',
+    en: 'The letter template uses merge fields that do not exist',
+  },
+  LETTER_TEMPLATE_KEPT: {
+    status: 422,
+    zh: '期初、期末的信件模板不能删除，可以修改其内容',
+    en: 'The start- and end-of-term templates cannot be deleted; edit them instead',
+  },
+  LETTER_ORG_KIND: { status: 422, zh: '只能为一个班级或一所学校生成信件', en: 'Letters are made for a class or a school' },
+  LETTER_NO_TERM: {
+    status: 422,
+    zh: '该校还没有设置学期，请先在“学期设置”中添加',
+    en: 'No term is set for this school yet; add one under Terms first',
+  },
+  LETTER_NO_CHILDREN: { status: 422, zh: '该班级或学校没有可生成信件的儿童', en: 'No children to write letters for here' },
+  LETTER_CHILDREN_SCHOOL: {
+    status: 422,
+    zh: '一次只能登记同一所学校的儿童，且学期须是该校的学期',
+    en: 'Mark letters for one school at a time, with a term of that school',
+  },
+  LETTER_ALREADY_SENT: {
+    status: 409,
+    zh: '所选儿童中有人的这封信已登记为已发出',
+    en: 'Some of these letters are already marked sent',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -69,12 +69,16 @@ export const permissions = [
   'assessment.read',
   'assessment.score',
   'report.write',
+  'letter.read',
+  'letter.send',
+  'letter.template_edit',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** Grants per role; each applies within the subtree of the unit the role is assigned at. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   county_admin: [
+    'letter.read',
     'activity.read',
     'aid.read',
     'org.read',
@@ -98,6 +102,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.write',
   ],
   supervisor: [
+    'letter.read',
     'activity.read',
     'activity.write',
     'aid.read',
@@ -137,6 +142,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.write',
   ],
   school_admin: [
+    'letter.read',
+    'letter.send',
+    'letter.template_edit',
     'activity.read',
     'activity.write',
     'aid.read',
@@ -170,6 +178,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.write',
   ],
   class_teacher: [
+    'letter.read',
+    'letter.send',
     'activity.read',
     'activity.write',
     'aid.read',

@@ -1,0 +1,5 @@
+export * from './default-templates';
+export * from './letter-codes';
+export * from './merge';
+export * from './merge-fields';
+export * from './term-summary';
