@@ -79,7 +79,7 @@ export function sentencesOf(paragraph: string): string[] {
   return sentences;
 }
 
-const valueOf = (values: MergeValues, name: string) => {
+const fieldValue = (values: MergeValues, name: string) => {
   const code = mergeFieldCodeOf.get(name);
   const value = code ? values[code] : null;
   return value === null || value === undefined ? '' : value.trim();
@@ -92,7 +92,7 @@ const valueOf = (values: MergeValues, name: string) => {
 function fillSentence(sentence: string, values: MergeValues): string | null {
   let missing = false;
   const filled = sentence.replace(tokenPattern, (_m, raw: string) => {
-    const value = valueOf(values, raw.trim());
+    const value = fieldValue(values, raw.trim());
     if (!value) missing = true;
     return value;
   });
