@@ -15,6 +15,7 @@ export { guardian, guardianEntrustment } from '../modules/children/guardians.tab
 export { parent } from '../modules/children/parents.table';
 export { concern, concernEvent } from '../modules/concerns/concerns.table';
 export { childRiskLevel, counselingSession } from '../modules/counseling/counseling.table';
+export { letterDelivery, letterTemplate } from '../modules/letters/letters.table';
 export { mailboxBox, mailboxMessage } from '../modules/mailbox/mailbox.table';
 export { org } from '../modules/orgs/orgs.table';
 export { pairing } from '../modules/pairings/pairings.table';
