@@ -21,5 +21,6 @@ export { org } from '../modules/orgs/orgs.table';
 export { pairing } from '../modules/pairings/pairings.table';
 export { pledge, selfEvaluation } from '../modules/pledges/pledges.table';
 export { workSummary } from '../modules/reports/work-summary.table';
+export { kpiTarget } from '../modules/targets/targets.table';
 export { term } from '../modules/terms/terms.table';
 export { appUser, roleAssignment, session } from '../modules/users/users.table';
