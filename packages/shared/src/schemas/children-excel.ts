@@ -36,6 +36,8 @@ export const childImportReport = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   problems: z.array(importProblem),
+  /** Worth a look but not refusing the file: a very similar name at the same school. */
+  warnings: z.array(importProblem),
   /** Headers of the file that no column of the layout reads (ignored). */
   ignoredColumns: z.array(z.string()),
 });

@@ -182,3 +182,43 @@ export async function applyImportWrites(db: Db, writes: WriteSet): Promise<void>
   for (const u of writes.parentUpdates) await updateParentFields(db, u.id, u.changes);
   for (const u of writes.guardianUpdates) await updateGuardianFields(db, u.id, u.changes);
 }
+
+/** One imported row's name at a school, for the similar-name check. */
+export interface NameProbe {
+  row: number;
+  name: string;
+  namePinyin: string;
+  schoolId: string;
+}
+
+/**
+ * Live children whose name is very similar (characters or pinyin, the create path's test and
+ * threshold) to an imported row's at the same school: one statement per chunk of rows.
+ */
+export async function similarNamesAtSchools(db: Db, probes: NameProbe[], threshold: number) {
+  return chunked(probes, 2_000, async (chunk) => {
+    const values = sql.join(
+      chunk.map((p) => sql`(${p.row}::int, ${p.name}::text, ${p.namePinyin}::text, ${p.schoolId}::uuid)`),
+      sql`, `,
+    );
+    const result = await db.execute<Record<string, unknown>>(sql`
+      with n(row_no, name, pinyin, school_id) as (values ${values})
+      select n.row_no as "row", c.id, c.name, c.birth_date as "birthDate", c.school_id as "schoolId",
+        c.village_id as "villageId", c.school_path as "schoolPath", c.village_path as "villagePath"
+      from n join child c on c.school_id = n.school_id and c.deleted_at is null
+      where greatest(similarity(c.name, n.name), similarity(c.name_pinyin, n.pinyin)) > ${threshold}
+      order by n.row_no, c.name_pinyin collate "C"
+    `);
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      row: Number(r.row),
+      id: String(r.id),
+      name: String(r.name),
+      birthDate: r.birthDate == null ? null : String(r.birthDate).slice(0, 10),
+      schoolId: r.schoolId as string | null,
+      villageId: r.villageId as string | null,
+      schoolPath: r.schoolPath as string | null,
+      villagePath: r.villagePath as string | null,
+    }));
+  });
+}

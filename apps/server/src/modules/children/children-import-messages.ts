@@ -55,6 +55,18 @@ const messages: Record<string, { zh: string; en: string }> = {
     zh: '系统中同校（或同村）有同名同生日的儿童，但身份证号不同，请核对',
     en: 'a child with this name and birth date at this school has a different ID number',
   },
+  similar_name_at_school: {
+    zh: '本校已有姓名相近的儿童“{name}”，请确认不是同一人（仍会导入）',
+    en: 'a child with a very similar name ("{name}") is already at this school; check it is not the same child (will still be imported)',
+  },
+  similar_name_at_school_born: {
+    zh: '本校已有姓名相近的儿童“{name}”（出生于 {birthDate}），请确认不是同一人（仍会导入）',
+    en: 'a child with a very similar name ("{name}", born {birthDate}) is already at this school; check it is not the same child (will still be imported)',
+  },
+  similar_name_in_file: {
+    zh: '与第{row}行“{name}”读音相同，请确认不是同一人（仍会导入）',
+    en: 'sounds the same as "{name}" in row {row}; check it is not the same child (will still be imported)',
+  },
   masked_id_ignored: { zh: '打码的身份证号不会导入', en: 'masked ID numbers are not imported' },
   too_many_rows: { zh: '超过{max}行，请分成几个文件导入', en: 'more than {max} rows; split the file' },
 };

@@ -13,6 +13,7 @@ import { readImportSheet } from './children-import-file';
 import { OrgDirectory } from './children-import-orgs';
 import { matchCandidates } from './children-import-plan';
 import { detectColumns, ProblemList, readRecords } from './children-import-rows';
+import { similarNameWarnings } from './children-import-similar';
 import { addChildUpdate } from './children-import-update';
 import { validateRow } from './children-import-validate';
 import { emptyWriteSet } from './children-import-writes';
@@ -55,6 +56,14 @@ export async function importChildren(
     matching.matches.map((m) => m.existing.id),
   );
 
+  const warnings = new ProblemList(columns, ctx.language);
+  await similarNameWarnings(
+    db,
+    actor,
+    matching.creates.filter((c) => !problems.has(c.row)),
+    warnings,
+  );
+
   const today = todayIso();
   const writes = emptyWriteSet();
   for (const match of matching.matches)
@@ -71,6 +80,7 @@ export async function importChildren(
     updated: writes.updated,
     unchanged: writes.unchanged,
     problems: problems.sorted(),
+    warnings: warnings.sorted(),
     ignoredColumns: columns.ignored,
   };
   if (options.mode === 'dry-run') return report;

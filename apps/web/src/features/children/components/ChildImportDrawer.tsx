@@ -169,6 +169,24 @@ export function ChildImportDrawer({ open, onClose }: { open: boolean; onClose: (
               ) : (
                 <Alert type="success" showIcon title={t('children.import.clean', { count: report.rows })} />
               )}
+              {report.warnings.length > 0 && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginTop: 12 }}
+                  data-testid="child-import-warnings"
+                  title={t('children.import.warnings', { count: report.warnings.length })}
+                  description={
+                    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                      {report.warnings.map((w) => (
+                        <li key={`${w.row}-${w.message}`}>
+                          {t('children.import.at', { row: w.row, column: w.column ?? '' })}：{w.message}
+                        </li>
+                      ))}
+                    </ul>
+                  }
+                />
+              )}
               {ready && (
                 <Button
                   type="primary"
