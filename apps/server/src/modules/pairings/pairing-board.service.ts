@@ -42,7 +42,8 @@ async function helpersFrom(
 }
 
 /**
- * 结对看板 of a school, for whoever may pair its children (the school administrator): the children
+ * 结对看板 of a school: the school administrator pairs from it; county and township overseers
+ * (`pairing.read` over the school) see it read-only (`abilities.assign` false). The children
  * without a mentor teacher or proxy parent, each possible helper's load per kind against the
  * school's capacity, and the village tutors of the children's home villages for holiday hand-overs.
  */
@@ -52,7 +53,7 @@ export async function pairingBoard(db: Db, ctx: RequestContext, actor: Actor, sc
     await recordAudit(db, ctx, { event: 'access.denied', targetType: 'org', targetId: schoolId });
     throw new AppError('NOT_FOUND');
   }
-  if (!inScope(actor, 'pairing.write', school.path)) {
+  if (!inScope(actor, 'pairing.read', school.path)) {
     await recordAudit(db, ctx, {
       event: 'access.denied',
       targetType: 'pairing_board',
@@ -61,6 +62,7 @@ export async function pairingBoard(db: Db, ctx: RequestContext, actor: Actor, sc
     });
     throw new AppError('FORBIDDEN');
   }
+  const canPair = inScope(actor, 'pairing.write', school.path);
   const today = todayIso();
   const capacity = await capacityAt(db, ctx, school.id);
   const unpaired = await repo.unpairedChildren(db, school.id, today);
@@ -103,6 +105,6 @@ export async function pairingBoard(db: Db, ctx: RequestContext, actor: Actor, sc
     })),
     helpers,
     villageTutors,
-    abilities: { assign: true, handover: true },
+    abilities: { assign: canPair, handover: canPair },
   };
 }

@@ -81,9 +81,16 @@ describe('GET /api/pairings/board', () => {
     ]);
   });
 
-  it('is for those who pair the school’s children', async () => {
+  it('is for those who pair the school’s children, and read-only for the county’s overseers', async () => {
+    expect((await schoolAdmin.get(`/api/pairings/board?schoolId=${tree.school.id}`)).json().abilities).toEqual({
+      assign: true,
+      handover: true,
+    });
+    const overseen = await countyAdmin.get(`/api/pairings/board?schoolId=${tree.school.id}`);
+    expect(overseen.statusCode).toBe(200);
+    expect(overseen.json().abilities).toEqual({ assign: false, handover: false });
+    expect(ids(overseen.json().unpairedChildren)).toEqual(ids(kids));
     expect((await teacherA.get(`/api/pairings/board?schoolId=${tree.school.id}`)).statusCode).toBe(403);
-    expect((await countyAdmin.get(`/api/pairings/board?schoolId=${tree.school.id}`)).statusCode).toBe(403);
     expect((await otherSchoolAdmin.get(`/api/pairings/board?schoolId=${tree.school.id}`)).statusCode).toBe(404);
     expect((await schoolAdmin.get('/api/pairings/board?schoolId=nope')).statusCode).toBe(400);
   });

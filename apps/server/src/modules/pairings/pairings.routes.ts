@@ -52,7 +52,7 @@ export const pairingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { datab
   app.get(
     '/pairings/board',
     {
-      config: write,
+      config: read,
       schema: {
         tags,
         summary: 'The school’s pairing board: unpaired children, helpers’ load and capacity, village tutors',
