@@ -52,6 +52,7 @@ export const permissions = [
   'care_rule.read',
   'care_rule.manage',
   'stats.read',
+  'stats.set_targets',
   'mailbox.read',
   'mailbox.configure',
   'counseling.read',
@@ -78,6 +79,7 @@ export type Permission = (typeof permissions)[number];
 /** Grants per role; each applies within the subtree of the unit the role is assigned at. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   county_admin: [
+    'stats.set_targets',
     'letter.read',
     'activity.read',
     'aid.read',
@@ -102,6 +104,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.write',
   ],
   supervisor: [
+    'stats.set_targets',
     'letter.read',
     'activity.read',
     'activity.write',
@@ -121,6 +124,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.write',
   ],
   child_director: [
+    'stats.read',
     'activity.read',
     'activity.write',
     'aid.read',
@@ -142,6 +146,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.write',
   ],
   school_admin: [
+    'stats.set_targets',
     'letter.read',
     'letter.send',
     'letter.template_edit',
@@ -178,6 +183,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.write',
   ],
   class_teacher: [
+    'stats.read',
     'letter.read',
     'letter.send',
     'activity.read',

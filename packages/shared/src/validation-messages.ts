@@ -31,6 +31,7 @@ export const validationMessages: Record<string, { zh: string; en: string }> = {
     zh: '请输入11位手机号码，或带区号的固定电话（如 0731-84567890，分机可写 -123）',
     en: 'enter an 11-digit mobile number or a landline with area code (e.g. 0731-84567890, extension -123)',
   },
+  target_percent_range: { zh: '目标值应在 0% 到 100% 之间', en: 'a target must lie between 0% and 100%' },
   date_in_future: { zh: '日期不能晚于今天', en: 'the date cannot be in the future' },
   child_too_old: { zh: '儿童应未满18周岁', en: 'the child must be under 18' },
   parent_too_young: {
