@@ -117,5 +117,13 @@ export const auditEvents = [
   'letter.generated',
   'letter.marked_sent',
   'letter.sent_undone',
+  'health_check.created',
+  'health_check.updated',
+  'health_check.deleted',
+  'health_check.viewed',
+  'study_plan.created',
+  'study_plan.updated',
+  'study_plan.deleted',
+  'grade.batch_saved',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];

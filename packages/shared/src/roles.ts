@@ -51,6 +51,10 @@ export const permissions = [
   'care_record.edit_any',
   'care_rule.read',
   'care_rule.manage',
+  'health_check.read',
+  'health_check.write',
+  'learning.read',
+  'learning.write',
   'stats.read',
   'stats.set_targets',
   'mailbox.read',
@@ -144,6 +148,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'concern.handle',
     'assessment.read_own',
     'report.write',
+    'health_check.read',
+    'health_check.write',
+    'learning.read',
   ],
   school_admin: [
     'stats.set_targets',
@@ -181,6 +188,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'assessment.read',
     'assessment.score',
     'report.write',
+    'health_check.read',
+    'health_check.write',
+    'learning.read',
+    'learning.write',
   ],
   class_teacher: [
     'stats.read',
@@ -203,6 +214,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'risk.read',
     'concern.raise',
     'assessment.read_own',
+    'health_check.read',
+    'health_check.write',
+    'learning.read',
+    'learning.write',
   ],
   mentor: [
     'org.read',
@@ -215,6 +230,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'risk.read',
     'concern.raise',
     'assessment.read_own',
+    'learning.read',
+    'learning.write',
   ],
   counselor: [
     'activity.read',
@@ -230,6 +247,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'risk.read',
     'concern.raise',
     'assessment.read_own',
+    'health_check.read',
+    'learning.read',
   ],
 };
 
@@ -239,7 +258,16 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
  * not the whole school. The subtree combinators in the server's lib/authz/scope.ts skip these.
  */
 export const pairedOnlyPermissions: Partial<Record<Role, readonly Permission[]>> = {
-  mentor: ['child.read', 'pairing.read', 'care_record.read', 'care_record.write', 'risk.read', 'concern.raise'],
+  mentor: [
+    'child.read',
+    'pairing.read',
+    'care_record.read',
+    'care_record.write',
+    'risk.read',
+    'concern.raise',
+    'learning.read',
+    'learning.write',
+  ],
 };
 
 /** Roles a holder of `user.manage` may hand out, by the role that grants it. */

@@ -133,6 +133,25 @@ export const validationMessages: Record<string, { zh: string; en: string }> = {
   deadline_before_signed: { zh: '改正期限不能早于签订日期', en: 'the deadline is before the day it was signed' },
   half_points_only: { zh: '分数只能是整数或半分（如 17.5）', en: 'whole or half points only (e.g. 17.5)' },
   letter_body_empty: { zh: '信件正文不能为空', en: 'the letter needs a body' },
+  height_range: { zh: '身高应在 60–210 厘米之间', en: 'height must be between 60 and 210 cm' },
+  weight_range: { zh: '体重应在 8–180 千克之间', en: 'weight must be between 8 and 180 kg' },
+  vision_range: {
+    zh: '视力按五分记录填写，应在 3.0–5.3 之间',
+    en: 'vision uses the 5-point record and must be between 3.0 and 5.3',
+  },
+  one_decimal: { zh: '最多保留一位小数', en: 'at most one decimal place' },
+  measurement_required: {
+    zh: '请至少填写身高、体重、视力或牙齿中的一项',
+    en: 'enter at least one of height, weight, vision or teeth',
+  },
+  score_range: { zh: '成绩应在 0 分到该科满分之间', en: 'the score must be between 0 and the full mark' },
+  score_above_full_mark: { zh: '成绩不能超过该科满分', en: 'the score is above the subject’s full mark' },
+  subject_not_chosen: { zh: '该科目不在本次录入的科目中', en: 'this subject is not among the subjects entered' },
+  term_not_of_school: { zh: '所选学期不是该学校的学期', en: 'this term is not one of the school’s terms' },
+  helper_not_available: {
+    zh: '帮扶人应是能看到该儿童的本校或本村用户',
+    en: 'the helper must be a user who can see this child',
+  },
 };
 
 export function validationMessage(key: string, language: Language): string | undefined {

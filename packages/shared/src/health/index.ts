@@ -1,0 +1,2 @@
+export * from './screening';
+export * from './ws-tables';
