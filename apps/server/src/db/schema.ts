@@ -15,6 +15,8 @@ export { guardian, guardianEntrustment } from '../modules/children/guardians.tab
 export { parent } from '../modules/children/parents.table';
 export { concern, concernEvent } from '../modules/concerns/concerns.table';
 export { childRiskLevel, counselingSession } from '../modules/counseling/counseling.table';
+export { healthCheck } from '../modules/health-checks/health-checks.table';
+export { grade, studyPlan } from '../modules/learning/learning.table';
 export { letterDelivery, letterTemplate } from '../modules/letters/letters.table';
 export { mailboxBox, mailboxMessage } from '../modules/mailbox/mailbox.table';
 export { org } from '../modules/orgs/orgs.table';
