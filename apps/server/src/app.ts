@@ -24,6 +24,7 @@ import { careRuleRoutes } from './modules/care-rules/care-rules.routes';
 import { childRoutes } from './modules/children/children.routes';
 import { childFileRoutes } from './modules/children/children-files.routes';
 import { familyRoutes } from './modules/children/family.routes';
+import { counselingRoutes } from './modules/counseling/counseling.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
 import { pairingRoutes } from './modules/pairings/pairings.routes';
 import { systemRoutes } from './modules/system/system.routes';
@@ -139,6 +140,7 @@ export async function buildApp(database: Database, config: AppConfig, options: {
       await api.register(todoRoutes, deps);
       await api.register(attachmentRoutes, deps);
       await api.register(childFileRoutes, deps);
+      await api.register(counselingRoutes, deps);
     },
     { prefix: '/api' },
   );
