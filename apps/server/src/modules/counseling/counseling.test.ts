@@ -1,5 +1,5 @@
 import { addDays, todayIso } from '@shouwang/shared';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, type TestApp } from '../../test/app';
 import {
@@ -11,6 +11,7 @@ import {
   type CountyTree,
 } from '../../test/factories';
 import { auditEvent } from '../audit/audit.table';
+import { counselingSession } from './counseling.table';
 
 let t: TestApp;
 let tree: CountyTree;
@@ -138,11 +139,8 @@ describe('counseling sessions', () => {
     const future = await counselor.post('/api/counseling-sessions', session(kid.id, { sessionOn: addDays(today, 2) }));
     expect(future.statusCode).toBe(400);
     expect(future.json().error.details[0].field).toBe('sessionOn');
-    const [{ n }] = (await t.db.execute<{ n: number }>(sql`select count(*)::int as n from counseling_session`))
-      .rows as {
-      n: number;
-    }[];
-    expect(n).toBe(2);
+    const rows = await t.db.select({ id: counselingSession.id }).from(counselingSession);
+    expect(rows).toHaveLength(2);
   });
 
   it('keeps HTML as text (escaped by the UI, never interpreted)', async () => {
