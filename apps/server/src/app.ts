@@ -29,6 +29,7 @@ import { orgRoutes } from './modules/orgs/orgs.routes';
 import { pairingRoutes } from './modules/pairings/pairings.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { termRoutes } from './modules/terms/terms.routes';
+import { complianceChildrenRoutes } from './modules/todos/compliance-children.routes';
 import { todoRoutes } from './modules/todos/todos.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { errorHandlerPlugin } from './plugins/error-handler';
@@ -138,6 +139,7 @@ export async function buildApp(database: Database, config: AppConfig, options: {
       await api.register(careRuleRoutes, deps);
       await api.register(careRecordRoutes, deps);
       await api.register(todoRoutes, deps);
+      await api.register(complianceChildrenRoutes, deps);
       await api.register(attachmentRoutes, deps);
       await api.register(childFileRoutes, deps);
       await api.register(counselingRoutes, deps);
