@@ -25,8 +25,11 @@ import { childRoutes } from './modules/children/children.routes';
 import { childFileRoutes } from './modules/children/children-files.routes';
 import { familyRoutes } from './modules/children/family.routes';
 import { counselingRoutes } from './modules/counseling/counseling.routes';
+import { mailboxRoutes } from './modules/mailbox/mailbox.routes';
+import { mailboxPublicRoutes } from './modules/mailbox/mailbox-public.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
 import { pairingRoutes } from './modules/pairings/pairings.routes';
+import { pledgeRoutes } from './modules/pledges/pledges.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { termRoutes } from './modules/terms/terms.routes';
 import { complianceChildrenRoutes } from './modules/todos/compliance-children.routes';
@@ -41,6 +44,9 @@ export interface AppDeps {
   config: AppConfig;
   loginThrottle: AttemptThrottle;
 }
+
+/** Paths of the whisper mailbox's public page and API, whose callers are never logged by address. */
+const isAnonymousPath = (url: string) => url.startsWith('/api/public/mailbox') || url.startsWith('/m/');
 
 export async function buildApp(database: Database, config: AppConfig, options: { logger?: boolean } = {}) {
   const app = Fastify({
@@ -61,7 +67,8 @@ export async function buildApp(database: Database, config: AppConfig, options: {
               req: (request) => ({
                 method: request.method,
                 url: request.url.split('?')[0],
-                remoteAddress: request.ip,
+                // The whisper mailbox promises children that no address is kept: none is logged either.
+                ...(isAnonymousPath(request.url) ? {} : { remoteAddress: request.ip }),
               }),
             },
           },
@@ -142,6 +149,9 @@ export async function buildApp(database: Database, config: AppConfig, options: {
       await api.register(complianceChildrenRoutes, deps);
       await api.register(attachmentRoutes, deps);
       await api.register(childFileRoutes, deps);
+      await api.register(mailboxRoutes, deps);
+      await api.register(mailboxPublicRoutes, deps);
+      await api.register(pledgeRoutes, deps);
       await api.register(counselingRoutes, deps);
     },
     { prefix: '/api' },

@@ -131,6 +131,7 @@ export const validationMessages: Record<string, { zh: string; en: string }> = {
   mailbox_text_too_long: { zh: '写得太长了，最多2000个字', en: 'too long: at most 2,000 characters' },
   mailbox_reply_too_long: { zh: '回信太长了，最多4000个字', en: 'too long: at most 4,000 characters' },
   deadline_before_signed: { zh: '改正期限不能早于签订日期', en: 'the deadline is before the day it was signed' },
+  review_before_signed: { zh: '复查日期不能早于签订日期', en: 'the review is dated before the pledge was signed' },
   half_points_only: { zh: '分数只能是整数或半分（如 17.5）', en: 'whole or half points only (e.g. 17.5)' },
   letter_body_empty: { zh: '信件正文不能为空', en: 'the letter needs a body' },
   height_range: { zh: '身高应在 60–210 厘米之间', en: 'height must be between 60 and 210 cm' },

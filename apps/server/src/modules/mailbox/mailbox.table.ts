@@ -58,8 +58,6 @@ export const mailboxMessage = pgTable(
   (t) => [
     uniqueIndex('mailbox_message_pickup_uq').on(t.pickupCodeHash),
     // The inbox: urgent first, then newest, per school.
-    index('mailbox_message_inbox_idx')
-      .on(t.schoolId, t.urgent, t.createdAt)
-      .where(sql`${t.deletedAt} is null`),
+    index('mailbox_message_inbox_idx').on(t.schoolId, t.urgent, t.createdAt).where(sql`${t.deletedAt} is null`),
   ],
 );

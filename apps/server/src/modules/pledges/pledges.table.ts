@@ -32,9 +32,7 @@ export const pledge = pgTable(
     reviewedBy: uuid('reviewed_by').references(() => appUser.id),
   },
   (t) => [
-    index('pledge_child_idx')
-      .on(t.countyId, t.childId, t.signedOn)
-      .where(sql`${t.deletedAt} is null`),
+    index('pledge_child_idx').on(t.countyId, t.childId, t.signedOn).where(sql`${t.deletedAt} is null`),
     // Reviews due: open pledges by deadline.
     index('pledge_review_due_idx')
       .on(t.countyId, t.deadline)
@@ -61,8 +59,6 @@ export const selfEvaluation = pgTable(
     gaps: text('gaps'),
   },
   (t) => [
-    index('self_evaluation_child_idx')
-      .on(t.countyId, t.childId, t.evaluatedOn)
-      .where(sql`${t.deletedAt} is null`),
+    index('self_evaluation_child_idx').on(t.countyId, t.childId, t.evaluatedOn).where(sql`${t.deletedAt} is null`),
   ],
 );
