@@ -33,6 +33,8 @@ import { pledgeRoutes } from './modules/pledges/pledges.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { termRoutes } from './modules/terms/terms.routes';
 import { complianceChildrenRoutes } from './modules/todos/compliance-children.routes';
+import { healthCheckRoutes } from './modules/health-checks/health-checks.routes';
+import { learningRoutes } from './modules/learning/learning.routes';
 import { todoRoutes } from './modules/todos/todos.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { errorHandlerPlugin } from './plugins/error-handler';
@@ -146,6 +148,8 @@ export async function buildApp(database: Database, config: AppConfig, options: {
       await api.register(careRuleRoutes, deps);
       await api.register(careRecordRoutes, deps);
       await api.register(todoRoutes, deps);
+      await api.register(healthCheckRoutes, deps);
+      await api.register(learningRoutes, deps);
       await api.register(complianceChildrenRoutes, deps);
       await api.register(attachmentRoutes, deps);
       await api.register(childFileRoutes, deps);
