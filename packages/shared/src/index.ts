@@ -45,4 +45,5 @@ export * from './schemas/stats';
 export * from './schemas/terms';
 export * from './schemas/todos';
 export * from './schemas/users';
+export * from './summary/index';
 export * from './validation-messages';
