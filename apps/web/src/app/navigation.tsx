@@ -1,11 +1,14 @@
 import {
   ApartmentOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   CheckSquareOutlined,
   FileSearchOutlined,
   HomeOutlined,
   IdcardOutlined,
   NodeIndexOutlined,
+  PieChartOutlined,
+  ProfileOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@shouwang/shared/roles';
@@ -38,7 +41,11 @@ export const navItems: NavItem[] = [
     Badge: TodoCountBadge,
   },
   { path: '/children', key: 'children', icon: <IdcardOutlined />, permission: 'child.read' },
-  { path: '/pairings', key: 'pairings', icon: <NodeIndexOutlined />, permission: 'care_rule.manage' },
+  // School leaders pair; county and township overseers (who also hold user.read) look on.
+  { path: '/pairings', key: 'pairings', icon: <NodeIndexOutlined />, permission: 'user.read' },
+  { path: '/calendar', key: 'calendar', icon: <CarryOutOutlined />, permission: 'care_record.read' },
+  { path: '/compliance', key: 'compliance', icon: <PieChartOutlined />, permission: 'user.read' },
+  { path: '/care-rules', key: 'careRules', icon: <ProfileOutlined />, permission: 'care_rule.manage' },
   { path: '/orgs', key: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/terms', key: 'terms', icon: <CalendarOutlined />, permission: 'term.read' },
   { path: '/users', key: 'users', icon: <TeamOutlined />, permission: 'user.read' },

@@ -52,10 +52,38 @@ export const router = createBrowserRouter([
           },
           {
             path: 'pairings',
-            // The board is the school's: those who manage its care settings (school administrators).
-            handle: { permission: 'care_rule.manage' } satisfies RouteHandle,
+            // The board is the school's: its administrators pair; county and township overseers look on.
+            // `user.read` is what exactly these hold (the board lists the school's staff as helpers).
+            handle: { permission: 'user.read' } satisfies RouteHandle,
             lazy: async () => ({
               Component: (await import('../features/pairings/pages/PairingBoardPage')).PairingBoardPage,
+            }),
+          },
+          {
+            path: 'pairings/holiday',
+            handle: { permission: 'pairing.write' } satisfies RouteHandle,
+            lazy: async () => ({
+              Component: (await import('../features/pairings/pages/HolidayHandoverPage')).HolidayHandoverPage,
+            }),
+          },
+          {
+            path: 'calendar',
+            handle: { permission: 'care_record.read' } satisfies RouteHandle,
+            lazy: async () => ({ Component: (await import('../features/calendar/pages/CalendarPage')).CalendarPage }),
+          },
+          {
+            path: 'compliance',
+            // School leaders and their overseers (statistics of a whole school).
+            handle: { permission: 'user.read' } satisfies RouteHandle,
+            lazy: async () => ({
+              Component: (await import('../features/compliance/pages/CompliancePage')).CompliancePage,
+            }),
+          },
+          {
+            path: 'care-rules',
+            handle: { permission: 'care_rule.manage' } satisfies RouteHandle,
+            lazy: async () => ({
+              Component: (await import('../features/care-rules/pages/CareRulesPage')).CareRulesPage,
             }),
           },
           {

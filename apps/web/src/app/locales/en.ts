@@ -1,4 +1,5 @@
 import careEn from './care.en';
+import careAdminEn from './careAdmin.en';
 import childrenEn from './children.en';
 import securityEn from './security.en';
 import type { Messages } from './zh-CN';
@@ -46,6 +47,9 @@ const en: Messages = {
     audit: 'Audit log',
     todos: 'To-do',
     pairings: 'Pairings',
+    calendar: 'Calendar',
+    compliance: 'Care compliance',
+    careRules: 'Care rules',
   },
   roles: {
     county_admin: 'County administrator',
@@ -481,6 +485,7 @@ const en: Messages = {
   },
   children: childrenEn,
   care: careEn,
+  careAdmin: careAdminEn,
   security: securityEn,
   conflict: {
     latest: 'What they saved:',

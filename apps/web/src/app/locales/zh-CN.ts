@@ -1,4 +1,5 @@
 import careZh from './care.zh-CN';
+import careAdminZh from './careAdmin.zh-CN';
 import childrenZh from './children.zh-CN';
 import securityZh from './security.zh-CN';
 
@@ -45,6 +46,9 @@ const zhCN = {
     audit: '操作日志',
     todos: '待办',
     pairings: '结对帮扶',
+    calendar: '关爱日历',
+    compliance: '关爱完成率',
+    careRules: '关爱规范',
   },
   roles: {
     county_admin: '县级管理员',
@@ -459,6 +463,7 @@ const zhCN = {
   },
   children: childrenZh,
   care: careZh,
+  careAdmin: careAdminZh,
   security: securityZh,
   conflict: {
     latest: '对方保存的最新内容：',

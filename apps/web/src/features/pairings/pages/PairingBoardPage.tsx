@@ -1,35 +1,38 @@
-import { TeamOutlined } from '@ant-design/icons';
+import { SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { childCategoryLabels } from '@shouwang/shared/enums/children';
-import { Button, Card, Checkbox, Col, Empty, Flex, Result, Row, Select, Skeleton, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Card, Checkbox, Col, Empty, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { QueryError } from '../../../components/QueryError';
 import { useIsMobile } from '../../../hooks/useIsMobile';
-import { useSignedInMe } from '../../auth/api';
 import { useCodeLabels } from '../../children/hooks/useCodeLabels';
+import { SchoolSelect, useSchoolChoice } from '../../orgs/components/SchoolSelect';
 import { usePairingBoard } from '../api';
 import { BulkPairDrawer } from '../components/BulkPairDrawer';
 import { HelperLoadList } from '../components/HelperLoadList';
 
-/** 结对看板: the school's unpaired children, each helper's load, and pairing in bulk. */
+/**
+ * 结对看板: the school's unpaired children, each helper's load, and pairing in bulk. County
+ * administrators and township supervisors pick one of their schools and see it read-only.
+ */
 export function PairingBoardPage() {
   const { t } = useTranslation();
-  const me = useSignedInMe();
   const isMobile = useIsMobile();
   const { label } = useCodeLabels();
-  const schools = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const r of me.roles) if (r.orgKind === 'school') seen.set(r.orgId, r.orgName);
-    return [...seen].map(([value, name]) => ({ value, label: name }));
-  }, [me.roles]);
-  const [schoolId, setSchoolId] = useState(schools[0]?.value);
+  const choice = useSchoolChoice();
+  const { schoolId } = choice;
   const board = usePairingBoard(schoolId);
   const [selected, setSelected] = useState<string[]>([]);
   const [drawer, setDrawer] = useState<{ key: number; open: boolean } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another school starts a new selection
+  useEffect(() => setSelected([]), [schoolId]);
 
+  if (choice.loading) return <Skeleton active />;
   if (!schoolId) return <Result status="info" title={t('care.pairing.title')} subTitle={t('care.pairing.noSchool')} />;
 
   const children = board.data?.unpairedChildren ?? [];
+  const canAssign = board.data?.abilities.assign === true;
   const toggle = (id: string, on: boolean) => setSelected(on ? [...selected, id] : selected.filter((s) => s !== id));
 
   return (
@@ -38,19 +41,22 @@ export function PairingBoardPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('care.pairing.title')}
         </Typography.Title>
-        {schools.length > 1 && (
-          <Select
-            value={schoolId}
-            options={schools}
-            onChange={(v) => {
-              setSchoolId(v);
-              setSelected([]);
-            }}
-            style={{ minWidth: 200 }}
-            aria-label={t('care.pairing.school')}
-          />
-        )}
+        <Flex wrap gap={8}>
+          <SchoolSelect choice={choice} />
+          {board.data?.abilities.handover && (
+            <Link to={`/pairings/holiday?school=${schoolId}`}>
+              <Button icon={<SwapOutlined />} data-testid="holiday-handover-open">
+                {t('careAdmin.handover.open')}
+              </Button>
+            </Link>
+          )}
+        </Flex>
       </Flex>
+      {board.data && !canAssign && (
+        <Typography.Paragraph type="secondary" data-testid="pairing-read-only">
+          {t('careAdmin.handover.readOnly')}
+        </Typography.Paragraph>
+      )}
       {board.isPending ? (
         <Skeleton active />
       ) : board.isError ? (
@@ -61,6 +67,7 @@ export function PairingBoardPage() {
             <Card
               title={`${t('care.pairing.unpaired')} · ${children.length}`}
               extra={
+                canAssign &&
                 children.length > 0 && (
                   <Button
                     type="link"
@@ -81,6 +88,7 @@ export function PairingBoardPage() {
                 children.map((child) => (
                   <div key={child.id} data-testid="unpaired-child" data-checked={selected.includes(child.id)}>
                     <Checkbox
+                      disabled={!canAssign}
                       checked={selected.includes(child.id)}
                       onChange={(e) => toggle(child.id, e.target.checked)}
                       style={{
