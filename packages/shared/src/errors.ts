@@ -182,6 +182,11 @@ export const errorCatalog = {
     zh: '该报告当前不在这一步，请刷新后查看最新进展',
     en: 'The concern is not at this step; reload to see where it stands',
   },
+  CARE_RULE_KIND_UNAVAILABLE: {
+    status: 422,
+    zh: '这类记录尚无法在本系统中登记，暂不能作为关爱规范',
+    en: 'Records of this kind cannot be kept here yet, so no rule can ask for them',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   ATTACHMENT_TYPE_UNSUPPORTED: {

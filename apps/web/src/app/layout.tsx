@@ -86,7 +86,7 @@ export function AppLayout() {
           >
             {!hasSider && (
               <>
-                <TodoDot enabled={permissions.includes('care_record.write')}>
+                <TodoDot enabled>
                   <Button
                     type="text"
                     size="large"

@@ -6,9 +6,11 @@ import {
   FileSearchOutlined,
   HomeOutlined,
   IdcardOutlined,
+  MedicineBoxOutlined,
   NodeIndexOutlined,
   PieChartOutlined,
   ProfileOutlined,
+  ReadOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@shouwang/shared/roles';
@@ -37,10 +39,12 @@ export const navItems: NavItem[] = [
     path: '/todos',
     key: 'todos',
     icon: <CheckSquareOutlined />,
-    permission: 'care_record.write',
+    permission: null,
     Badge: TodoCountBadge,
   },
   { path: '/children', key: 'children', icon: <IdcardOutlined />, permission: 'child.read' },
+  { path: '/health-checks/batch', key: 'healthChecks', icon: <MedicineBoxOutlined />, permission: 'health_check.write' },
+  { path: '/grades/batch', key: 'grades', icon: <ReadOutlined />, permission: 'learning.write' },
   // School leaders pair; county and township overseers (who also hold user.read) look on.
   { path: '/pairings', key: 'pairings', icon: <NodeIndexOutlined />, permission: 'user.read' },
   { path: '/calendar', key: 'calendar', icon: <CarryOutOutlined />, permission: 'care_record.read' },

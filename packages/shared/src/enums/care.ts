@@ -51,7 +51,24 @@ export const careRecordKindLabels: LabelMap<CareRecordKind> = {
   growth_diary: { zh: '成长日记', en: 'Growth diary' },
 };
 /** Duties between the child and parents who are away: they end when the parents come home. */
-export const parentContactKinds: readonly CareRecordKind[] = ['parent_contact', 'family_call'];
+export const parentContactKinds: readonly CareRuleKind[] = ['parent_contact', 'family_call'];
+
+/**
+ * What a 关爱规范 can ask for: a care record of one kind, or a record kept by another module
+ * (体检 in health_check, 致家长的一封信 in letter_delivery). Where each lives: the server's
+ * `modules/todos/duty-sources.ts`.
+ */
+export const careRuleKinds = [...careRecordKinds, 'health_check', 'letter'] as const;
+export type CareRuleKind = (typeof careRuleKinds)[number];
+/** Rule kinds whose records are not care records. */
+export type ExternalDutyKind = Exclude<CareRuleKind, CareRecordKind>;
+export const isCareRecordKind = (kind: string): kind is CareRecordKind =>
+  (careRecordKinds as readonly string[]).includes(kind);
+export const careRuleKindLabels: LabelMap<CareRuleKind> = {
+  ...careRecordKindLabels,
+  health_check: { zh: '体检', en: 'Health check' },
+  letter: { zh: '致家长的一封信', en: 'Letter to parents' },
+};
 
 /** How a care activity took place (the common `channel` field). */
 export const careChannels = ['in_person', 'phone', 'video', 'wechat', 'letter', 'other'] as const;
@@ -140,12 +157,14 @@ export const lifeCareTypeLabels: LabelMap<LifeCareType> = {
 };
 
 /** How often a care rule asks for a record. */
-export const careFrequencies = ['weekly', 'monthly', 'term_windows'] as const;
+export const careFrequencies = ['weekly', 'monthly', 'term_windows', 'termly', 'term_start_end'] as const;
 export type CareFrequency = (typeof careFrequencies)[number];
 export const careFrequencyLabels: LabelMap<CareFrequency> = {
   weekly: { zh: '每周', en: 'Weekly' },
   monthly: { zh: '每月', en: 'Monthly' },
   term_windows: { zh: '期初、期中、期末', en: 'Start, middle and end of term' },
+  termly: { zh: '每学期一次', en: 'Once a term' },
+  term_start_end: { zh: '期初、期末', en: 'Start and end of term' },
 };
 
 /** Roles a care rule can make responsible (the others hold no duties toward single children). */
@@ -179,6 +198,7 @@ export const careRecordFlagLabels: LabelMap<CareRecordFlag> = {
 export const careCodeLists = {
   pairingKind: pairingKindLabels,
   careRecordKind: careRecordKindLabels,
+  careRuleKind: careRuleKindLabels,
   channel: careChannelLabels,
   parentContactChannel: parentContactChannelLabels,
   initiatedBy: contactInitiatorLabels,

@@ -70,6 +70,10 @@ export function periodsOf(frequency: CareFrequency, windowDays: number, term: Te
       return months(term);
     case 'term_windows':
       return termWindowPeriods(term, windowDays);
+    case 'term_start_end':
+      return termWindowPeriods(term, windowDays).filter((p) => p.window !== 'middle');
+    case 'termly':
+      return [{ key: 'term', start: term.startDate, end: term.endDate, window: null }];
   }
 }
 

@@ -1,7 +1,7 @@
 import type {
   CareFrequency,
-  CareRecordKind,
   CareResponsibleRole,
+  CareRuleKind,
   DutyStatus,
   PairingKind,
   TermWindow,
@@ -18,7 +18,7 @@ export interface TermSpan {
 
 export interface ScheduleRule {
   id: string;
-  kind: CareRecordKind;
+  kind: CareRuleKind;
   frequency: CareFrequency;
   /** Length of each term window in days (term_windows only). */
   windowDays: number;
@@ -56,11 +56,11 @@ export interface PairingFact {
 export interface RecordFact {
   id: string;
   childId: string;
-  kind: CareRecordKind;
+  kind: CareRuleKind;
   occurredOn: string;
 }
 
-/** One period a rule asks for a record in: a week, a month or a term window. */
+/** One period a rule asks for a record in: a week, a month, a term window or the whole term (`term`). */
 export interface Period {
   /** Unique within a term: `W2026-36`, `M2026-09`, `start` / `middle` / `end`. */
   key: string;
@@ -80,7 +80,7 @@ export interface Responsibility {
 export interface Duty {
   childId: string;
   ruleId: string;
-  kind: CareRecordKind;
+  kind: CareRuleKind;
   period: Period;
   status: DutyStatus;
   responsible: Responsibility;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { careFrequencies, careRecordKinds, careResponsibleRoles, pairingKinds } from '../enums/care';
+import { careFrequencies, careResponsibleRoles, careRuleKinds, pairingKinds } from '../enums/care';
 import { careLevels, childCategories } from '../enums/children';
 import { maxWindowDays } from '../schedule/periods';
 import { distinctList } from './archive-fields';
@@ -9,9 +9,9 @@ import { pairingLoad } from './pairings';
 /** 关爱规范: per school, what record is owed how often, by whom, for which children. */
 
 const ruleFields = {
-  kind: z.enum(careRecordKinds),
+  kind: z.enum(careRuleKinds),
   frequency: z.enum(careFrequencies),
-  /** Length of each 期初/期中/期末 window in days (term_windows only). */
+  /** Length of each 期初/期中/期末 window in days (term_windows and term_start_end only). */
   windowDays: z.number().int().min(1).max(maxWindowDays),
   /** Children in any of these categories; empty: every child of the school. */
   categories: distinctList(z.enum(childCategories), childCategories.length),
@@ -66,7 +66,7 @@ export const careRuleListQuery = z.object({ schoolId: uuid });
 export const careRuleView = z.object({
   id: z.string(),
   schoolId: z.string(),
-  kind: z.enum(careRecordKinds),
+  kind: z.enum(careRuleKinds),
   frequency: z.enum(careFrequencies),
   windowDays: z.number(),
   categories: z.array(z.enum(childCategories)),

@@ -1,14 +1,26 @@
 import { z } from 'zod';
-import { careFrequencies, careRecordKinds, dutyStatuses, pairingKinds, termWindows } from '../enums/care';
+import {
+  careFrequencies,
+  careRecordKinds,
+  careRuleKinds,
+  dutyStatuses,
+  pairingKinds,
+  termWindows,
+} from '../enums/care';
 import { isoDate, uuid } from './common';
 
 /** What each user owes now (待办), the calendar, the per-rule compliance and a child's schedule. */
 
-export const todoSections = ['overdue', 'due_this_week', 'follow_up'] as const;
+/**
+ * `urgent`: tasks other modules flag as needing action at once (a danger message in the mailbox, an
+ * unacknowledged concern report); `task`: other modules' dated tasks (a pledge review, a health
+ * referral follow-up, a counseling session) — see the server's `modules/todos/todo-task-sources.ts`.
+ */
+export const todoSections = ['urgent', 'overdue', 'due_this_week', 'follow_up', 'task'] as const;
 export type TodoSection = (typeof todoSections)[number];
 
 const periodView = z.object({
-  /** `W2026-36`, `M2026-09`, `start` / `middle` / `end`. */
+  /** `W2026-36`, `M2026-09`, `start` / `middle` / `end`, `term`. */
   key: z.string(),
   start: z.string(),
   end: z.string(),
@@ -16,38 +28,54 @@ const periodView = z.object({
 });
 
 export const todoItem = z.object({
-  /** Stable across calls: `rule:<ruleId>:<childId>:<periodKey>` or `follow_up:<recordId>`. */
+  /**
+   * Stable across calls: `rule:<ruleId>:<childId>:<periodKey>`, `follow_up:<recordId>` or
+   * `<source>:<id>` for other modules' tasks.
+   */
   id: z.string(),
   section: z.enum(todoSections),
   overdue: z.boolean(),
-  child: z.object({ id: z.string(), name: z.string(), className: z.string().nullable() }),
-  kind: z.enum(careRecordKinds),
+  /** Null for a task about no known child (an unsigned mailbox message). */
+  child: z.object({ id: z.string(), name: z.string(), className: z.string().nullable() }).nullable(),
+  /** The rule's kind for duties and follow-ups; null for other modules' tasks. */
+  kind: z.enum(careRuleKinds).nullable(),
   rule: z.object({ id: z.string(), frequency: z.enum(careFrequencies) }).nullable(),
   period: periodView.nullable(),
   dueDate: z.string(),
   /** The follow-up's source record (section follow_up). */
   sourceRecord: z.object({ id: z.string(), occurredOn: z.string(), summary: z.string() }).nullable(),
-  /** What the record form needs to open ready to save: `POST /api/care-records` with these. */
-  record: z.object({
-    childId: z.string(),
-    kind: z.enum(careRecordKinds),
-    followUpOf: z.string().nullable(),
-    termWindow: z.enum(termWindows).nullable(),
-  }),
+  /**
+   * What the record form needs to open ready to save: `POST /api/care-records` with these. Null when
+   * the duty is not a care record (体检, letters) or for other modules' tasks: follow `href` then.
+   */
+  record: z
+    .object({
+      childId: z.string(),
+      kind: z.enum(careRecordKinds),
+      followUpOf: z.string().nullable(),
+      termWindow: z.enum(termWindows).nullable(),
+    })
+    .nullable(),
+  /** Another module's task: which module, what to do (in the caller's language), where to do it. */
+  task: z.object({ source: z.string(), title: z.string(), detail: z.string().nullable() }).nullable(),
+  /** The web page where the duty or task is done (app path), when it is not the record form. */
+  href: z.string().nullable(),
 });
 export type TodoItem = z.infer<typeof todoItem>;
 
 export const todoCounts = z.object({
+  urgent: z.number().int(),
   overdue: z.number().int(),
   dueThisWeek: z.number().int(),
   followUps: z.number().int(),
+  tasks: z.number().int(),
   total: z.number().int(),
 });
 export type TodoCounts = z.infer<typeof todoCounts>;
 
 export const todoListResponse = z.object({
   asOf: z.string(),
-  /** Overdue first (oldest first), then due this week, then open follow-ups by date. */
+  /** Urgent first, then overdue (oldest first), due this week, open follow-ups and tasks by date. */
   items: z.array(todoItem),
   counts: todoCounts,
 });
@@ -114,7 +142,7 @@ export const complianceResponse = z.object({
   rules: z.array(
     z.object({
       ruleId: z.string(),
-      kind: z.enum(careRecordKinds),
+      kind: z.enum(careRuleKinds),
       frequency: z.enum(careFrequencies),
       responsibleRole: z.string().nullable(),
       responsiblePairingKind: z.enum(pairingKinds).nullable(),
@@ -138,7 +166,7 @@ export const childScheduleResponse = z.object({
   duties: z.array(
     z.object({
       ruleId: z.string(),
-      kind: z.enum(careRecordKinds),
+      kind: z.enum(careRuleKinds),
       period: periodView,
       status: z.enum(dutyStatuses),
       responsible: z.object({

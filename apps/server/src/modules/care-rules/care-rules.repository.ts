@@ -1,4 +1,4 @@
-import { type CareRuleTemplate, careRecordKinds, defaultPairingCapacity, type PairingKind } from '@shouwang/shared';
+import { type CareRuleTemplate, careRuleKinds, defaultPairingCapacity, type PairingKind } from '@shouwang/shared';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { careRule, careSetting } from './care-rules.table';
@@ -69,7 +69,7 @@ export async function listRules(db: Db, schoolIds: string[]): Promise<CareRuleRo
     .where(and(inArray(careRule.schoolId, schoolIds), live))
     .orderBy(asc(careRule.schoolId), asc(careRule.createdAt), asc(careRule.id));
   // Rules added together (the defaults) keep the order of the kinds.
-  const order = (r: CareRuleRow) => [r.schoolId, r.createdAt.toISOString(), careRecordKinds.indexOf(r.kind), r.id];
+  const order = (r: CareRuleRow) => [r.schoolId, r.createdAt.toISOString(), careRuleKinds.indexOf(r.kind), r.id];
   return rows.sort((a, b) => {
     const [x, y] = [order(a), order(b)];
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;

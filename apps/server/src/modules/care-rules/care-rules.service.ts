@@ -11,6 +11,7 @@ import type { Actor } from '../../lib/authz/actor';
 import type { RequestContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { findOrg, type OrgRow } from '../orgs/orgs.repository';
+import { ruleKindAvailable } from '../todos/duty-sources';
 import { canManageCareRulesOf, canReadCareRulesOf } from './care-rules.policy';
 import { careRuleSnapshot, careSettingSnapshot } from './care-rules.presenter';
 import * as repo from './care-rules.repository';
@@ -107,6 +108,7 @@ async function requireManageableRule(db: Db, ctx: RequestContext, actor: Actor, 
 export async function createRule(db: Db, ctx: RequestContext, actor: Actor, body: CareRuleCreateBody) {
   const { schoolId, ...fields } = body;
   const school = await requireManageableSchool(db, ctx, actor, schoolId);
+  if (!ruleKindAvailable(fields.kind)) throw new AppError('CARE_RULE_KIND_UNAVAILABLE');
   await ensureSchoolCare(db, ctx, school);
   return db.transaction(async (tx) => {
     const [row] = await repo.insertRules(tx, [
@@ -139,6 +141,7 @@ export async function updateRule(
   present: (row: repo.CareRuleRow) => unknown,
 ) {
   const { school } = await requireManageableRule(db, ctx, actor, id);
+  if (body.kind && !ruleKindAvailable(body.kind)) throw new AppError('CARE_RULE_KIND_UNAVAILABLE');
   const changes: Partial<repo.CareRuleInsert> = Object.fromEntries(
     Object.entries(body).filter(([, v]) => v !== undefined),
   );

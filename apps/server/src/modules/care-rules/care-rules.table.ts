@@ -2,8 +2,8 @@ import {
   type CareLevel,
   type ChildCategory,
   careFrequencies,
-  careRecordKinds,
   careResponsibleRoles,
+  careRuleKinds,
   defaultPairingCapacity,
   pairingKinds,
 } from '@shouwang/shared';
@@ -23,7 +23,7 @@ export const careRule = pgTable(
     schoolId: uuid('school_id')
       .notNull()
       .references(() => org.id),
-    kind: text('kind', { enum: careRecordKinds }).notNull(),
+    kind: text('kind', { enum: careRuleKinds }).notNull(),
     frequency: text('frequency', { enum: careFrequencies }).notNull(),
     windowDays: integer('window_days').notNull().default(14),
     categories: textArray('categories').$type<ChildCategory[]>(),

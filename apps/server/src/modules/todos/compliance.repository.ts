@@ -1,6 +1,7 @@
 import { leftBehindCategories, parentContactKinds } from '@shouwang/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { dutyDoneCondition } from './duty-sources';
 
 export interface PeriodRow {
   ruleId: string;
@@ -20,7 +21,7 @@ export interface TallyRow {
  * the rule applies on the period's due date — the same test as the engine's `ruleAppliesOn`: care
  * level, a category period holding that day, at school that day by the enrollment history, parents not
  * yet home for parent-contact kinds — and whether a record of the rule's kind lies in the period
- * (one probe of care_record_schedule_idx). Counted per rule, split into ended and running periods.
+ * (one probe of care_record_schedule_idx, or of the rule kind's own table: duty-sources.ts). Counted per rule, split into ended and running periods.
  */
 export async function complianceTallies(
   db: Db,
@@ -59,10 +60,7 @@ export async function complianceTallies(
         and (r.kind not in ${parentContactKinds} or k.returned_on is null or k.returned_on > p.p_end)
     )
     select rule_id as "ruleId", ended, count(*)::int as due,
-      (count(*) filter (where exists (
-        select 1 from care_record cr where cr.county_id = due.county_id and cr.child_id = due.child_id
-          and cr.kind = due.kind and cr.occurred_on between due.p_start and due.p_end
-          and cr.deleted_at is null)))::int as done
+      (count(*) filter (where ${dutyDoneCondition('due')}))::int as done
     from due
     group by rule_id, ended
   `);

@@ -1,12 +1,12 @@
 import { type Duty, evaluateSchedule, type RecordFact, type ScheduleRule } from '@shouwang/shared';
 import type { Db } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
-import { recordFactsOf } from '../care-records/care-records.repository';
 import { toScheduleRule } from '../care-rules/care-rules.presenter';
 import type { CareRuleRow } from '../care-rules/care-rules.repository';
 import { loadSchoolsCare } from '../care-rules/care-rules.service';
 import { pairingFactsOf } from '../pairings/pairings.repository';
 import { listEffectiveTerms, type TermWithOrg } from '../terms/terms.repository';
+import { dutyRecordFactsOf } from './duty-sources';
 import { childFactsOf, type DutyChild } from './schedule-facts.repository';
 
 /** The school's effective term holding `date`, if any (between terms nobody owes anything). */
@@ -55,7 +55,7 @@ export async function evaluateDuties(
     const until = asOf < term.endDate ? asOf : term.endDate;
     const kinds = [...new Set(schoolRules.map((r) => r.kind))];
     const records =
-      until < term.startDate ? [] : await recordFactsOf(db, [countyId], ids, term.startDate, until, kinds);
+      until < term.startDate ? [] : await dutyRecordFactsOf(db, [countyId], ids, term.startDate, until, kinds);
     allRecords.push(...records);
     duties.push(
       ...evaluateSchedule({

@@ -1,12 +1,14 @@
 import {
   addDays,
   type Duty,
+  isCareRecordKind,
   isoWeekStart,
   outstandingDuties,
   owes,
   type TodoCounts,
   type TodoItem,
   type TodoListResponse,
+  type TodoSection,
 } from '@shouwang/shared';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
@@ -16,6 +18,7 @@ import { loadSchoolsCare } from '../care-rules/care-rules.service';
 import { orgNames } from '../children/children.repository';
 import { dutyChildrenOf, responsibleUnits } from './duty-scope';
 import { evaluateDuties } from './evaluate-duties';
+import { tasksOf } from './todo-task-sources';
 
 /** Schools whose rules give their administrator duties of their own (the defaults give none). */
 async function schoolsWithAdminDuties(db: Db, ctx: RequestContext, schoolIds: string[]) {
@@ -26,7 +29,11 @@ async function schoolsWithAdminDuties(db: Db, ctx: RequestContext, schoolIds: st
   );
 }
 
-const sectionOrder = { overdue: 0, due_this_week: 1, follow_up: 2 } as const;
+const sectionOrder: Record<TodoSection, number> = { urgent: 0, overdue: 1, due_this_week: 2, follow_up: 3, task: 4 };
+
+/** Where a duty whose records are not care records is done (体检 on the child's page, letters on theirs). */
+const externalDutyHref = (kind: string, childId: string) =>
+  kind === 'letter' ? '/letters' : `/children/${childId}?tab=health`;
 
 /**
  * 我的待办: what the caller owes now in the current term — per child and rule the latest period that
@@ -67,7 +74,11 @@ export async function todosOf(db: Db, ctx: RequestContext, actor: Actor, asOf: s
       period: d.period,
       dueDate: d.period.end,
       sourceRecord: null,
-      record: { childId: child.id, kind: d.kind, followUpOf: null, termWindow: d.period.window },
+      record: isCareRecordKind(d.kind)
+        ? { childId: child.id, kind: d.kind, followUpOf: null, termWindow: d.period.window }
+        : null,
+      task: null,
+      href: isCareRecordKind(d.kind) ? null : externalDutyHref(d.kind, child.id),
     };
   });
   for (const f of followUps) {
@@ -82,13 +93,16 @@ export async function todosOf(db: Db, ctx: RequestContext, actor: Actor, asOf: s
       dueDate: f.followUpOn ?? asOf,
       sourceRecord: { id: f.id, occurredOn: f.occurredOn, summary: f.summary },
       record: { childId: f.childId, kind: f.kind, followUpOf: f.id, termWindow: null },
+      task: null,
+      href: null,
     });
   }
+  items.push(...(await tasksOf(db, ctx, actor, asOf)));
   items.sort(
     (a, b) =>
       sectionOrder[a.section] - sectionOrder[b.section] ||
       a.dueDate.localeCompare(b.dueDate) ||
-      a.child.name.localeCompare(b.child.name, 'zh-CN') ||
+      (a.child?.name ?? '').localeCompare(b.child?.name ?? '', 'zh-CN') ||
       a.id.localeCompare(b.id),
   );
   return { asOf, items, counts: countsOf(items) };
@@ -98,5 +112,7 @@ export function countsOf(items: TodoItem[]): TodoCounts {
   const overdue = items.filter((i) => i.section === 'overdue').length;
   const dueThisWeek = items.filter((i) => i.section === 'due_this_week').length;
   const followUps = items.filter((i) => i.section === 'follow_up').length;
-  return { overdue, dueThisWeek, followUps, total: overdue + dueThisWeek + followUps };
+  const urgent = items.filter((i) => i.section === 'urgent').length;
+  const tasks = items.filter((i) => i.section === 'task').length;
+  return { urgent, overdue, dueThisWeek, followUps, tasks, total: urgent + overdue + dueThisWeek + followUps + tasks };
 }

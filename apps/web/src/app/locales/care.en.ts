@@ -8,7 +8,15 @@ const careEn: Messages<typeof careZh> = {
   mood: { 1: 'Very sad', 2: 'Unhappy', 3: 'Okay', 4: 'Happy', 5: 'Very happy' },
   todo: {
     title: 'To-do',
-    sections: { overdue: 'Overdue', due_this_week: 'Due this week', follow_up: 'Follow-ups' },
+    sections: {
+      urgent: 'Urgent',
+      overdue: 'Overdue',
+      due_this_week: 'Due this week',
+      follow_up: 'Follow-ups',
+      task: 'Other tasks',
+    },
+    open: 'Open',
+    unnamedChild: 'Unnamed',
     overdueBy: 'Overdue by {{count}} days',
     overdueBy_one: 'Overdue by {{count}} day',
     overdueBy_other: 'Overdue by {{count}} days',

@@ -5,7 +5,9 @@ const careZh = {
   mood: { 1: '很难过', 2: '不开心', 3: '一般', 4: '开心', 5: '很开心' },
   todo: {
     title: '待办',
-    sections: { overdue: '已逾期', due_this_week: '本周到期', follow_up: '待跟进' },
+    sections: { urgent: '紧急', overdue: '已逾期', due_this_week: '本周到期', follow_up: '待跟进', task: '其他待办' },
+    open: '去处理',
+    unnamedChild: '未具名',
     overdueBy: '已逾期 {{count}} 天',
     dueBy: '{{date}} 前完成',
     followUpOn: '约定 {{date}} 跟进',

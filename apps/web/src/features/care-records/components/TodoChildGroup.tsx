@@ -1,26 +1,42 @@
-import { EditOutlined } from '@ant-design/icons';
-import { careRecordKindLabels, termWindowLabels } from '@shouwang/shared/enums/care';
+import { EditOutlined, RightOutlined } from '@ant-design/icons';
+import { careRuleKindLabels, termWindowLabels } from '@shouwang/shared/enums/care';
 import type { TodoItem } from '@shouwang/shared/schemas/todos';
 import { Button, Flex, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useCodeLabels } from '../../children/hooks/useCodeLabels';
 
-const accent = (item: TodoItem) => (item.overdue ? '#cf1322' : item.section === 'follow_up' ? '#1677ff' : '#faad14');
+const accent = (item: TodoItem) =>
+  item.overdue || item.section === 'urgent'
+    ? '#cf1322'
+    : item.section === 'follow_up' || item.section === 'task'
+      ? '#1677ff'
+      : '#faad14';
+
+/** The tag: the task's title, 跟进, or the duty's kind (with its term window). */
+function useTagText(item: TodoItem): string {
+  const { t } = useTranslation();
+  const { label } = useCodeLabels();
+  if (item.task) return item.task.title;
+  if (item.section === 'follow_up') return t('care.todo.followUpTag');
+  const period = item.period?.window ? label(termWindowLabels, item.period.window) : null;
+  return `${item.kind ? label(careRuleKindLabels, item.kind) : ''}${period ? ` · ${period}` : ''}`;
+}
 
 /** One duty inside a child's card: what, by when, and one tap to record it. */
 function TodoDuty({ item, onRecord }: { item: TodoItem; onRecord: (item: TodoItem) => void }) {
   const { t } = useTranslation();
-  const { label } = useCodeLabels();
+  const tag = useTagText(item);
   const due = dayjs(item.dueDate);
   const daysLate = dayjs().startOf('day').diff(due, 'day');
   const when =
-    item.section === 'follow_up'
+    item.section === 'follow_up' || (item.section === 'task' && !item.overdue)
       ? t('care.todo.followUpOn', { date: due.format(t('care.dateFormat')) })
       : item.overdue
         ? t('care.todo.overdueBy', { count: Math.max(daysLate, 1) })
         : t('care.todo.dueBy', { date: due.format(t('care.dateFormat')) });
-  const period = item.period?.window ? label(termWindowLabels, item.period.window) : null;
+  const urgent = item.section === 'urgent';
+  const detail = item.sourceRecord?.summary ?? item.task?.detail ?? null;
   return (
     <Flex
       align="center"
@@ -33,26 +49,25 @@ function TodoDuty({ item, onRecord }: { item: TodoItem; onRecord: (item: TodoIte
       <Flex vertical style={{ flex: 1, minWidth: 0 }}>
         <Flex align="center" gap={6} wrap>
           <Tag
-            color={item.overdue ? 'red' : item.section === 'follow_up' ? 'blue' : 'gold'}
+            color={item.overdue || urgent ? 'red' : item.section === 'follow_up' || item.task ? 'blue' : 'gold'}
             style={{ marginInlineEnd: 0, fontSize: 13 }}
           >
-            {item.section === 'follow_up' ? t('care.todo.followUpTag') : label(careRecordKindLabels, item.kind)}
-            {period ? ` · ${period}` : ''}
+            {tag}
           </Tag>
           <Typography.Text type={item.overdue ? 'danger' : 'secondary'} style={{ fontSize: 13 }}>
             {when}
           </Typography.Text>
         </Flex>
-        {item.sourceRecord && (
+        {detail && (
           <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
-            {item.sourceRecord.summary}
+            {detail}
           </Typography.Text>
         )}
       </Flex>
       <Button
-        type={item.overdue ? 'primary' : 'default'}
-        danger={item.overdue}
-        icon={<EditOutlined />}
+        type={item.overdue || urgent ? 'primary' : 'default'}
+        danger={item.overdue || urgent}
+        icon={item.record ? <EditOutlined /> : <RightOutlined />}
         data-testid="todo-record"
         style={{ minHeight: 40 }}
         onClick={(e) => {
@@ -60,7 +75,7 @@ function TodoDuty({ item, onRecord }: { item: TodoItem; onRecord: (item: TodoIte
           onRecord(item);
         }}
       >
-        {t('care.todo.record')}
+        {item.record ? t('care.todo.record') : t('care.todo.open')}
       </Button>
     </Flex>
   );
@@ -68,6 +83,7 @@ function TodoDuty({ item, onRecord }: { item: TodoItem; onRecord: (item: TodoIte
 
 /** A child's duties in one section, in one card: a teacher with five children sees five cards. */
 export function TodoChildGroup({ items, onRecord }: { items: TodoItem[]; onRecord: (item: TodoItem) => void }) {
+  const { t } = useTranslation();
   const first = items[0]!;
   return (
     <div
@@ -82,9 +98,9 @@ export function TodoChildGroup({ items, onRecord }: { items: TodoItem[]; onRecor
     >
       <Flex align="baseline" gap={8} style={{ marginBottom: 6 }}>
         <Typography.Text strong style={{ fontSize: 16 }}>
-          {first.child.name}
+          {first.child?.name ?? t('care.todo.unnamedChild')}
         </Typography.Text>
-        {first.child.className && (
+        {first.child?.className && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {first.child.className}
           </Typography.Text>

@@ -1,11 +1,12 @@
 import { Badge } from 'antd';
 import { useTodoCounts } from '../api';
 
-/** The navigation badge: overdue in red, otherwise what is due this week and open follow-ups. */
+/** The navigation badge: urgent and overdue in red, otherwise everything open. */
 export function TodoCountBadge() {
   const counts = useTodoCounts(true);
   if (!counts.data) return null;
-  const { overdue, total } = counts.data;
+  const { total } = counts.data;
+  const overdue = counts.data.overdue + counts.data.urgent;
   return (
     <Badge
       count={overdue > 0 ? overdue : total}

@@ -28,11 +28,19 @@ function Figure({ value, label, color, testId }: { value: number; label: string;
   );
 }
 
-/** The three figures at the top of the to-do page. */
+/** The figures at the top of the to-do page (urgent only when there is something urgent). */
 export function TodoCountsBar({ counts }: { counts: TodoCounts }) {
   const { t } = useTranslation();
   return (
     <Flex gap={8} style={{ marginBottom: 16, maxWidth: 560 }}>
+      {counts.urgent > 0 && (
+        <Figure
+          value={counts.urgent}
+          label={t('care.todo.sections.urgent')}
+          color="#a8071a"
+          testId="todo-count-urgent"
+        />
+      )}
       <Figure
         value={counts.overdue}
         label={t('care.todo.sections.overdue')}
@@ -46,7 +54,7 @@ export function TodoCountsBar({ counts }: { counts: TodoCounts }) {
         testId="todo-count-week"
       />
       <Figure
-        value={counts.followUps}
+        value={counts.followUps + counts.tasks}
         label={t('care.todo.sections.follow_up')}
         color="#1677ff"
         testId="todo-count-follow"

@@ -6,7 +6,11 @@ import { useTodoCounts } from '../api';
 export function TodoDot({ enabled, children }: { enabled: boolean; children: ReactNode }) {
   const counts = useTodoCounts(enabled);
   return (
-    <Badge dot={enabled && (counts.data?.overdue ?? 0) > 0} offset={[-6, 8]} data-testid="nav-todo-dot">
+    <Badge
+      dot={enabled && (counts.data?.overdue ?? 0) + (counts.data?.urgent ?? 0) > 0}
+      offset={[-6, 8]}
+      data-testid="nav-todo-dot"
+    >
       {children}
     </Badge>
   );

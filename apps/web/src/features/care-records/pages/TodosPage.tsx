@@ -3,7 +3,7 @@ import type { TodoItem, TodoSection } from '@shouwang/shared/schemas/todos';
 import { Button, Card, Flex, Result, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { QueryError } from '../../../components/QueryError';
 import { useSignedInMe } from '../../auth/api';
 import { useTodos } from '../api';
@@ -11,15 +11,17 @@ import { CareRecordDrawer, type RecordTarget } from '../components/CareRecordDra
 import { TodoChildGroup } from '../components/TodoChildGroup';
 import { TodoCountsBar } from '../components/TodoCountsBar';
 
-const sections: TodoSection[] = ['overdue', 'due_this_week', 'follow_up'];
+const sections: TodoSection[] = ['urgent', 'overdue', 'due_this_week', 'follow_up', 'task'];
 
 /** Groups a section's items by child, keeping the server's order (oldest due first). */
 function byChild(items: TodoItem[]): TodoItem[][] {
   const groups = new Map<string, TodoItem[]>();
   for (const item of items) {
-    const group = groups.get(item.child.id);
+    // A task about no known child (an unsigned mailbox message) stands alone.
+    const key = item.child?.id ?? item.id;
+    const group = groups.get(key);
     if (group) group.push(item);
-    else groups.set(item.child.id, [item]);
+    else groups.set(key, [item]);
   }
   return [...groups.values()];
 }
@@ -32,12 +34,17 @@ export function TodosPage() {
   const [target, setTarget] = useState<{ key: string; target: RecordTarget } | null>(null);
   const [open, setOpen] = useState(false);
 
+  const navigate = useNavigate();
   const onRecord = (item: TodoItem) => {
+    if (!item.record) {
+      if (item.href) void navigate(item.href);
+      return;
+    }
     setTarget({
       key: `${item.id}-${Date.now()}`,
       target: {
         childId: item.record.childId,
-        childName: item.child.name,
+        childName: item.child?.name ?? '',
         kind: item.record.kind,
         followUpOf: item.record.followUpOf,
         termWindow: item.record.termWindow,
@@ -84,7 +91,7 @@ export function TodosPage() {
                 <section key={section} style={{ marginBottom: 20 }} data-testid={`todo-section-${section}`}>
                   <Typography.Title
                     level={5}
-                    type={section === 'overdue' ? 'danger' : undefined}
+                    type={section === 'overdue' || section === 'urgent' ? 'danger' : undefined}
                     style={{ marginBottom: 8 }}
                   >
                     {t(`care.todo.sections.${section}`)} · {items.length}
@@ -97,7 +104,7 @@ export function TodosPage() {
                     }}
                   >
                     {byChild(items).map((group) => (
-                      <TodoChildGroup key={group[0]!.child.id} items={group} onRecord={onRecord} />
+                      <TodoChildGroup key={group[0]!.child?.id ?? group[0]!.id} items={group} onRecord={onRecord} />
                     ))}
                   </div>
                 </section>

@@ -33,11 +33,9 @@ export function HomePage() {
         <Typography.Text type="secondary">{now.format(t('home.dateFormat'))}</Typography.Text>
       </div>
       <Row gutter={[16, 16]}>
-        {me.permissions.includes('care_record.write') && (
-          <Col xs={24} lg={12}>
-            <TodoHomeCard />
-          </Col>
-        )}
+        <Col xs={24} lg={12}>
+          <TodoHomeCard />
+        </Col>
         <Col xs={24} lg={12}>
           <Card
             title={
