@@ -24,6 +24,7 @@ import { careRuleRoutes } from './modules/care-rules/care-rules.routes';
 import { childRoutes } from './modules/children/children.routes';
 import { childFileRoutes } from './modules/children/children-files.routes';
 import { familyRoutes } from './modules/children/family.routes';
+import { concernRoutes } from './modules/concerns/concerns.routes';
 import { counselingRoutes } from './modules/counseling/counseling.routes';
 import { mailboxRoutes } from './modules/mailbox/mailbox.routes';
 import { mailboxPublicRoutes } from './modules/mailbox/mailbox-public.routes';
@@ -157,6 +158,7 @@ export async function buildApp(database: Database, config: AppConfig, options: {
       await api.register(mailboxPublicRoutes, deps);
       await api.register(pledgeRoutes, deps);
       await api.register(counselingRoutes, deps);
+      await api.register(concernRoutes, deps);
     },
     { prefix: '/api' },
   );
