@@ -26,6 +26,7 @@ import { childFileRoutes } from './modules/children/children-files.routes';
 import { familyRoutes } from './modules/children/family.routes';
 import { concernRoutes } from './modules/concerns/concerns.routes';
 import { counselingRoutes } from './modules/counseling/counseling.routes';
+import { letterRoutes } from './modules/letters/letters.routes';
 import { mailboxRoutes } from './modules/mailbox/mailbox.routes';
 import { mailboxPublicRoutes } from './modules/mailbox/mailbox-public.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
@@ -154,6 +155,7 @@ export async function buildApp(database: Database, config: AppConfig, options: {
       await api.register(complianceChildrenRoutes, deps);
       await api.register(attachmentRoutes, deps);
       await api.register(childFileRoutes, deps);
+      await api.register(letterRoutes, deps);
       await api.register(mailboxRoutes, deps);
       await api.register(mailboxPublicRoutes, deps);
       await api.register(pledgeRoutes, deps);

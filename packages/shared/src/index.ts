@@ -12,6 +12,7 @@ export * from './enums/wellbeing';
 export * from './errors';
 export * from './health/index';
 export * from './id-number';
+export * from './letters/index';
 export * from './kpi/index';
 export * from './letters/index';
 export * from './password-policy';

@@ -83,6 +83,7 @@ export type Permission = (typeof permissions)[number];
 /** Grants per role; each applies within the subtree of the unit the role is assigned at. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   county_admin: [
+    'letter.read',
     'stats.set_targets',
     'letter.read',
     'activity.read',
@@ -108,6 +109,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.write',
   ],
   supervisor: [
+    'letter.read',
     'stats.set_targets',
     'letter.read',
     'activity.read',
@@ -153,6 +155,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'learning.read',
   ],
   school_admin: [
+    'letter.read',
+    'letter.send',
+    'letter.template_edit',
     'stats.set_targets',
     'letter.read',
     'letter.send',
@@ -194,6 +199,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'learning.write',
   ],
   class_teacher: [
+    'letter.read',
+    'letter.send',
     'stats.read',
     'letter.read',
     'letter.send',

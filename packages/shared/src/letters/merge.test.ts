@@ -54,6 +54,8 @@ describe('rendering a letter', () => {
     expect(text).not.toMatch(/0次|获得了|参加了学校组织的，|在学习上，。|体检发现：。/);
     expect(text).toContain('2025—2026学年第一学期即将结束，学校将于2026年1月20日放假。');
     expect(text).toContain('班主任电话：13512345678。');
+    // 「请您和监护人多加关注。」 follows the health notes only: with no notes the paragraph goes.
+    expect(text).not.toContain('多加关注');
     // The paragraph made only of missing facts is gone, not left blank.
     expect(renderLetter(defaultLetterTemplates.term_end, values).paragraphs.every((p) => p.text.length > 0)).toBe(true);
   });

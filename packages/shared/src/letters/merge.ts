@@ -99,9 +99,19 @@ function fillSentence(sentence: string, values: MergeValues): string | null {
   return missing ? null : filled;
 }
 
+/**
+ * Fills a paragraph sentence by sentence. When every sentence with a field was left out, the whole
+ * paragraph goes: its other sentences (「请您和监护人多加关注。」) only make sense with those facts.
+ */
 function fillParagraph(paragraph: string, values: MergeValues): string {
-  return sentencesOf(paragraph)
-    .map((s) => fillSentence(s, values))
+  const sentences = sentencesOf(paragraph).map((s) => ({
+    hasField: fieldsIn(s).length > 0,
+    filled: fillSentence(s, values),
+  }));
+  const withFields = sentences.filter((s) => s.hasField);
+  if (withFields.length > 0 && withFields.every((s) => s.filled === null)) return '';
+  return sentences
+    .map((s) => s.filled)
     .filter((s): s is string => s !== null)
     .join('')
     .trim();

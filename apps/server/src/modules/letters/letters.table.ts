@@ -62,8 +62,6 @@ export const letterDelivery = pgTable(
       .on(t.countyId, t.childId, t.termId, t.letterKind)
       .where(sql`${t.deletedAt} is null`),
     // The schedule: "has this child had a letter between these dates" is one index probe.
-    index('letter_delivery_schedule_idx')
-      .on(t.countyId, t.childId, t.sentOn)
-      .where(sql`${t.deletedAt} is null`),
+    index('letter_delivery_schedule_idx').on(t.countyId, t.childId, t.sentOn).where(sql`${t.deletedAt} is null`),
   ],
 );
