@@ -125,12 +125,5 @@ export const auditEvents = [
   'study_plan.updated',
   'study_plan.deleted',
   'grade.batch_saved',
-  'letter.template_defaults_created',
-  'letter.template_created',
-  'letter.template_updated',
-  'letter.template_deleted',
-  'letter.generated',
-  'letter.marked_sent',
-  'letter.sent_undone',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];

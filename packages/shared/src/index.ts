@@ -14,7 +14,6 @@ export * from './health/index';
 export * from './id-number';
 export * from './letters/index';
 export * from './kpi/index';
-export * from './letters/index';
 export * from './password-policy';
 export * from './phone';
 export * from './roles';

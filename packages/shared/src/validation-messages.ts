@@ -153,7 +153,6 @@ export const validationMessages: Record<string, { zh: string; en: string }> = {
     zh: '帮扶人应是能看到该儿童的本校或本村用户',
     en: 'the helper must be a user who can see this child',
   },
-  letter_body_empty: { zh: '信件正文不能为空', en: 'the letter needs a body' },
 };
 
 export function validationMessage(key: string, language: Language): string | undefined {
