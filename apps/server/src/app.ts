@@ -32,7 +32,9 @@ import { mailboxPublicRoutes } from './modules/mailbox/mailbox-public.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
 import { pairingRoutes } from './modules/pairings/pairings.routes';
 import { pledgeRoutes } from './modules/pledges/pledges.routes';
+import { statsRoutes } from './modules/stats/stats.routes';
 import { systemRoutes } from './modules/system/system.routes';
+import { targetRoutes } from './modules/targets/targets.routes';
 import { termRoutes } from './modules/terms/terms.routes';
 import { complianceChildrenRoutes } from './modules/todos/compliance-children.routes';
 import { healthCheckRoutes } from './modules/health-checks/health-checks.routes';
@@ -150,6 +152,8 @@ export async function buildApp(database: Database, config: AppConfig, options: {
       await api.register(careRuleRoutes, deps);
       await api.register(careRecordRoutes, deps);
       await api.register(todoRoutes, deps);
+      await api.register(statsRoutes, deps);
+      await api.register(targetRoutes, deps);
       await api.register(healthCheckRoutes, deps);
       await api.register(learningRoutes, deps);
       await api.register(complianceChildrenRoutes, deps);

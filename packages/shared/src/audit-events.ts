@@ -58,6 +58,8 @@ export const auditEvents = [
   'care_record.updated',
   'care_record.deleted',
   'care_record.follow_up_closed',
+  'kpi_target.updated',
+  'stats.exported',
   'care_rule.defaults_created',
   'care_rule.created',
   'care_rule.updated',

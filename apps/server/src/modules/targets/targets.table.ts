@@ -24,9 +24,7 @@ export const kpiTarget = pgTable(
     updatedBy: uuid('updated_by'),
   },
   (t) => [
-    uniqueIndex('kpi_target_org_term_uq')
-      .on(t.orgId, t.schoolYear, t.termNo, t.kpi)
-      .where(sql`${t.deletedAt} is null`),
+    uniqueIndex('kpi_target_org_term_uq').on(t.orgId, t.schoolYear, t.termNo, t.kpi).where(sql`${t.deletedAt} is null`),
     index('kpi_target_county_idx').on(t.countyId, t.schoolYear, t.termNo),
     check('kpi_target_range_ck', sql`${t.targetBp} between 0 and 10000`),
   ],

@@ -1,0 +1,182 @@
+import {
+  type ChildKpi,
+  childKpis,
+  type KpiFigure,
+  kpiRate,
+  kpiStanding,
+  periodsOf,
+  type StatsScopeQuery,
+  todayIso,
+} from '@shouwang/shared';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../lib/authz/actor';
+import type { RequestContext } from '../../lib/context';
+import { ensureSchoolCare } from '../care-rules/care-rules.service';
+import { findOrg } from '../orgs/orgs.repository';
+import { effectiveTargets } from '../targets/targets.service';
+import {
+  rulesInScope,
+  type ScopeComplianceRow,
+  type ScopePeriod,
+  scopeComplianceTallies,
+} from './compliance-scope.repository';
+import { kpiTallies, orgNames } from './stats.repository';
+import { type ResolvedStats, resolveStats, termInfo } from './stats-scope';
+
+export interface KpiValue extends KpiFigure {
+  /** Target in percent (own, inherited or default). */
+  target: number;
+  standing: 'met' | 'below' | 'none';
+}
+
+export interface ComplianceValue extends KpiValue {
+  /** The care rule's kind (talk, home_visit, …). */
+  kind: string;
+}
+
+export interface ComparisonRow {
+  orgId: string;
+  name: string;
+  children: number;
+  kpis: Record<ChildKpi, KpiFigure>;
+}
+
+/**
+ * What `kpisFor` answers: the figures of a scope and term, each with numerator, denominator, rate
+ * (0..1, null when nothing is counted), target (percent) and standing. Modules that quote figures
+ * (assessment, work summary) read this and nothing else.
+ */
+export interface ScopeKpis extends Record<ChildKpi, KpiValue> {
+  scope: { id: string; name: string; kind: ResolvedStats['org']['kind']; path: string };
+  term: ReturnType<typeof termInfo> | null;
+  asOf: string | null;
+  /** Left-behind children of the scope on the as-of date (the population of the four child KPIs). */
+  children: number;
+  /** 完成率 per care rule kind over the periods that have ended by the as-of date. */
+  compliance: ComplianceValue[];
+  /** The same per month (the month a period starts), ended and running periods together. */
+  complianceMonthly: ScopeComplianceRow[];
+  /** One row per sub-unit (townships of a county, schools of a township, classes of a school). */
+  units: ComparisonRow[];
+  unitKind: ResolvedStats['unit'];
+}
+
+const withTarget = (figure: KpiFigure, target: number): KpiValue => ({
+  ...figure,
+  target,
+  standing: kpiStanding(figure.rate, target),
+});
+
+/** One row per (kind, month): a month's ended and running periods added together, in month order. */
+function mergeMonths(rows: ScopeComplianceRow[]): ScopeComplianceRow[] {
+  const merged = new Map<string, ScopeComplianceRow>();
+  for (const r of rows) {
+    const key = `${r.month} ${r.kind}`;
+    const seen = merged.get(key);
+    if (seen)
+      merged.set(key, { ...seen, ended: seen.ended && r.ended, due: seen.due + r.due, done: seen.done + r.done });
+    else merged.set(key, { ...r });
+  }
+  return [...merged.values()].sort((a, b) => a.month.localeCompare(b.month) || a.kind.localeCompare(b.kind));
+}
+
+/** The periods of every active rule of the scope's schools that have begun by the as-of date. */
+export async function scopePeriods(db: Db, resolved: ResolvedStats, ctx?: RequestContext): Promise<ScopePeriod[]> {
+  const { term, asOf } = resolved;
+  if (!term || !asOf) return [];
+  // A school's rules are created with its defaults the first time anyone needs them.
+  if (ctx && resolved.schoolId) {
+    const school = resolved.org.kind === 'school' ? resolved.org : await findOrg(db, resolved.schoolId);
+    if (school) await ensureSchoolCare(db, ctx, school);
+  }
+  const rules = await rulesInScope(db, resolved.scope);
+  return rules.flatMap((r) =>
+    periodsOf(r.frequency, r.windowDays, term)
+      .filter((p) => p.start <= asOf)
+      .map((p) => ({ ruleId: r.id, start: p.start, end: p.end })),
+  );
+}
+
+/** The KPIs of an already resolved scope (see `kpisFor`). */
+export async function kpisOfResolved(db: Db, resolved: ResolvedStats, ctx?: RequestContext): Promise<ScopeKpis> {
+  const { org, term, asOf } = resolved;
+  const targets = await effectiveTargets(db, org, term);
+  const zero: KpiFigure = { numerator: 0, denominator: 0, rate: null };
+  const base = {
+    scope: { id: org.id, name: org.name, kind: org.kind, path: org.path },
+    term: term ? termInfo(term) : null,
+    asOf,
+    unitKind: resolved.unit,
+  };
+  if (!term || !asOf) {
+    return {
+      ...base,
+      children: 0,
+      ...(Object.fromEntries(childKpis.map((k) => [k, withTarget(zero, targets[k].target)])) as Record<
+        ChildKpi,
+        KpiValue
+      >),
+      compliance: [],
+      complianceMonthly: [],
+      units: [],
+    };
+  }
+  const window = { start: term.startDate, asOf };
+  const [tallies, periods] = await Promise.all([
+    kpiTallies(db, resolved.scope, window, resolved.unit),
+    scopePeriods(db, resolved, ctx),
+  ]);
+  // A period has ended once it lies before today (as the to-do engine counts): a past term's last month too.
+  const monthly = await scopeComplianceTallies(db, { scope: resolved.scope, asOf: todayIso(), periods });
+  const total = tallies.find((t) => t.unitId === null)!;
+  const figure = (c: { numerator: number; denominator: number }): KpiFigure => ({
+    ...c,
+    rate: kpiRate(c.numerator, c.denominator),
+  });
+  const byKind = new Map<string, { numerator: number; denominator: number }>();
+  for (const row of monthly) {
+    const tally = byKind.get(row.kind) ?? { numerator: 0, denominator: 0 };
+    if (row.ended) {
+      tally.numerator += row.done;
+      tally.denominator += row.due;
+    }
+    byKind.set(row.kind, tally);
+  }
+  const unitRows = tallies.filter((t) => t.unitId !== null);
+  const names = await orgNames(
+    db,
+    unitRows.map((u) => u.unitId!),
+  );
+  const wantedKind = resolved.unit;
+  return {
+    ...base,
+    children: total.children,
+    ...(Object.fromEntries(childKpis.map((k) => [k, withTarget(figure(total.counts[k]), targets[k].target)])) as Record<
+      ChildKpi,
+      KpiValue
+    >),
+    compliance: [...byKind].map(([kind, tally]) => ({
+      kind,
+      ...withTarget(figure(tally), targets.compliance.target),
+    })),
+    complianceMonthly: mergeMonths(monthly),
+    units: unitRows
+      .filter((u) => names.get(u.unitId!)?.kind === wantedKind)
+      .map((u) => ({
+        orgId: u.unitId!,
+        name: names.get(u.unitId!)!.name,
+        children: u.children,
+        kpis: Object.fromEntries(childKpis.map((k) => [k, figure(u.counts[k])])) as Record<ChildKpi, KpiFigure>,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+  };
+}
+
+/**
+ * The KPIs of a scope and term for the caller: `scopeOrgId` must lie in one of their `stats.read`
+ * subtrees (else NOT_FOUND); `termId` defaults to the running term. A scope with no term answers
+ * empty figures (rate null), not an error. Stable entry point for assessment and the work summary.
+ */
+export async function kpisFor(db: Db, actor: Actor, query: StatsScopeQuery, ctx?: RequestContext): Promise<ScopeKpis> {
+  return kpisOfResolved(db, await resolveStats(db, actor, query, ctx), ctx);
+}
