@@ -43,7 +43,12 @@ export const navItems: NavItem[] = [
     Badge: TodoCountBadge,
   },
   { path: '/children', key: 'children', icon: <IdcardOutlined />, permission: 'child.read' },
-  { path: '/health-checks/batch', key: 'healthChecks', icon: <MedicineBoxOutlined />, permission: 'health_check.write' },
+  {
+    path: '/health-checks/batch',
+    key: 'healthChecks',
+    icon: <MedicineBoxOutlined />,
+    permission: 'health_check.write',
+  },
   { path: '/grades/batch', key: 'grades', icon: <ReadOutlined />, permission: 'learning.write' },
   // School leaders pair; county and township overseers (who also hold user.read) look on.
   { path: '/pairings', key: 'pairings', icon: <NodeIndexOutlined />, permission: 'user.read' },

@@ -51,6 +51,20 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'health-checks/batch',
+            handle: { permission: 'health_check.write' } satisfies RouteHandle,
+            lazy: async () => ({
+              Component: (await import('../features/health-checks/pages/HealthBatchPage')).HealthBatchPage,
+            }),
+          },
+          {
+            path: 'grades/batch',
+            handle: { permission: 'learning.write' } satisfies RouteHandle,
+            lazy: async () => ({
+              Component: (await import('../features/learning/pages/GradeBatchPage')).GradeBatchPage,
+            }),
+          },
+          {
             path: 'pairings',
             // The board is the school's: its administrators pair; county and township overseers look on.
             // `user.read` is what exactly these hold (the board lists the school's staff as helpers).

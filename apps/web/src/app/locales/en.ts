@@ -1,6 +1,8 @@
 import careEn from './care.en';
 import careAdminEn from './careAdmin.en';
 import childrenEn from './children.en';
+import healthEn from './health.en';
+import learningEn from './learning.en';
 import securityEn from './security.en';
 import type { Messages } from './zh-CN';
 
@@ -46,6 +48,8 @@ const en: Messages = {
     users: 'Users',
     audit: 'Audit log',
     todos: 'To-do',
+    healthChecks: 'Health checks',
+    grades: 'Grades',
     pairings: 'Pairings',
     calendar: 'Calendar',
     compliance: 'Care compliance',
@@ -485,6 +489,8 @@ const en: Messages = {
   },
   children: childrenEn,
   care: careEn,
+  health: healthEn,
+  learning: learningEn,
   careAdmin: careAdminEn,
   security: securityEn,
   conflict: {

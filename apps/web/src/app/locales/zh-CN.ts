@@ -1,6 +1,8 @@
 import careZh from './care.zh-CN';
 import careAdminZh from './careAdmin.zh-CN';
 import childrenZh from './children.zh-CN';
+import healthZh from './health.zh-CN';
+import learningZh from './learning.zh-CN';
 import securityZh from './security.zh-CN';
 
 /** 界面文字（简体中文）。这是默认语言；en.ts 与它结构一致。 */
@@ -45,6 +47,8 @@ const zhCN = {
     users: '用户管理',
     audit: '操作日志',
     todos: '待办',
+    healthChecks: '体检录入',
+    grades: '成绩录入',
     pairings: '结对帮扶',
     calendar: '关爱日历',
     compliance: '关爱完成率',
@@ -463,6 +467,8 @@ const zhCN = {
   },
   children: childrenZh,
   care: careZh,
+  health: healthZh,
+  learning: learningZh,
   careAdmin: careAdminZh,
   security: securityZh,
   conflict: {

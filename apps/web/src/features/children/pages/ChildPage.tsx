@@ -9,6 +9,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useDrawerState } from '../../../hooks/useDrawerState';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { ChildTimelineTab } from '../../care-records/components/ChildTimelineTab';
+import { useHealthLearningTabs } from '../../learning/hooks/useHealthLearningTabs';
 import { useChild, useDeleteChild, useRestoreChild } from '../api';
 import { childPlacement } from '../child-placement';
 import { ChildBasicTab } from '../components/ChildBasicTab';
@@ -22,7 +23,7 @@ import { CompletenessPanel, type CompletenessTarget } from '../components/Comple
 import { ContactCardTab } from '../components/ContactCardTab';
 import { useCodeLabels } from '../hooks/useCodeLabels';
 
-const tabKeys = ['basic', 'family', 'guardians', 'contactCard', 'care'] as const;
+const tabKeys = ['basic', 'family', 'guardians', 'contactCard', 'care', 'health', 'learning'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 /** One child's archive: header with alerts and completeness, then the tabs. */
@@ -34,6 +35,7 @@ export function ChildPage() {
   const isMobile = useIsMobile();
   const { label } = useCodeLabels();
   const child = useChild(id);
+  const healthLearningTabs = useHealthLearningTabs(child.data);
   // The drawer opens on the field to fill in when it comes from the completeness list.
   const editDrawer = useDrawerState<CompletenessField | null>();
   const remove = useDeleteChild();
@@ -189,6 +191,7 @@ export function ChildPage() {
           },
           { key: 'contactCard', label: t('children.tabs.contactCard'), children: <ContactCardTab child={c} /> },
           { key: 'care', label: t('care.timeline.title'), children: <ChildTimelineTab child={c} /> },
+          ...healthLearningTabs,
         ]}
       />
 

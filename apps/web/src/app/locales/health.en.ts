@@ -1,0 +1,53 @@
+import type healthZh from './health.zh-CN';
+import type { Messages } from './zh-CN';
+
+const healthEn: Messages<typeof healthZh> = {
+  tab: 'Health',
+  add: 'Add a check',
+  edit: 'Edit health check',
+  empty: 'No health checks yet',
+  emptyHint: 'Add them one by one here, or a whole class at once on “Class health checks”.',
+  checkedOn: 'Date',
+  height: 'Height',
+  weight: 'Weight',
+  bmi: 'BMI',
+  visionLeft: 'Left eye',
+  visionRight: 'Right eye',
+  vision: 'Vision (L/R)',
+  teeth: 'Teeth',
+  findings: 'Other findings',
+  referralNeeded: 'Referral needed',
+  referralTo: 'Referred to',
+  referralToHint: 'e.g. county hospital, eye clinic',
+  followUpOn: 'Follow up by',
+  followUpDone: 'Followed up',
+  followUpOpen: 'Follow up by {{date}}',
+  closeFollowUp: 'Mark followed up',
+  closed: 'Marked as followed up',
+  saved: 'Health check saved',
+  deleted: 'Health check deleted',
+  confirmDelete: 'Delete this health check?',
+  cm: 'cm',
+  kg: 'kg',
+  age: '{{years}} y {{months}} m',
+  noFlags: 'Nothing flagged',
+  notScreened: 'Growth not screened (sex or birth date missing, or under 6)',
+  standardNote:
+    'Screening per WS/T 456-2014, WS/T 586-2018 and GB 11533-2011 (5-point record). Flags are prompts, not diagnoses.',
+  batch: {
+    title: 'Class health checks',
+    nav: 'Health checks',
+    class: 'Class',
+    date: 'Date',
+    hint: 'One row per pupil; leave pupils who were not checked empty. BMI and flags update as you type.',
+    child: 'Pupil',
+    save: 'Save checks of {{count}} pupils',
+    saved: 'Saved checks of {{count}} pupils',
+    nothing: 'Enter the data of at least one pupil',
+    noClass: 'You teach no class, so there is nothing to enter here.',
+    noChildren: 'This class has no pupils on file yet.',
+    rowError: 'Row {{row}} ({{name}}): {{message}}',
+  },
+};
+
+export default healthEn;
