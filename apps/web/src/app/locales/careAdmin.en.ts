@@ -110,6 +110,7 @@ const careAdminEn: typeof careAdminZh = {
     saved: 'Changes saved',
     editableUntil: 'Editable until {{date}}',
     closedAuthor: 'More than {{days}} days old: only a school administrator can edit it',
+    closedNow: 'Records are locked once saved here: only a school administrator can edit them',
     notAuthor: 'Only the author and school administrators can edit it',
     adminEdit: 'Past the edit window: you are editing as a school administrator',
   },

@@ -108,6 +108,7 @@ const careAdminZh = {
     saved: '已保存修改',
     editableUntil: '{{date}} 前可修改',
     closedAuthor: '超过{{days}}天，只能由学校管理员修改',
+    closedNow: '保存后即不能再修改，只能由学校管理员修改',
     notAuthor: '只有记录人和学校管理员可以修改',
     adminEdit: '已超过修改期限，您以学校管理员身份修改',
   },

@@ -1,5 +1,10 @@
 import type { AttachmentView } from '@shouwang/shared/schemas/attachments';
-import type { CareRecordBatchBody, CareRecordCreateBody, CareRecordView } from '@shouwang/shared/schemas/care-records';
+import type {
+  CareRecordBatchBody,
+  CareRecordCreateBody,
+  CareRecordUpdateBody,
+  CareRecordView,
+} from '@shouwang/shared/schemas/care-records';
 import type { TodoCounts, TodoListResponse } from '@shouwang/shared/schemas/todos';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
@@ -68,5 +73,15 @@ export function useTimeline(childId: string) {
       api.get<TimelinePage>(`/children/${childId}/timeline`, { cursor: pageParam, limit: 20 }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** An edit sends the record's version; the server enforces the edit window (author, then school administrator). */
+export function useUpdateCareRecord() {
+  const refresh = useRefreshAfterRecord();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: CareRecordUpdateBody }) =>
+      api.patch<CareRecordView>(`/care-records/${id}`, body),
+    onSuccess: refresh,
   });
 }

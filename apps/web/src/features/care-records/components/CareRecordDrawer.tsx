@@ -2,32 +2,21 @@ import {
   type CareRecordKind,
   careRecordKindLabels,
   careRecordKinds,
-  contactInitiatorLabels,
-  contactInitiators,
-  homeVisitParties,
-  homeVisitPartyLabels,
-  lifeCareTypeLabels,
-  lifeCareTypes,
-  parentContactChannelLabels,
-  parentContactChannels,
   type TermWindow,
-  termWindowLabels,
-  termWindows,
-  tutoringSubjectLabels,
-  tutoringSubjects,
 } from '@shouwang/shared/enums/care';
-import { careRecordCreateBody } from '@shouwang/shared/schemas/care-records';
-import { App, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Switch, Typography } from 'antd';
+import { type CareRecordView, careRecordCreateBody, careRecordUpdateBody } from '@shouwang/shared/schemas/care-records';
+import { Alert, App, DatePicker, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { useFormErrors } from '../../../hooks/useFormErrors';
+import { useSignedInMe } from '../../auth/api';
 import { useCodeLabels } from '../../children/hooks/useCodeLabels';
-import { useCreateCareRecord } from '../api';
-import { MoodPicker } from './MoodPicker';
+import { useCreateCareRecord, useUpdateCareRecord } from '../api';
 import { PhotoField } from './PhotoField';
+import { big, defaultDetails, KindDetails } from './RecordKindDetails';
 
 export interface RecordTarget {
   childId: string;
@@ -50,146 +39,42 @@ interface FormValues {
   details: Record<string, unknown>;
 }
 
-const big = { size: 'large' as const };
-
-/** The details each kind asks for (issue 4), as big phone-friendly controls. */
-function KindDetails({ kind }: { kind: CareRecordKind }) {
-  const { t } = useTranslation();
-  const { options } = useCodeLabels();
-  switch (kind) {
-    case 'talk':
-      return (
-        <>
-          <Form.Item
-            name={['details', 'topic']}
-            label={t('care.form.topic')}
-            rules={[{ required: true, message: t('care.form.required') }]}
-          >
-            <Input {...big} maxLength={100} placeholder={t('care.form.topicHint')} data-testid="record-topic" />
-          </Form.Item>
-          <Form.Item
-            name={['details', 'mood']}
-            label={t('care.form.mood')}
-            rules={[{ required: true, message: t('care.form.required') }]}
-          >
-            <MoodPicker />
-          </Form.Item>
-        </>
-      );
-    case 'home_visit':
-      return (
-        <>
-          <Form.Item name={['details', 'termWindow']} label={t('care.form.termWindow')}>
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              {...big}
-              options={options(termWindowLabels, termWindows)}
-            />
-          </Form.Item>
-          <Form.Item
-            name={['details', 'present']}
-            label={t('care.form.present')}
-            rules={[{ required: true, message: t('care.form.required') }]}
-          >
-            <Checkbox.Group options={options(homeVisitPartyLabels, homeVisitParties)} className="care-checks" />
-          </Form.Item>
-          <Form.Item name={['details', 'homeConditions']} label={t('care.form.homeConditions')}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
-          </Form.Item>
-          <Form.Item name={['details', 'guardianView']} label={t('care.form.guardianView')}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
-          </Form.Item>
-        </>
-      );
-    case 'parent_contact':
-      return (
-        <>
-          <Form.Item
-            name={['details', 'channel']}
-            label={t('care.form.contactChannel')}
-            rules={[{ required: true, message: t('care.form.required') }]}
-          >
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              {...big}
-              options={options(parentContactChannelLabels, parentContactChannels)}
-            />
-          </Form.Item>
-          <Form.Item
-            name={['details', 'initiatedBy']}
-            label={t('care.form.initiatedBy')}
-            rules={[{ required: true, message: t('care.form.required') }]}
-          >
-            <Radio.Group optionType="button" {...big} options={options(contactInitiatorLabels, contactInitiators)} />
-          </Form.Item>
-        </>
-      );
-    case 'family_call':
-      return (
-        <Form.Item
-          name={['details', 'callMinutes']}
-          label={t('care.form.callMinutes')}
-          rules={[{ required: true, message: t('care.form.required') }]}
-        >
-          <InputNumber
-            {...big}
-            min={1}
-            max={240}
-            inputMode="numeric"
-            suffix={t('care.minutes')}
-            style={{ width: 160 }}
-          />
-        </Form.Item>
-      );
-    case 'tutoring':
-      return (
-        <Form.Item
-          name={['details', 'subject']}
-          label={t('care.form.subject')}
-          rules={[{ required: true, message: t('care.form.required') }]}
-        >
-          <Radio.Group optionType="button" {...big} options={options(tutoringSubjectLabels, tutoringSubjects)} />
-        </Form.Item>
-      );
-    case 'life_care':
-      return (
-        <Form.Item
-          name={['details', 'type']}
-          label={t('care.form.lifeCareType')}
-          rules={[{ required: true, message: t('care.form.required') }]}
-        >
-          <Radio.Group optionType="button" {...big} options={options(lifeCareTypeLabels, lifeCareTypes)} />
-        </Form.Item>
-      );
-    default:
-      return null;
-  }
-}
-
-function defaultDetails(kind: CareRecordKind, termWindow?: TermWindow | null): Record<string, unknown> {
-  if (kind === 'home_visit') return { termWindow: termWindow ?? undefined, present: ['child'] };
-  if (kind === 'parent_contact') return { channel: 'phone', initiatedBy: 'school' };
-  if (kind === 'family_call') return { callMinutes: 5 };
-  return {};
+/** The form's values of a saved record (edit mode). */
+function valuesOf(record: CareRecordView): FormValues {
+  return {
+    kind: record.kind,
+    occurredOn: dayjs(record.occurredOn),
+    durationMinutes: record.durationMinutes,
+    summary: record.summary,
+    problems: record.problems ?? '',
+    followUpNeeded: record.followUpNeeded,
+    followUpOn: record.followUpOn ? dayjs(record.followUpOn) : null,
+    attachmentIds: record.attachmentIds,
+    details: record.details,
+  };
 }
 
 /**
  * 记录关爱: a phone-first form for every kind. Today, the child and (from a to-do) the kind come
- * preset; one idempotency key per opening makes a double tap save once.
+ * preset; one idempotency key per opening makes a double tap save once. With `record` it edits
+ * that record (its kind stays); the server decides who may (author within the edit window, then
+ * a school administrator).
  */
 export function CareRecordDrawer({
   open,
   target,
+  record,
   onClose,
   onSaved,
 }: {
   open: boolean;
   target: RecordTarget;
+  record?: CareRecordView;
   onClose: () => void;
   onSaved?: () => void;
 }) {
+  const me = useSignedInMe();
+  const update = useUpdateCareRecord();
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { label, options } = useCodeLabels();
@@ -197,11 +82,39 @@ export function CareRecordDrawer({
   const errors = useFormErrors(form);
   const create = useCreateCareRecord();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const initialKind = target.kind ?? 'talk';
+  const initialKind = record?.kind ?? target.kind ?? 'talk';
   const kind = Form.useWatch('kind', form) ?? initialKind;
   const followUpNeeded = Form.useWatch('followUpNeeded', form);
 
+  const submitEdit = async (saved: CareRecordView) => {
+    const v = form.getFieldsValue(true) as FormValues;
+    const body = errors.validate(careRecordUpdateBody, {
+      version: saved.version,
+      kind: saved.kind,
+      occurredOn: v.occurredOn?.format('YYYY-MM-DD'),
+      durationMinutes: v.durationMinutes ?? null,
+      summary: v.summary ?? '',
+      problems: v.problems?.trim() ? v.problems : null,
+      followUpNeeded: !!v.followUpNeeded,
+      followUpOn: v.followUpNeeded ? (v.followUpOn?.format('YYYY-MM-DD') ?? null) : null,
+      attachmentIds: v.attachmentIds ?? [],
+      details: Object.fromEntries(
+        Object.entries(v.details ?? {}).filter(([, value]) => value !== undefined && value !== ''),
+      ),
+    });
+    if (!body) return;
+    try {
+      await update.mutateAsync({ id: saved.id, body });
+      message.success(t('careAdmin.records.saved'));
+      onSaved?.();
+      onClose();
+    } catch (e) {
+      errors.fail(e);
+    }
+  };
+
   const submit = async () => {
+    if (record) return submitEdit(record);
     const v = form.getFieldsValue(true) as FormValues;
     const body = errors.validate(careRecordCreateBody, {
       childId: target.childId,
@@ -234,32 +147,41 @@ export function CareRecordDrawer({
     <FormDrawer
       open={open}
       title={
-        target.kind
-          ? t('care.form.titleKind', { kind: label(careRecordKindLabels, target.kind), name: target.childName })
-          : t('care.form.title', { name: target.childName })
+        record
+          ? t('careAdmin.records.editTitle', { kind: label(careRecordKindLabels, record.kind), name: target.childName })
+          : target.kind
+            ? t('care.form.titleKind', { kind: label(careRecordKindLabels, target.kind), name: target.childName })
+            : t('care.form.title', { name: target.childName })
       }
       onClose={onClose}
       onSubmit={() => void submit()}
-      submitting={create.isPending}
+      submitting={create.isPending || update.isPending}
       testId="care-record-drawer"
     >
       <FormErrorAlert error={errors.error} />
+      {record && record.author.id !== me.user.id && new Date(record.editableUntil) < new Date() && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('careAdmin.records.adminEdit')} />
+      )}
       <Form<FormValues>
         form={form}
         layout="vertical"
         requiredMark={false}
-        initialValues={{
-          kind: initialKind,
-          occurredOn: dayjs(),
-          followUpNeeded: false,
-          attachmentIds: [],
-          details: defaultDetails(initialKind, target.termWindow),
-        }}
+        initialValues={
+          record
+            ? valuesOf(record)
+            : {
+                kind: initialKind,
+                occurredOn: dayjs(),
+                followUpNeeded: false,
+                attachmentIds: [],
+                details: defaultDetails(initialKind, target.termWindow),
+              }
+        }
         onValuesChange={(changed: Partial<FormValues>) => {
           if (changed.kind) form.setFieldValue('details', defaultDetails(changed.kind));
         }}
       >
-        {!target.kind && (
+        {!target.kind && !record && (
           <Form.Item name="kind" label={t('care.form.kind')}>
             <Select {...big} options={options(careRecordKindLabels, careRecordKinds)} data-testid="record-kind" />
           </Form.Item>
@@ -318,9 +240,11 @@ export function CareRecordDrawer({
         <Form.Item name="attachmentIds" label={t('care.form.photos')}>
           <PhotoField childId={target.childId} />
         </Form.Item>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('care.form.editWindow')}
-        </Typography.Text>
+        {!record && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('care.form.editWindow')}
+          </Typography.Text>
+        )}
       </Form>
     </FormDrawer>
   );

@@ -1,4 +1,4 @@
-import { EditOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { EditOutlined, FormOutlined, LockOutlined, PaperClipOutlined } from '@ant-design/icons';
 import {
   type CareRecordFlag,
   type CareRecordKind,
@@ -67,7 +67,35 @@ function useDetailLine() {
   };
 }
 
-function RecordEntry({ record }: { record: CareRecordView }) {
+const DAY_MS = 86_400_000;
+
+/** Why a record the user wrote can no longer be edited by them, or until when it can. */
+function EditState({ record, meId, onEdit }: { record: CareRecordView; meId: string; onEdit: () => void }) {
+  const { t } = useTranslation();
+  const until = new Date(record.editableUntil);
+  if (record.abilities.update)
+    return (
+      <Flex gap={8} align="center" wrap>
+        <Button size="small" icon={<FormOutlined />} onClick={onEdit} data-testid="timeline-record-edit">
+          {t('careAdmin.records.edit')}
+        </Button>
+        {record.author.id === meId && until > new Date() && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('careAdmin.records.editableUntil', { date: dayjs(until).format('YYYY-MM-DD HH:mm') })}
+          </Typography.Text>
+        )}
+      </Flex>
+    );
+  if (record.author.id !== meId) return null;
+  const days = Math.round((until.getTime() - new Date(record.createdAt).getTime()) / DAY_MS);
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="timeline-record-locked">
+      <LockOutlined /> {days > 0 ? t('careAdmin.records.closedAuthor', { days }) : t('careAdmin.records.closedNow')}
+    </Typography.Text>
+  );
+}
+
+function RecordEntry({ record, meId, onEdit }: { record: CareRecordView; meId: string; onEdit: () => void }) {
   const { t } = useTranslation();
   const { label } = useCodeLabels();
   const detailLine = useDetailLine()(record);
@@ -114,6 +142,7 @@ function RecordEntry({ record }: { record: CareRecordView }) {
           </Typography.Text>
         )}
       </Flex>
+      <EditState record={record} meId={meId} onEdit={onEdit} />
     </Flex>
   );
 }
@@ -123,7 +152,7 @@ export function ChildTimelineTab({ child }: { child: { id: string; name: string 
   const { t } = useTranslation();
   const me = useSignedInMe();
   const timeline = useTimeline(child.id);
-  const [drawer, setDrawer] = useState<{ key: number; open: boolean } | null>(null);
+  const [drawer, setDrawer] = useState<{ key: number; open: boolean; record?: CareRecordView } | null>(null);
   const canWrite = me.permissions.includes('care_record.write');
   const records = timeline.data?.pages.flatMap((p) => p.items) ?? [];
 
@@ -153,7 +182,13 @@ export function ChildTimelineTab({ child }: { child: { id: string; name: string 
             items={records.map((record) => ({
               key: record.id,
               color: kindColors[record.kind],
-              content: <RecordEntry record={record} />,
+              content: (
+                <RecordEntry
+                  record={record}
+                  meId={me.user.id}
+                  onEdit={() => setDrawer({ key: Date.now(), open: true, record })}
+                />
+              ),
             }))}
           />
           {timeline.hasNextPage && (
@@ -168,6 +203,7 @@ export function ChildTimelineTab({ child }: { child: { id: string; name: string 
           key={drawer.key}
           open={drawer.open}
           target={{ childId: child.id, childName: child.name }}
+          record={drawer.record}
           onClose={() => setDrawer({ ...drawer, open: false })}
         />
       )}

@@ -6,7 +6,7 @@ import {
 } from '@shouwang/shared/enums/children';
 import type { GuardianView } from '@shouwang/shared/schemas/child-family';
 import type { ChildView } from '@shouwang/shared/schemas/children';
-import { App, Button, Card, Descriptions, Flex, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
 import { useDrawerState } from '../../../hooks/useDrawerState';
@@ -14,6 +14,7 @@ import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useDeleteGuardian } from '../api';
 import { useCodeLabels } from '../hooks/useCodeLabels';
 import { EntrustmentDrawer } from './EntrustmentDrawer';
+import { EntrustmentPanel } from './EntrustmentPanel';
 import { GuardianFormDrawer } from './GuardianFormDrawer';
 
 /** 监护人: who the child lives with, how to reach them, and the 委托监护确认书 signings. */
@@ -146,42 +147,7 @@ export function ChildGuardiansTab({ child }: { child: ChildView }) {
                   )
                 }
               >
-                {g.entrustmentHistory.length === 0 ? (
-                  <Typography.Text type="secondary">{e('signHint')}</Typography.Text>
-                ) : g.entrustmentHistory.length === 1 ? (
-                  <Typography.Text type="secondary">
-                    {[
-                      g.entrustmentHistory[0]!.validUntil && e('until', { date: g.entrustmentHistory[0]!.validUntil }),
-                      g.entrustmentHistory[0]!.note,
-                    ]
-                      .filter(Boolean)
-                      .join(' · ') || e('signHint')}
-                  </Typography.Text>
-                ) : (
-                  <Timeline
-                    style={{ marginTop: 8, marginBottom: -16 }}
-                    items={g.entrustmentHistory.map((s, i) => ({
-                      key: s.id,
-                      color: i === 0 ? 'green' : 'gray',
-                      content: (
-                        <div>
-                          <Typography.Text strong={i === 0}>{e('current', { date: s.signedOn })}</Typography.Text>
-                          {s.validUntil && (
-                            <Typography.Text type="secondary">
-                              {' · '}
-                              {e('until', { date: s.validUntil })}
-                            </Typography.Text>
-                          )}
-                          {s.note && (
-                            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                              {s.note}
-                            </Typography.Text>
-                          )}
-                        </div>
-                      ),
-                    }))}
-                  />
-                )}
+                <EntrustmentPanel guardian={g} />
               </Card>
             </Card>
           ))}

@@ -7,9 +7,11 @@ import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { useSignEntrustment } from '../api';
 import { textOrNull, toIsoDate } from '../iso-date';
+import { EntrustmentScanField } from './EntrustmentScanField';
 
 interface Values {
   signedOn?: Dayjs | null;
+  attachmentId?: string | null;
   validUntil?: Dayjs | null;
   note?: string;
 }
@@ -36,6 +38,7 @@ export function EntrustmentDrawer({
     const body = validate(entrustmentBody, {
       signedOn: toIsoDate(values.signedOn),
       validUntil: toIsoDate(values.validUntil),
+      attachmentId: values.attachmentId ?? null,
       note: textOrNull(values.note),
     });
     if (!body) return;
@@ -64,10 +67,13 @@ export function EntrustmentDrawer({
       <Typography.Paragraph type="secondary">{t('children.guardians.entrustment.signHint')}</Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ signedOn: dayjs() }} onFinish={onFinish}>
         <Form.Item name="signedOn" label={t('children.guardians.entrustment.signedOn')} required>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
         <Form.Item name="validUntil" label={t('children.guardians.entrustment.validUntil')}>
           <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="attachmentId" label={t('careAdmin.entrustment.scan')}>
+          <EntrustmentScanField childId={childId} />
         </Form.Item>
         <Form.Item name="note" label={t('children.guardians.entrustment.note')}>
           <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
