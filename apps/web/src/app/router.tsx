@@ -31,6 +31,13 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        // 悄悄话信箱: the public page a child opens from the poster, without signing in.
+        path: '/m/:code',
+        lazy: async () => ({
+          Component: (await import('../features/mailbox/public/MailboxPublicPage')).MailboxPublicPage,
+        }),
+      },
+      {
         path: '/',
         lazy: async () => ({ Component: (await import('./layout')).AppLayout }),
         children: [
@@ -99,6 +106,25 @@ export const router = createBrowserRouter([
             lazy: async () => ({
               Component: (await import('../features/care-rules/pages/CareRulesPage')).CareRulesPage,
             }),
+          },
+          {
+            path: 'mailbox',
+            handle: { permission: 'mailbox.read' } satisfies RouteHandle,
+            lazy: async () => ({
+              Component: (await import('../features/mailbox/pages/MailboxInboxPage')).MailboxInboxPage,
+            }),
+          },
+          {
+            path: 'mailbox/settings',
+            handle: { permission: 'mailbox.configure' } satisfies RouteHandle,
+            lazy: async () => ({
+              Component: (await import('../features/mailbox/pages/MailboxSettingsPage')).MailboxSettingsPage,
+            }),
+          },
+          {
+            path: 'letters',
+            handle: { permission: 'letter.read' } satisfies RouteHandle,
+            lazy: async () => ({ Component: (await import('../features/letters/pages/LettersPage')).LettersPage }),
           },
           {
             path: 'children',

@@ -4,6 +4,7 @@ import childrenEn from './children.en';
 import healthEn from './health.en';
 import learningEn from './learning.en';
 import securityEn from './security.en';
+import wellbeingEn from './wellbeing.en';
 import type { Messages } from './zh-CN';
 
 /** Interface texts in English; same keys as zh-CN.ts (plus plural forms). */
@@ -54,6 +55,8 @@ const en: Messages = {
     calendar: 'Calendar',
     compliance: 'Care compliance',
     careRules: 'Care rules',
+    mailbox: 'Whisper mailbox',
+    mailboxSettings: 'Mailbox settings',
   },
   roles: {
     county_admin: 'County administrator',
@@ -493,6 +496,7 @@ const en: Messages = {
   learning: learningEn,
   careAdmin: careAdminEn,
   security: securityEn,
+  wellbeing: wellbeingEn,
   conflict: {
     latest: 'What they saved:',
     useLatest: 'Load the latest and edit again',

@@ -4,6 +4,7 @@ import childrenZh from './children.zh-CN';
 import healthZh from './health.zh-CN';
 import learningZh from './learning.zh-CN';
 import securityZh from './security.zh-CN';
+import wellbeingZh from './wellbeing.zh-CN';
 
 /** 界面文字（简体中文）。这是默认语言；en.ts 与它结构一致。 */
 const zhCN = {
@@ -53,6 +54,8 @@ const zhCN = {
     calendar: '关爱日历',
     compliance: '关爱完成率',
     careRules: '关爱规范',
+    mailbox: '悄悄话信箱',
+    mailboxSettings: '信箱管理',
   },
   roles: {
     county_admin: '县级管理员',
@@ -471,6 +474,7 @@ const zhCN = {
   learning: learningZh,
   careAdmin: careAdminZh,
   security: securityZh,
+  wellbeing: wellbeingZh,
   conflict: {
     latest: '对方保存的最新内容：',
     useLatest: '载入最新内容后再修改',
