@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   CalendarOutlined,
   CarryOutOutlined,
@@ -16,6 +17,10 @@ import {
 } from '@ant-design/icons';
 import type { Permission } from '@shouwang/shared/roles';
 import { type ComponentType, lazy, type ReactNode } from 'react';
+
+const OpenConcernsBadge = lazy(async () => ({
+  default: (await import('../features/concerns/components/OpenConcernsBadge')).OpenConcernsBadge,
+}));
 
 /** Loaded with the menu, not with the shell: the counts come from the care-records feature. */
 const TodoCountBadge = lazy(async () => ({
@@ -44,6 +49,13 @@ export const navItems: NavItem[] = [
     Badge: TodoCountBadge,
   },
   { path: '/children', key: 'children', icon: <IdcardOutlined />, permission: 'child.read' },
+  {
+    path: '/concerns',
+    key: 'concerns',
+    icon: <AlertOutlined />,
+    permission: 'concern.raise',
+    Badge: OpenConcernsBadge,
+  },
   {
     path: '/health-checks/batch',
     key: 'healthChecks',

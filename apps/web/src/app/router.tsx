@@ -88,6 +88,11 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'concerns',
+            handle: { permission: 'concern.raise' } satisfies RouteHandle,
+            lazy: async () => ({ Component: (await import('../features/concerns/pages/ConcernsPage')).ConcernsPage }),
+          },
+          {
             path: 'calendar',
             handle: { permission: 'care_record.read' } satisfies RouteHandle,
             lazy: async () => ({ Component: (await import('../features/calendar/pages/CalendarPage')).CalendarPage }),

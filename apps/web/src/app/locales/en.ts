@@ -1,6 +1,8 @@
 import careEn from './care.en';
 import careAdminEn from './careAdmin.en';
 import childrenEn from './children.en';
+import concernsEn from './concerns.en';
+import counselingEn from './counseling.en';
 import healthEn from './health.en';
 import learningEn from './learning.en';
 import securityEn from './security.en';
@@ -49,6 +51,7 @@ const en: Messages = {
     users: 'Users',
     audit: 'Audit log',
     todos: 'To-do',
+    concerns: 'Concern reports',
     healthChecks: 'Health checks',
     grades: 'Grades',
     pairings: 'Pairings',
@@ -491,6 +494,8 @@ const en: Messages = {
     },
   },
   children: childrenEn,
+  counseling: counselingEn,
+  concerns: concernsEn,
   care: careEn,
   health: healthEn,
   learning: learningEn,

@@ -1,6 +1,8 @@
 import careZh from './care.zh-CN';
 import careAdminZh from './careAdmin.zh-CN';
 import childrenZh from './children.zh-CN';
+import concernsZh from './concerns.zh-CN';
+import counselingZh from './counseling.zh-CN';
 import healthZh from './health.zh-CN';
 import learningZh from './learning.zh-CN';
 import securityZh from './security.zh-CN';
@@ -48,6 +50,7 @@ const zhCN = {
     users: '用户管理',
     audit: '操作日志',
     todos: '待办',
+    concerns: '强制报告',
     healthChecks: '体检录入',
     grades: '成绩录入',
     pairings: '结对帮扶',
@@ -469,6 +472,8 @@ const zhCN = {
     },
   },
   children: childrenZh,
+  counseling: counselingZh,
+  concerns: concernsZh,
   care: careZh,
   health: healthZh,
   learning: learningZh,

@@ -9,6 +9,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useDrawerState } from '../../../hooks/useDrawerState';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { ChildTimelineTab } from '../../care-records/components/ChildTimelineTab';
+import { useWellbeingTab } from '../../counseling/hooks/useWellbeingTab';
 import { ChildPledgesTab } from '../../pledges/components/ChildPledgesTab';
 import { useHealthLearningTabs } from '../../learning/hooks/useHealthLearningTabs';
 import { useChild, useDeleteChild, useRestoreChild } from '../api';
@@ -24,7 +25,7 @@ import { CompletenessPanel, type CompletenessTarget } from '../components/Comple
 import { ContactCardTab } from '../components/ContactCardTab';
 import { useCodeLabels } from '../hooks/useCodeLabels';
 
-const tabKeys = ['basic', 'family', 'guardians', 'contactCard', 'care', 'health', 'learning', 'pledges'] as const;
+const tabKeys = ['basic', 'family', 'guardians', 'contactCard', 'care', 'health', 'learning', 'pledges', 'wellbeing'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 /** One child's archive: header with alerts and completeness, then the tabs. */
@@ -36,6 +37,7 @@ export function ChildPage() {
   const isMobile = useIsMobile();
   const { label } = useCodeLabels();
   const child = useChild(id);
+  const wellbeingTab = useWellbeingTab(child.data);
   const healthLearningTabs = useHealthLearningTabs(child.data);
   // The drawer opens on the field to fill in when it comes from the completeness list.
   const editDrawer = useDrawerState<CompletenessField | null>();
@@ -194,6 +196,7 @@ export function ChildPage() {
           { key: 'care', label: t('care.timeline.title'), children: <ChildTimelineTab child={c} /> },
           ...healthLearningTabs,
           { key: 'pledges', label: t('wellbeing.pledges.tab'), children: <ChildPledgesTab child={c} /> },
+          ...wellbeingTab,
         ]}
       />
 

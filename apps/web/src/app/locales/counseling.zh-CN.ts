@@ -1,0 +1,40 @@
+/** 心理辅导与风险等级（儿童档案“心理与安全”页签）的界面文字。 */
+const counselingZh = {
+  tab: '心理与安全',
+  risk: {
+    title: '心理风险等级',
+    none: '尚未评估',
+    setBy: '{{name}} 于 {{date}} 评估',
+    askTitle: '了解情况请联系',
+    askNone: '本校还没有心理老师账号，请联系学校管理员。',
+    askHint: '辅导记录仅心理老师可见。如需了解孩子近况，请直接联系心理老师。',
+    set: '调整风险等级',
+    setTitle: '调整风险等级',
+    level: '风险等级',
+    reason: '评估依据',
+    reasonPlaceholder: '简要写明调整的原因，如：近两周情绪持续低落，提到不想上学',
+    saved: '风险等级已更新',
+    history: '评估记录',
+  },
+  sessions: {
+    title: '辅导记录',
+    confidential: '保密：仅本校心理老师可见，每次查看都会留痕。',
+    add: '记录一次辅导',
+    empty: '还没有辅导记录。',
+    addTitle: '记录心理辅导',
+    editTitle: '修改辅导记录',
+    sessionOn: '辅导日期',
+    presentingConcern: '来访原因',
+    presentingConcernPlaceholder: '如：最近晚上睡不着，总是想妈妈',
+    notes: '辅导记录',
+    agreedActions: '约定事项',
+    nextSessionOn: '下次辅导',
+    nextOn: '下次辅导 {{date}}',
+    by: '{{name}} 记录',
+    saved: '辅导记录已保存',
+    confirmDelete: '确定删除这条辅导记录吗？',
+    deleted: '已删除',
+  },
+};
+
+export default counselingZh;
