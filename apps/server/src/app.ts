@@ -15,6 +15,9 @@ import {
 import type { Database } from './db/client';
 import type { AppConfig } from './env';
 import { installDataProtection, loadDataKeys } from './lib/crypto/data-keys';
+import { activityRoutes } from './modules/activities/activities.routes';
+import { activityRoomRoutes } from './modules/activities/activity-room.routes';
+import { aidRoutes } from './modules/aid/aid.routes';
 import { attachmentRoutes } from './modules/attachments/attachments.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -159,6 +162,9 @@ export async function buildApp(database: Database, config: AppConfig, options: {
       await api.register(complianceChildrenRoutes, deps);
       await api.register(attachmentRoutes, deps);
       await api.register(childFileRoutes, deps);
+      await api.register(activityRoutes, deps);
+      await api.register(activityRoomRoutes, deps);
+      await api.register(aidRoutes, deps);
       await api.register(letterRoutes, deps);
       await api.register(mailboxRoutes, deps);
       await api.register(mailboxPublicRoutes, deps);

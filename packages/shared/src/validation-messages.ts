@@ -109,6 +109,7 @@ export const validationMessages: Record<string, { zh: string; en: string }> = {
   amount_or_items_required: { zh: '请填写金额或物品', en: 'enter an amount or the items' },
   fund_source_required: { zh: '请选择收入来源', en: 'choose where the income came from' },
   fund_purpose_required: { zh: '请选择支出用途', en: 'choose what the money was spent on' },
+  activity_not_of_school: { zh: '所选活动不是本校组织的活动', en: 'the activity is not one of this school' },
   participant_out_of_org: {
     zh: '参与儿童不属于组织单位',
     en: 'the child does not belong to the organizing unit',

@@ -99,6 +99,8 @@ export const participationView = z.object({
   leftBehindChildren: z.number().int(),
   awarded: z.number().int(),
   leftBehindAwarded: z.number().int(),
+  roomVisitors: z.number().int(),
+  leftBehindRoomVisitors: z.number().int(),
   notYetParticipated: z.array(
     z.object({ id: z.string(), name: z.string(), className: z.string().nullable(), careLevel: z.string() }),
   ),

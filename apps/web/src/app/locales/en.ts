@@ -5,6 +5,7 @@ import concernsEn from './concerns.en';
 import counselingEn from './counseling.en';
 import healthEn from './health.en';
 import learningEn from './learning.en';
+import lettersEn from './letters.en';
 import securityEn from './security.en';
 import wellbeingEn from './wellbeing.en';
 import type { Messages } from './zh-CN';
@@ -45,6 +46,7 @@ const en: Messages = {
     label: 'Main menu',
     open: 'Open menu',
     home: 'Home',
+    letters: 'Letters to parents',
     children: 'Child archives',
     orgs: 'Units',
     terms: 'Terms',
@@ -500,6 +502,7 @@ const en: Messages = {
   health: healthEn,
   learning: learningEn,
   careAdmin: careAdminEn,
+  letters: lettersEn,
   security: securityEn,
   wellbeing: wellbeingEn,
   conflict: {

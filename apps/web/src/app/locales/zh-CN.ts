@@ -5,6 +5,7 @@ import concernsZh from './concerns.zh-CN';
 import counselingZh from './counseling.zh-CN';
 import healthZh from './health.zh-CN';
 import learningZh from './learning.zh-CN';
+import lettersZh from './letters.zh-CN';
 import securityZh from './security.zh-CN';
 import wellbeingZh from './wellbeing.zh-CN';
 
@@ -44,6 +45,7 @@ const zhCN = {
     label: '主菜单',
     open: '打开菜单',
     home: '首页',
+    letters: '致家长的信',
     children: '儿童档案',
     orgs: '单位管理',
     terms: '学期设置',
@@ -478,6 +480,7 @@ const zhCN = {
   health: healthZh,
   learning: learningZh,
   careAdmin: careAdminZh,
+  letters: lettersZh,
   security: securityZh,
   wellbeing: wellbeingZh,
   conflict: {
