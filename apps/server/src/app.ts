@@ -36,6 +36,7 @@ import { orgRoutes } from './modules/orgs/orgs.routes';
 import { pairingRoutes } from './modules/pairings/pairings.routes';
 import { pledgeRoutes } from './modules/pledges/pledges.routes';
 import { statsRoutes } from './modules/stats/stats.routes';
+import { reportRoutes } from './modules/reports/reports.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { targetRoutes } from './modules/targets/targets.routes';
 import { termRoutes } from './modules/terms/terms.routes';
@@ -171,6 +172,7 @@ export async function buildApp(database: Database, config: AppConfig, options: {
       await api.register(pledgeRoutes, deps);
       await api.register(counselingRoutes, deps);
       await api.register(concernRoutes, deps);
+      await api.register(reportRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -24,11 +24,10 @@ export function basicSection(c: DraftContext): SummaryParagraph[] {
   );
 
   const people = c.paragraph('basic.children', 'basic', null);
-  const registered =
-    f.students !== null
-      ? `${words.self}目前有在校学生${people.fig('children', f.students, `${f.students}名`)}`
-      : `${words.self}目前登记在册的儿童共${people.fig('children', f.children, `${f.children}名`)}`;
-  if (f.children === 0 && f.students === null) {
+  const registered = f.students
+    ? `${words.self}目前有在校学生${people.fig('children', f.students, `${f.students}名`)}`
+    : `${words.self}目前登记在册的儿童共${people.fig('children', f.children, `${f.children}名`)}`;
+  if (f.children === 0 && !f.students) {
     people.say(`${words.self}本学期尚未登记儿童档案，基本情况待建档后补充。`);
   } else if (f.leftBehind === 0) {
     people.say(`${registered}，目前没有登记在册的留守儿童。`);

@@ -57,12 +57,13 @@ export function resultsSection(c: DraftContext): SummaryParagraph[] {
       ? `${dropouts}。`
       : `留守儿童巩固率${retention === '100%' ? '保持在' : '为'}${stay.fig('retention', f.retention.numerator / f.retention.denominator, retention)}，${dropouts}。`,
   );
-  stay.say(
-    vary(c.seed, 'results', [
-      '孩子们的行为习惯好了，待人接物礼貌了，自立、自强的意识明显增强。',
-      '留守儿童在老师和同学的关心下，学习更安心，生活更开朗。',
-    ]),
-  );
+  if (f.leftBehind > 0)
+    stay.say(
+      vary(c.seed, 'results', [
+        '孩子们的行为习惯好了，待人接物礼貌了，自立、自强的意识明显增强。',
+        '留守儿童在老师和同学的关心下，学习更安心，生活更开朗。',
+      ]),
+    );
   return [study.done(), stay.done()];
 }
 
@@ -80,7 +81,9 @@ export function problemsSection(c: DraftContext): SummaryParagraph[] {
     const total = missed.reduce((a, b) => a + b.n, 0);
     duties.say(
       byCount(total, {
-        zero: `本学期各项关爱任务均按时完成，没有逾期未办的谈心和家访。`,
+        zero: f.compliance.some((x) => x.due > 0)
+          ? '本学期各项关爱任务均按时完成，没有逾期未办的谈心和家访。'
+          : '本学期尚无到期的关爱任务。',
         many: (n) =>
           `一是关爱任务落实还不够到位，本学期仍有${duties.fig('overdue', n, `${n}项`)}任务逾期未完成（${missed
             .slice(0, 3)
@@ -101,7 +104,7 @@ export function problemsSection(c: DraftContext): SummaryParagraph[] {
   } else {
     risk.say(
       byCount(f.concerns.open, {
-        zero: '本学期报告的关注事项均已办结。',
+        zero: f.concerns.closed > 0 ? '本学期报告的关注事项均已办结。' : '本学期没有发生需要强制报告的事项。',
         many: (n) =>
           `目前仍有${risk.fig('concerns', n, `${n}起`)}强制报告事项尚未办结${f.concerns!.overdue > 0 ? `，其中${risk.fig('concerns', f.concerns!.overdue, `${f.concerns!.overdue}起`)}已超过办理时限` : ''}，需会同有关部门抓紧处置。`,
       }),

@@ -110,6 +110,10 @@ describe('phrasing helpers', () => {
 });
 
 describe('draftWorkSummary', () => {
+  it('never counts zero students of a school that has none on file', () => {
+    expect(text({ ...empty, students: 0 })).toContain('尚未登记儿童档案');
+  });
+
   it('drafts a useful summary for a term without data, with no "0名" sentences', () => {
     const draft = draftWorkSummary(empty, link);
     expect(draft.title).toBe('黄泥村小学2026年秋季学期关爱留守儿童工作总结');
@@ -117,7 +121,8 @@ describe('draftWorkSummary', () => {
     expect(hasZeroCount(all)).toBe(false);
     expect(all).toContain('本学期无一名学生辍学');
     expect(all).toContain('尚未登记儿童档案');
-    expect(all).toContain('各项关爱任务均按时完成');
+    expect(all).toContain('本学期尚无到期的关爱任务');
+    expect(all).toContain('本学期没有发生需要强制报告的事项');
     for (const section of ['basic', 'measures', 'results', 'problems'])
       expect(draft.paragraphs.some((p) => p.section === section)).toBe(true);
   });

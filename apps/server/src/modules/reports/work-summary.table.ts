@@ -26,8 +26,6 @@ export const workSummary = pgTable(
     updatedBy: uuid('updated_by').references(() => appUser.id),
   },
   (t) => [
-    uniqueIndex('work_summary_org_term_uq')
-      .on(t.orgId, t.schoolYear, t.termNo)
-      .where(sql`${t.deletedAt} is null`),
+    uniqueIndex('work_summary_org_term_uq').on(t.orgId, t.schoolYear, t.termNo).where(sql`${t.deletedAt} is null`),
   ],
 );
