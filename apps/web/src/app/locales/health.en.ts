@@ -40,6 +40,7 @@ const healthEn: Messages<typeof healthZh> = {
     class: 'Class',
     date: 'Date',
     hint: 'One row per pupil; leave pupils who were not checked empty. BMI and flags update as you type.',
+    flags: 'Flags',
     child: 'Pupil',
     save: 'Save checks of {{count}} pupils',
     saved: 'Saved checks of {{count}} pupils',

@@ -37,6 +37,7 @@ const healthZh = {
     class: '班级',
     date: '体检日期',
     hint: '每行一名学生，未体检的学生留空即可。BMI 和筛查提示随输入即时显示。',
+    flags: '筛查提示',
     child: '学生',
     save: '保存 {{count}} 人的体检记录',
     saved: '已保存 {{count}} 人的体检记录',

@@ -11,6 +11,8 @@ import { HealthCheckDrawer, type HealthChild } from './HealthCheckDrawer';
 import { HealthFlagTags } from './HealthFlagTags';
 
 const dash = (v: number | null, unit = '') => (v === null ? '—' : `${v}${unit}`);
+/** Acuity on the 5-point record always shows one decimal (5.0, 4.8). */
+const acuity = (v: number | null) => (v === null ? '—' : v.toFixed(1));
 
 function HealthCheckCard({ record, onEdit }: { record: HealthCheckView; onEdit: () => void }) {
   const { t } = useTranslation();
@@ -65,7 +67,7 @@ function HealthCheckCard({ record, onEdit }: { record: HealthCheckView; onEdit: 
             {
               key: 'v',
               label: t('health.vision'),
-              children: `${dash(record.visionLeft)} / ${dash(record.visionRight)}`,
+              children: `${acuity(record.visionLeft)} / ${acuity(record.visionRight)}`,
             },
             ...(record.teeth
               ? [{ key: 't', label: t('health.teeth'), children: label(teethStatusLabels, record.teeth) }]

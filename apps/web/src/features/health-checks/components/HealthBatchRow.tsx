@@ -1,5 +1,6 @@
 import { type TeethStatus, teethStatuses, teethStatusLabels } from '@shouwang/shared/enums/health';
 import { screenHealthCheck } from '@shouwang/shared/health/screening';
+import { healthRanges } from '@shouwang/shared/schemas/health-checks';
 import { Card, Flex, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCodeLabels } from '../../children/hooks/useCodeLabels';
@@ -49,13 +50,24 @@ export function HealthBatchRow({
 }) {
   const { t } = useTranslation();
   const { options } = useCodeLabels();
-  const s = screenHealthCheck({ sex: pupil.sex, birthDate: pupil.birthDate, checkedOn, ...values });
+  // A value outside the human range is a typing error: it gets no BMI or flag, only its message.
+  const within = (v: number | null | undefined, r: { min: number; max: number }) =>
+    v !== null && v !== undefined && v >= r.min && v <= r.max ? v : null;
+  const s = screenHealthCheck({
+    sex: pupil.sex,
+    birthDate: pupil.birthDate,
+    checkedOn,
+    heightCm: within(values.heightCm, healthRanges.heightCm),
+    weightKg: within(values.weightKg, healthRanges.weightKg),
+    visionLeft: within(values.visionLeft, healthRanges.vision),
+    visionRight: within(values.visionRight, healthRanges.vision),
+  });
   const set = (field: BatchField) => (v: unknown) => onChange({ ...values, [field]: v ?? null });
-  const num = (field: Exclude<BatchField, 'teeth'>, label: string, suffix?: string) => (
+  const num = (field: Exclude<BatchField, 'teeth'>, label: string, suffix?: string, step = 1) => (
     <InputNumber
       value={values[field] ?? null}
       onChange={set(field)}
-      step={0.1}
+      step={step}
       inputMode="decimal"
       placeholder={label}
       aria-label={`${pupil.name} ${label}`}
@@ -68,8 +80,8 @@ export function HealthBatchRow({
   const inputs = [
     num('heightCm', t('health.height'), t('health.cm')),
     num('weightKg', t('health.weight'), t('health.kg')),
-    num('visionLeft', t('health.visionLeft')),
-    num('visionRight', t('health.visionRight')),
+    num('visionLeft', t('health.visionLeft'), undefined, 0.1),
+    num('visionRight', t('health.visionRight'), undefined, 0.1),
     <Select
       key="teeth"
       allowClear
@@ -103,7 +115,7 @@ export function HealthBatchRow({
             <div key={batchFields[i]}>{input}</div>
           ))}
         </div>
-        <Flex vertical gap={4} style={{ marginTop: flags || errorLine ? 8 : 0 }}>
+        <Flex vertical gap={4} align="flex-start" style={{ marginTop: flags || errorLine ? 8 : 0 }}>
           {flags}
           {errorLine}
         </Flex>

@@ -99,11 +99,11 @@ export function HealthCheckDrawer({
     }
   };
 
-  const number = (name: keyof FormValues, label: string, suffix: string | undefined, testId: string) => (
+  const number = (name: keyof FormValues, label: string, suffix: string | undefined, testId: string, step = 1) => (
     <Form.Item name={name} label={label} style={{ flex: 1, minWidth: 130 }}>
       <InputNumber
         {...big}
-        step={0.1}
+        step={step}
         inputMode="decimal"
         suffix={suffix}
         style={{ width: '100%' }}
@@ -146,8 +146,8 @@ export function HealthCheckDrawer({
           {number('weightKg', t('health.weight'), t('health.kg'), 'health-weight')}
         </Flex>
         <Flex gap={12} wrap>
-          {number('visionLeft', t('health.visionLeft'), undefined, 'health-vision-left')}
-          {number('visionRight', t('health.visionRight'), undefined, 'health-vision-right')}
+          {number('visionLeft', t('health.visionLeft'), undefined, 'health-vision-left', 0.1)}
+          {number('visionRight', t('health.visionRight'), undefined, 'health-vision-right', 0.1)}
         </Flex>
         <Flex vertical gap={6} style={{ marginBottom: 16 }} data-testid="health-live">
           <Typography.Text>

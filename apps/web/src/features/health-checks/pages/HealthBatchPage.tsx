@@ -147,7 +147,7 @@ export function HealthBatchPage() {
                 <span>{t('health.visionRight')}</span>
                 <span>{t('health.teeth')}</span>
                 <span>{t('health.bmi')}</span>
-                <span />
+                <span>{t('health.batch.flags')}</span>
               </div>
             )}
             {pupils.map((p, i) => (
@@ -159,7 +159,11 @@ export function HealthBatchPage() {
                 values={values[p.id] ?? {}}
                 errors={rowErrors[p.id] ?? {}}
                 mobile={mobile}
-                onChange={(v) => setValues((all) => ({ ...all, [p.id]: v }))}
+                onChange={(v) => {
+                  setValues((all) => ({ ...all, [p.id]: v }));
+                  // A corrected row loses its old message; the next save checks it again.
+                  setRowErrors(({ [p.id]: _fixed, ...rest }) => rest);
+                }}
               />
             ))}
             <Button

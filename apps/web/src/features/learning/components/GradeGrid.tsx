@@ -31,8 +31,8 @@ export function GradeGrid({
       value={scores[pupilId]?.[s.subject] ?? null}
       onChange={(v) => onChange(pupilId, s.subject, typeof v === 'number' ? v : null)}
       inputMode="decimal"
-      step={0.5}
-      placeholder={mobile ? label(gradeSubjectLabels, s.subject) : `/${s.fullMark}`}
+      step={1}
+      placeholder={mobile ? undefined : `/${s.fullMark}`}
       aria-label={`${name} ${label(gradeSubjectLabels, s.subject)}`}
       status={errors[pupilId]?.[s.subject] ? 'error' : undefined}
       style={{ width: '100%' }}
@@ -54,7 +54,7 @@ export function GradeGrid({
     return (
       <Flex vertical gap={10}>
         {pupils.map((p, i) => (
-          <Card key={p.id} size="small" styles={{ body: { padding: 12 } }}>
+          <Card key={p.id} size="small" styles={{ body: { padding: 12 } }} data-testid={`grade-row-${i}`}>
             <Typography.Text strong>{p.name}</Typography.Text>
             <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8, marginTop: 8 }}>
               {subjects.map((s) => (
@@ -92,7 +92,11 @@ export function GradeGrid({
         ))}
       </div>
       {pupils.map((p, i) => (
-        <div key={p.id} style={{ borderBottom: '1px solid rgba(5,5,5,0.06)', padding: '8px 0' }}>
+        <div
+          key={p.id}
+          style={{ borderBottom: '1px solid rgba(5,5,5,0.06)', padding: '8px 0' }}
+          data-testid={`grade-row-${i}`}
+        >
           <div style={{ display: 'grid', gridTemplateColumns: columns, gap: 8, alignItems: 'center' }}>
             <Typography.Text strong ellipsis>
               {p.name}

@@ -6,8 +6,8 @@ import { useCodeLabels } from '../../children/hooks/useCodeLabels';
 
 /**
  * 进步曲线: each subject's score (as % of its full mark) across terms, plus the average. ECharts
- * comes through `echarts/core` with the line chart only, loaded when the chart first shows, so the
- * sign-in bundle does not carry it.
+ * comes through `echarts/core` with the line chart only (./progress-echarts), loaded when the chart
+ * first shows, so the sign-in bundle does not carry it.
  */
 export function ProgressChart({ progress }: { progress: ProgressView }) {
   const { t } = useTranslation();
@@ -18,21 +18,9 @@ export function ProgressChart({ progress }: { progress: ProgressView }) {
     let disposed = false;
     let dispose: (() => void) | undefined;
     void (async () => {
-      const [core, charts, components, renderers] = await Promise.all([
-        import('echarts/core'),
-        import('echarts/charts'),
-        import('echarts/components'),
-        import('echarts/renderers'),
-      ]);
+      const { echarts } = await import('./progress-echarts');
       if (disposed || !ref.current) return;
-      core.use([
-        charts.LineChart,
-        components.GridComponent,
-        components.LegendComponent,
-        components.TooltipComponent,
-        renderers.CanvasRenderer,
-      ]);
-      const chart = core.init(ref.current);
+      const chart = echarts.init(ref.current);
       const terms = progress.terms;
       const subjects = [...new Set(terms.flatMap((term) => term.scores.map((s) => s.subject)))] as GradeSubject[];
       const termLabels = terms.map((term) => t('learning.termLabel', { year: term.schoolYear, no: term.termNo }));
@@ -57,10 +45,11 @@ export function ProgressChart({ progress }: { progress: ProgressView }) {
           },
         ],
       });
-      const resize = () => chart.resize();
-      window.addEventListener('resize', resize);
+      // The tab may open at zero width (phones, tab motion): follow the container's size.
+      const observer = new ResizeObserver(() => chart.resize());
+      observer.observe(ref.current);
       dispose = () => {
-        window.removeEventListener('resize', resize);
+        observer.disconnect();
         chart.dispose();
       };
     })();

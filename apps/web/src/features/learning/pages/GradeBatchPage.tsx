@@ -187,9 +187,10 @@ export function GradeBatchPage() {
               errors={errors}
               mobile={mobile}
               childLabel={t('learning.grades.child')}
-              onChange={(childId, subject, value) =>
-                setScores((all) => ({ ...all, [childId]: { ...all[childId], [subject]: value } }))
-              }
+              onChange={(childId, subject, value) => {
+                setScores((all) => ({ ...all, [childId]: { ...all[childId], [subject]: value } }));
+                setErrors(({ [childId]: _fixed, ...rest }) => rest);
+              }}
             />
             <Button
               type="primary"
