@@ -1,5 +1,7 @@
 import {
   AlertOutlined,
+  AuditOutlined,
+  BookOutlined,
   ApartmentOutlined,
   CalendarOutlined,
   CarryOutOutlined,
@@ -72,6 +74,8 @@ export const navItems: NavItem[] = [
   { path: '/letters', key: 'letters', icon: <FileTextOutlined />, permission: 'letter.read' },
   { path: '/mailbox', key: 'mailbox', icon: <MailOutlined />, permission: 'mailbox.read' },
   { path: '/mailbox/settings', key: 'mailboxSettings', icon: <MailOutlined />, permission: 'mailbox.configure' },
+  { path: '/assessment', key: 'assessment', icon: <AuditOutlined />, permission: 'assessment.read_own' },
+  { path: '/reports/work-summary', key: 'workSummary', icon: <BookOutlined />, permission: 'report.write' },
   { path: '/orgs', key: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/terms', key: 'terms', icon: <CalendarOutlined />, permission: 'term.read' },
   { path: '/users', key: 'users', icon: <TeamOutlined />, permission: 'user.read' },

@@ -137,6 +137,20 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/children/pages/ChildPage')).ChildPage }),
           },
           {
+            path: 'assessment',
+            handle: { permission: 'assessment.read_own' } satisfies RouteHandle,
+            lazy: async () => ({
+              Component: (await import('../features/assessment/pages/AssessmentPage')).AssessmentPage,
+            }),
+          },
+          {
+            path: 'reports/work-summary',
+            handle: { permission: 'report.write' } satisfies RouteHandle,
+            lazy: async () => ({
+              Component: (await import('../features/reports/pages/WorkSummaryPage')).WorkSummaryPage,
+            }),
+          },
+          {
             path: 'orgs',
             handle: { permission: 'org.read' } satisfies RouteHandle,
             lazy: async () => ({ Component: (await import('../features/orgs/pages/OrgTreePage')).OrgTreePage }),

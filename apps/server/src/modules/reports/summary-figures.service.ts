@@ -125,13 +125,13 @@ export function linkOfFigure(unit: OrgRow, term: TermWithOrg) {
     query: { ...unitFilter, ...query },
   });
   const kpi = (name: string): SummaryLink => ({
-    path: '/stats',
-    query: { scopeOrgId: unit.id, termId: term.id, kpi: name },
+    path: '/dashboard',
+    query: { scope: unit.id, term: term.id, kpi: name },
   });
-  const compliance: SummaryLink = {
-    path: '/compliance',
-    query: unit.kind === 'school' ? { schoolId: unit.id, termId: term.id } : { termId: term.id },
-  };
+  const compliance: SummaryLink =
+    unit.kind === 'school'
+      ? { path: '/compliance', query: { school: unit.id, term: term.id } }
+      : { path: '/dashboard', query: { scope: unit.id, term: term.id, kpi: 'compliance' } };
   const leftBehind = 'left_behind_both,left_behind_single';
   return (key: SummaryFigureKey): SummaryLink | null => {
     if (key === 'children') return children();

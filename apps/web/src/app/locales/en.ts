@@ -6,6 +6,7 @@ import counselingEn from './counseling.en';
 import healthEn from './health.en';
 import learningEn from './learning.en';
 import lettersEn from './letters.en';
+import reportsEn from './reports.en';
 import securityEn from './security.en';
 import wellbeingEn from './wellbeing.en';
 import type { Messages } from './zh-CN';
@@ -62,6 +63,8 @@ const en: Messages = {
     careRules: 'Care rules',
     mailbox: 'Whisper mailbox',
     mailboxSettings: 'Mailbox settings',
+    assessment: 'Staff assessment',
+    workSummary: 'Work summary',
   },
   roles: {
     county_admin: 'County administrator',
@@ -503,6 +506,7 @@ const en: Messages = {
   learning: learningEn,
   careAdmin: careAdminEn,
   letters: lettersEn,
+  reports: reportsEn,
   security: securityEn,
   wellbeing: wellbeingEn,
   conflict: {

@@ -6,6 +6,7 @@ import counselingZh from './counseling.zh-CN';
 import healthZh from './health.zh-CN';
 import learningZh from './learning.zh-CN';
 import lettersZh from './letters.zh-CN';
+import reportsZh from './reports.zh-CN';
 import securityZh from './security.zh-CN';
 import wellbeingZh from './wellbeing.zh-CN';
 
@@ -61,6 +62,8 @@ const zhCN = {
     careRules: '关爱规范',
     mailbox: '悄悄话信箱',
     mailboxSettings: '信箱管理',
+    assessment: '工作考核',
+    workSummary: '工作总结',
   },
   roles: {
     county_admin: '县级管理员',
@@ -481,6 +484,7 @@ const zhCN = {
   learning: learningZh,
   careAdmin: careAdminZh,
   letters: lettersZh,
+  reports: reportsZh,
   security: securityZh,
   wellbeing: wellbeingZh,
   conflict: {

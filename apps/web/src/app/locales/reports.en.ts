@@ -1,0 +1,70 @@
+import type reportsZh from './reports.zh-CN';
+
+/** Staff assessment and work summary (English). */
+const reportsEn: typeof reportsZh = {
+  unit: 'Unit',
+  term: 'Term',
+  noSchool: 'There is no school or unit you can see yet',
+  noTerm: 'This unit has no term yet',
+  assessment: {
+    title: 'Staff assessment',
+    subtitle:
+      'Each staff member’s care work this term from the records, with the leaders’ rubric and a ranking; export to Excel.',
+    ownSubtitle: 'Your care work this term and your scores (only you can see this).',
+    noOwnSheet: 'You have no assessment sheet at this school this term',
+    rank: 'Rank',
+    rankValue: 'No. {{rank}}',
+    name: 'Name',
+    paired: 'Paired children',
+    talks: 'Talks (done/due)',
+    visits: 'Home visits (done/due)',
+    other: 'Other duties',
+    completion: 'Completion',
+    followUps: 'Follow-ups (closed/all)',
+    followUpsValue: '{{closed}} closed, {{open}} open',
+    records: 'Care records',
+    metricPoints: 'Record points',
+    rubricTotal: 'Rubric',
+    total: 'Total',
+    notScored: 'Not scored',
+    score: 'Score',
+    scoreTitle: 'Score {{name}}',
+    maxPoints: 'out of {{max}}',
+    comment: 'Comment',
+    saved: 'Scores saved',
+    export: 'Export Excel',
+    role: {
+      school_admin: 'Care leadership',
+      class_teacher: 'Class teacher',
+      mentor: 'Mentor',
+      counselor: 'Counselor',
+      child_director: 'Child director',
+      helper: 'Paired helper',
+    },
+  },
+  summary: {
+    title: 'Work summary',
+    subtitle:
+      'Drafted from this term’s archives and care records; every figure opens the records behind it. Edit any paragraph, then download.',
+    intro:
+      'No draft for this term yet. “Draft” writes the four sections: situation, measures, results, problems and next steps.',
+    draftedAt: 'Drafted {{at}}. Edited paragraphs are kept when you redraft.',
+    generate: 'Draft',
+    redraft: 'Redraft from the latest data',
+    redraftKeeps: 'Edited paragraphs are kept; the others are rewritten from the latest data. Continue?',
+    generated: 'Draft ready',
+    docx: 'Download Word',
+    pdf: 'Download PDF',
+    empty: 'No draft yet',
+    edit: 'Edit',
+    editParagraph: 'Edit this paragraph',
+    restore: 'Back to the draft',
+    saved: 'Paragraph saved',
+    edited: 'Edited',
+    pending: 'To complete',
+    pendingNote: 'Paragraphs marked “To complete” lack data in the system; fill them in before downloading.',
+    drillDown: 'Open the records',
+  },
+};
+
+export default reportsEn;
