@@ -21,7 +21,8 @@ export async function childrenWithBirthdayOn(db: Db, scope: ChildScope, monthDay
       birthDate: child.birthDate,
       schoolPath: child.schoolPath,
       villagePath: child.villagePath,
-      leftBehind: sql<boolean>`exists (select 1 from child_category cc where cc.child_id = ${child.id}
+      // Spelled out: in a one-table select drizzle leaves columns unqualified, and "id" would be cc.id.
+      leftBehind: sql<boolean>`exists (select 1 from child_category cc where cc.child_id = "child"."id"
         and cc.category in ${leftBehindCategories} and cc.start_date <= ${today}::date
         and (cc.end_date is null or cc.end_date >= ${today}::date))`,
     })

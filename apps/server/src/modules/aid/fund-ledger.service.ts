@@ -16,9 +16,12 @@ import * as repo from './fund-ledger.repository';
 
 async function requireSchool(db: Db, ctx: RequestContext, actor: Actor, schoolId: string, need: 'read' | 'write') {
   const school = await findOrg(db, schoolId);
-  if (!school || school.deletedAt || school.kind !== 'school' || !canReadLedger(actor, school.path)) {
+  if (!school || school.deletedAt || school.kind !== 'school') throw new AppError('NOT_FOUND');
+  if (!canReadLedger(actor, school.path)) {
     await recordAudit(db, ctx, { event: 'access.denied', targetType: 'org', targetId: schoolId });
-    throw new AppError('NOT_FOUND');
+    // Staff of the school (a class teacher) see that it exists; others are told nothing.
+    const within = actor.assignments.some((a) => a.orgPath.startsWith(school.path));
+    throw new AppError(within ? 'FORBIDDEN' : 'NOT_FOUND');
   }
   if (need === 'write' && !canWriteLedger(actor, school.path)) throw new AppError('FORBIDDEN');
   return school;
