@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BookOutlined,
   ApartmentOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
   CheckSquareOutlined,
@@ -69,6 +70,7 @@ export const navItems: NavItem[] = [
   // School leaders pair; county and township overseers (who also hold user.read) look on.
   { path: '/pairings', key: 'pairings', icon: <NodeIndexOutlined />, permission: 'user.read' },
   { path: '/calendar', key: 'calendar', icon: <CarryOutOutlined />, permission: 'care_record.read' },
+  { path: '/dashboard', key: 'dashboard', icon: <BarChartOutlined />, permission: 'stats.read' },
   { path: '/compliance', key: 'compliance', icon: <PieChartOutlined />, permission: 'user.read' },
   { path: '/care-rules', key: 'careRules', icon: <ProfileOutlined />, permission: 'care_rule.manage' },
   { path: '/letters', key: 'letters', icon: <FileTextOutlined />, permission: 'letter.read' },

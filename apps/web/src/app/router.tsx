@@ -72,6 +72,13 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'dashboard',
+            handle: { permission: 'stats.read' } satisfies RouteHandle,
+            lazy: async () => ({
+              Component: (await import('../features/dashboard/pages/DashboardPage')).DashboardPage,
+            }),
+          },
+          {
             path: 'pairings',
             // The board is the school's: its administrators pair; county and township overseers look on.
             // `user.read` is what exactly these hold (the board lists the school's staff as helpers).

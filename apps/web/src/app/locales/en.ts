@@ -8,6 +8,7 @@ import learningEn from './learning.en';
 import lettersEn from './letters.en';
 import reportsEn from './reports.en';
 import securityEn from './security.en';
+import statsEn from './stats.en';
 import wellbeingEn from './wellbeing.en';
 import type { Messages } from './zh-CN';
 
@@ -60,6 +61,7 @@ const en: Messages = {
     pairings: 'Pairings',
     calendar: 'Calendar',
     compliance: 'Care compliance',
+    dashboard: 'Dashboard',
     careRules: 'Care rules',
     mailbox: 'Whisper mailbox',
     mailboxSettings: 'Mailbox settings',
@@ -508,6 +510,7 @@ const en: Messages = {
   letters: lettersEn,
   reports: reportsEn,
   security: securityEn,
+  stats: statsEn,
   wellbeing: wellbeingEn,
   conflict: {
     latest: 'What they saved:',

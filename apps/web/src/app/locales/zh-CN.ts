@@ -8,6 +8,7 @@ import learningZh from './learning.zh-CN';
 import lettersZh from './letters.zh-CN';
 import reportsZh from './reports.zh-CN';
 import securityZh from './security.zh-CN';
+import statsZh from './stats.zh-CN';
 import wellbeingZh from './wellbeing.zh-CN';
 
 /** 界面文字（简体中文）。这是默认语言；en.ts 与它结构一致。 */
@@ -59,6 +60,7 @@ const zhCN = {
     pairings: '结对帮扶',
     calendar: '关爱日历',
     compliance: '关爱完成率',
+    dashboard: '数据看板',
     careRules: '关爱规范',
     mailbox: '悄悄话信箱',
     mailboxSettings: '信箱管理',
@@ -486,6 +488,7 @@ const zhCN = {
   letters: lettersZh,
   reports: reportsZh,
   security: securityZh,
+  stats: statsZh,
   wellbeing: wellbeingZh,
   conflict: {
     latest: '对方保存的最新内容：',
