@@ -1,10 +1,18 @@
 import type { CalendarResponse } from '@shouwang/shared/schemas/todos';
 import dayjs, { type Dayjs } from 'dayjs';
 
-/** One thing on a day: a birthday, a duty falling due, or a day inside a home-visit window. */
+/** One thing on a day: a birthday, or the duties of one kind falling due that day (one per child). */
 export type CalendarEvent =
   | { type: 'birthday'; date: string; childId: string; name: string; age: number; className: string | null }
-  | { type: 'due'; date: string; id: string; childId: string | null; name: string; kind: string; overdue: boolean };
+  | { type: 'due'; date: string; id: string; names: string[]; kind: string; overdue: boolean };
+
+/** A to-do item on the calendar, before the items of one day and kind are put together. */
+export interface DueItem {
+  date: string;
+  name: string;
+  kind: string;
+  overdue: boolean;
+}
 
 export type HomeVisitWindow = CalendarResponse['homeVisitWindows'][number];
 
@@ -32,9 +40,34 @@ export function gridRange(month: Dayjs): { from: string; to: string } {
 export const windowsOn = (windows: readonly HomeVisitWindow[], date: string) =>
   windows.filter((w) => w.start <= date && date <= w.end);
 
-export function eventsByDate(events: readonly CalendarEvent[]): Map<string, CalendarEvent[]> {
+/**
+ * Birthdays one by one; duties of one kind due on one day as one entry naming the children, so a
+ * class of forty stays one line per duty.
+ */
+export function eventsByDate(
+  birthdays: readonly CalendarEvent[],
+  dues: readonly DueItem[],
+): Map<string, CalendarEvent[]> {
   const map = new Map<string, CalendarEvent[]>();
-  for (const e of events) map.set(e.date, [...(map.get(e.date) ?? []), e]);
+  const add = (e: CalendarEvent) => map.set(e.date, [...(map.get(e.date) ?? []), e]);
+  for (const b of birthdays) add(b);
+  const groups = new Map<string, CalendarEvent & { type: 'due' }>();
+  for (const d of dues) {
+    const id = `${d.date}|${d.kind}|${d.overdue}`;
+    const group = groups.get(id);
+    if (group) {
+      if (!group.names.includes(d.name)) group.names.push(d.name);
+    } else
+      groups.set(id, {
+        type: 'due',
+        date: d.date,
+        id,
+        names: d.name ? [d.name] : [],
+        kind: d.kind,
+        overdue: d.overdue,
+      });
+  }
+  for (const g of groups.values()) add(g);
   return map;
 }
 

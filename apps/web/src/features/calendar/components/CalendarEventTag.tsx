@@ -19,17 +19,17 @@ export function CalendarEventTag({ event, wide = false }: { event: CalendarEvent
       </Link>
     );
   }
-  const text = event.name ? `${event.name} · ${labels.kind(event.kind)}` : labels.kind(event.kind);
-  const tag = (
-    <Tag color={event.overdue ? 'red' : 'blue'} style={style}>
-      {event.overdue ? t('careAdmin.calendar.overdue', { text }) : text}
-    </Tag>
-  );
-  return event.childId ? (
-    <Link to={`/children/${event.childId}`} data-testid="calendar-due">
-      {tag}
+  const shown = event.names.slice(0, wide ? 6 : 3).join('、');
+  const names =
+    event.names.length > (wide ? 6 : 3)
+      ? t('careAdmin.calendar.andMore', { names: shown, count: event.names.length })
+      : shown;
+  const text = names ? `${labels.kind(event.kind)}：${names}` : labels.kind(event.kind);
+  return (
+    <Link to="/todos" data-testid="calendar-due">
+      <Tag color={event.overdue ? 'red' : 'blue'} style={style}>
+        {event.overdue ? t('careAdmin.calendar.overdue', { text }) : text}
+      </Tag>
     </Link>
-  ) : (
-    <span data-testid="calendar-due">{tag}</span>
   );
 }

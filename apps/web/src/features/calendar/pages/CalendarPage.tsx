@@ -9,7 +9,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useSignedInMe } from '../../auth/api';
 import { useCalendar, useDueDates } from '../api';
-import { type CalendarEvent, eventsByDate, gridRange, isoOf } from '../calendar-events';
+import { type CalendarEvent, type DueItem, eventsByDate, gridRange, isoOf } from '../calendar-events';
 import { AgendaList } from '../components/AgendaList';
 import { MonthGrid, windowColors } from '../components/MonthGrid';
 
@@ -41,20 +41,13 @@ export function CalendarPage() {
       age: b.age,
       className: b.className,
     }));
+    const dues: DueItem[] = [];
     for (const item of todos.data?.items ?? []) {
       const date = item.dueDate;
       if (!date || date < grid.from || date > grid.to) continue;
-      list.push({
-        type: 'due',
-        date,
-        id: item.id,
-        childId: item.child?.id ?? null,
-        name: item.child?.name ?? '',
-        kind: item.kind ?? '',
-        overdue: !!item.overdue,
-      });
+      dues.push({ date, name: item.child?.name ?? '', kind: item.kind ?? '', overdue: !!item.overdue });
     }
-    return eventsByDate(list);
+    return eventsByDate(list, dues);
   }, [calendar.data, todos.data, grid.from, grid.to]);
 
   const go = (delta: number) =>

@@ -67,7 +67,7 @@ export function EntrustmentDrawer({
       <Typography.Paragraph type="secondary">{t('children.guardians.entrustment.signHint')}</Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ signedOn: dayjs() }} onFinish={onFinish}>
         <Form.Item name="signedOn" label={t('children.guardians.entrustment.signedOn')} required>
-          <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
         <Form.Item name="validUntil" label={t('children.guardians.entrustment.validUntil')}>
           <DatePicker style={{ width: '100%' }} />

@@ -8,6 +8,8 @@ import { Link } from 'react-router';
 type Child = ComplianceChildrenResponse['rules'][number]['children'][number];
 
 const shown = 5;
+/** The latest missed periods shown per child (a weekly duty can miss a dozen). */
+const recent = 3;
 
 /** 未完成名单: each child behind the rate, with the periods that ended without a record. */
 export function OverdueChildrenList({ items }: { items: Child[] }) {
@@ -43,7 +45,12 @@ export function OverdueChildrenList({ items }: { items: Child[] }) {
             </Typography.Text>
           </Flex>
           <Flex gap={4} wrap>
-            {child.missed.map((p) => (
+            {child.missed.length > recent && (
+              <Tag style={{ marginInlineEnd: 0, fontSize: 12 }} bordered={false}>
+                {t('careAdmin.compliance.earlier', { count: child.missed.length - recent })}
+              </Tag>
+            )}
+            {child.missed.slice(-recent).map((p) => (
               <Tag key={p.start} style={{ marginInlineEnd: 0, fontSize: 12 }}>
                 {p.start === p.end
                   ? day(p.start)

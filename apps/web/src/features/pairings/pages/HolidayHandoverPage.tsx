@@ -1,13 +1,15 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { leftBehindCategories } from '@shouwang/shared/enums/children';
-import { App, Button, Card, Col, DatePicker, Flex, Form, Result, Row, Skeleton, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Result, Row, Skeleton, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { type ApiError, isApiError } from '../../../api/client';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { SchoolSelect, useSchoolChoice } from '../../orgs/components/SchoolSelect';
+import { useTerms } from '../../terms/api';
 import { useHolidayHandover, useHolidayPairings, usePairingBoard, useSchoolChildren } from '../api';
 import { CurrentHandovers } from '../components/CurrentHandovers';
 import { VillageHandoverGroup } from '../components/VillageHandoverGroup';
@@ -31,6 +33,8 @@ export function HolidayHandoverPage() {
   const [tutors, setTutors] = useState<Record<string, string>>({});
   const [startDate, setStartDate] = useState<Dayjs>(dayjs());
   const [endDate, setEndDate] = useState<Dayjs | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const terms = useTerms(schoolId);
 
   const busy = useMemo(() => new Set((current.data ?? []).map((p) => p.child.id)), [current.data]);
   const items = useMemo(() => (children.data?.items ?? []).filter((c) => !busy.has(c.id)), [children.data, busy]);
@@ -52,8 +56,16 @@ export function HolidayHandoverPage() {
     .filter((x) => x.childIds.length > 0);
   const count = ready.reduce((n, x) => n + x.childIds.length, 0);
   const missingTutor = ready.some((x) => !tutors[x.group.villageId]);
+  // Without a date the children come back on the first day of the next term, when one is set.
+  const start = startDate.format('YYYY-MM-DD');
+  const nextTerm = (terms.data ?? [])
+    .map((x) => x.startDate)
+    .filter((d) => d > start)
+    .sort()[0];
+  const missingEnd = !endDate && !terms.isPending && !nextTerm;
 
   const submit = async () => {
+    setFailure(null);
     let done = 0;
     try {
       for (const { group, childIds } of ready) {
@@ -68,7 +80,8 @@ export function HolidayHandoverPage() {
       message.success(t('careAdmin.handover.done', { count: done }));
     } catch (e) {
       if (done > 0) message.success(t('careAdmin.handover.done', { count: done }));
-      message.error((e as Error).message);
+      if (isApiError(e)) setFailure(e);
+      else message.error(t('errors.unknown'));
     }
   };
 
@@ -137,7 +150,13 @@ export function HolidayHandoverPage() {
                       style={{ width: '100%' }}
                     />
                   </Form.Item>
-                  <Form.Item label={t('careAdmin.handover.endDate')} extra={t('careAdmin.handover.endHint')}>
+                  <Form.Item
+                    label={t('careAdmin.handover.endDate')}
+                    extra={
+                      nextTerm ? t('careAdmin.handover.endHint', { date: nextTerm }) : t('careAdmin.handover.endNeeded')
+                    }
+                    validateStatus={missingEnd ? 'warning' : undefined}
+                  >
                     <DatePicker
                       size="large"
                       inputReadOnly
@@ -147,11 +166,21 @@ export function HolidayHandoverPage() {
                       style={{ width: '100%' }}
                     />
                   </Form.Item>
+                  {failure && (
+                    <Alert
+                      type="error"
+                      showIcon
+                      style={{ marginBottom: 12 }}
+                      data-testid="handover-error"
+                      title={failure.message}
+                      description={failure.details.map((d) => d.message).join('；') || undefined}
+                    />
+                  )}
                   <Button
                     type="primary"
                     size="large"
                     block
-                    disabled={count === 0 || missingTutor}
+                    disabled={count === 0 || missingTutor || missingEnd}
                     loading={handover.isPending}
                     onClick={() => void submit()}
                     data-testid="handover-submit"
