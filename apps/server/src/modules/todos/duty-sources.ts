@@ -27,7 +27,7 @@ export interface DutySource {
 }
 
 export const dutySources: Record<ExternalDutyKind, DutySource | null> = {
-  health_check: null,
+  health_check: { table: 'health_check', dateColumn: 'checked_on' },
   letter: null,
 };
 

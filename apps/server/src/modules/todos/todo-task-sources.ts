@@ -2,6 +2,8 @@ import type { TodoItem, TodoSection } from '@shouwang/shared';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
 import type { RequestContext } from '../../lib/context';
+import { healthFollowUpTasks } from '../health-checks/health-checks.tasks';
+import { studyPlanReviewTasks } from '../learning/study-plans.tasks';
 
 /**
  * Other modules' tasks on the to-do list (待办): a danger message in the whisper mailbox, a concern
@@ -17,6 +19,8 @@ export interface TodoTaskSource {
 }
 
 export const todoTaskSources: TodoTaskSource[] = [
+  healthFollowUpTasks,
+  studyPlanReviewTasks,
   // Modules register here, e.g. `concernTasks` from '../concerns/concerns.tasks'.
 ];
 

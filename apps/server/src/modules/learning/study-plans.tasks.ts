@@ -1,0 +1,62 @@
+import { addDays, gradeSubjectLabels, type TodoItem } from '@shouwang/shared';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../lib/authz/actor';
+import type { RequestContext } from '../../lib/context';
+import { child } from '../children/children.table';
+import { org } from '../orgs/orgs.table';
+import { type TodoTaskSource, taskItem } from '../todos/todo-task-sources';
+import { studyPlan } from './learning.table';
+
+/** A review date shows a week ahead and stays a week after (plans keep no "reviewed" mark). */
+const WINDOW_DAYS = 7;
+
+/** 学习帮扶计划检查 on the to-do list of the plan's helper: review dates within a week of today. */
+export const studyPlanReviewTasks: TodoTaskSource = {
+  name: 'study_plan_review',
+  async tasksFor(db: Db, ctx: RequestContext, actor: Actor, asOf: string): Promise<TodoItem[]> {
+    const from = addDays(asOf, -WINDOW_DAYS);
+    const to = addDays(asOf, WINDOW_DAYS);
+    const rows = await db
+      .select({
+        id: studyPlan.id,
+        subjects: studyPlan.subjects,
+        reviewDates: studyPlan.reviewDates,
+        childId: child.id,
+        childName: child.name,
+        className: org.name,
+      })
+      .from(studyPlan)
+      .innerJoin(child, and(eq(child.id, studyPlan.childId), eq(child.countyId, studyPlan.countyId)))
+      .leftJoin(org, eq(org.id, child.classId))
+      .where(
+        and(
+          eq(studyPlan.helperUserId, actor.userId),
+          isNull(studyPlan.deletedAt),
+          isNull(child.deletedAt),
+          sql`exists (select 1 from unnest(${studyPlan.reviewDates}) d where d between ${from}::date and ${to}::date)`,
+        ),
+      )
+      .limit(200);
+    const en = ctx.language === 'en';
+    return rows.flatMap((r) =>
+      r.reviewDates
+        .filter((d) => d >= from && d <= to)
+        .map((d) =>
+          taskItem({
+            source: 'study_plan_review',
+            id: `${r.id}:${d}`,
+            section: 'task',
+            title: en ? 'Study plan review' : '学习帮扶计划检查',
+            detail: r.subjects
+              .map((s) => (en ? gradeSubjectLabels[s].en : gradeSubjectLabels[s].zh))
+              .join(en ? ', ' : '、'),
+            child: { id: r.childId, name: r.childName, className: r.className },
+            dueDate: d,
+            href: `/children/${r.childId}?tab=learning`,
+            asOf,
+          }),
+        ),
+    );
+  },
+};
