@@ -28,7 +28,7 @@ export interface DutySource {
 
 export const dutySources: Record<ExternalDutyKind, DutySource | null> = {
   health_check: { table: 'health_check', dateColumn: 'checked_on' },
-  letter: null,
+  letter: { table: 'letter_delivery', dateColumn: 'sent_on' },
 };
 
 /** Whether rules of this kind can be fulfilled (care record kinds always; others once registered). */

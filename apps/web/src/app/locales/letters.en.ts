@@ -29,6 +29,7 @@ const lettersEn: Messages<typeof lettersZh> = {
   sentOn: 'Sent on',
   markSent: 'Mark sent',
   markSelected: 'Mark {{count}} selected as sent',
+  markSelectedNone: 'Tick children to mark several at once',
   markedSent: '{{count}} letters marked sent',
   undo: 'Undo',
   undone: 'Mark taken back',

@@ -27,6 +27,7 @@ const lettersZh = {
   sentOn: '发出日期',
   markSent: '标记已发',
   markSelected: '将选中的 {{count}} 封标记为已发',
+  markSelectedNone: '勾选儿童后可批量标记',
   markedSent: '已登记 {{count}} 封信',
   undo: '撤销',
   undone: '已撤销这条发放登记',

@@ -42,7 +42,7 @@ export function DeliveriesPanel({ schoolId, classes }: { schoolId: string; class
             onChange={setClassId}
             options={classes.map((c) => ({ value: c.id, label: c.name }))}
             aria-label={t('letters.class')}
-            style={{ minWidth: 140, flex: '1 1 140px' }}
+            style={{ minWidth: 140, maxWidth: 280, flex: '1 1 140px' }}
             data-testid="letters-class"
           />
         )}
@@ -57,7 +57,7 @@ export function DeliveriesPanel({ schoolId, classes }: { schoolId: string; class
             onChange={setTermId}
             options={terms.map((x) => ({ value: x.id, label: x.name }))}
             aria-label={t('letters.term')}
-            style={{ minWidth: 220, flex: '1 1 220px' }}
+            style={{ minWidth: 220, maxWidth: 360, flex: '1 1 220px' }}
           />
         )}
       </Flex>

@@ -49,7 +49,7 @@ export function LetterDownloads({ templates, kind, units, termId }: Props) {
             onChange={setTemplate}
             options={ofKind.map((x) => ({ value: x.id, label: x.name }))}
             aria-label={t('letters.template')}
-            style={{ minWidth: 200, flex: '1 1 200px' }}
+            style={{ minWidth: 200, maxWidth: 320, flex: '1 1 200px' }}
           />
         )}
         {units.length > 1 && (
@@ -58,7 +58,7 @@ export function LetterDownloads({ templates, kind, units, termId }: Props) {
             onChange={setUnit}
             options={units}
             aria-label={t('letters.class')}
-            style={{ minWidth: 140, flex: '1 1 140px' }}
+            style={{ minWidth: 140, maxWidth: 280, flex: '1 1 140px' }}
             data-testid="letters-unit"
           />
         )}

@@ -118,7 +118,9 @@ export function LetterRosterTable({ roster }: { roster: LetterRosterResponse }) 
             onClick={() => markSent(selected)}
             data-testid="letters-mark-selected"
           >
-            {t('letters.markSelected', { count: selected.length })}
+            {selected.length === 0
+              ? t('letters.markSelectedNone')
+              : t('letters.markSelected', { count: selected.length })}
           </Button>
         </Flex>
       )}
