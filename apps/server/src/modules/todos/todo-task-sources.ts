@@ -2,6 +2,8 @@ import type { TodoItem, TodoSection } from '@shouwang/shared';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
 import type { RequestContext } from '../../lib/context';
+import { concernTasks } from '../concerns/concerns.tasks';
+import { counselingSessionTasks } from '../counseling/counseling.tasks';
 import { healthFollowUpTasks } from '../health-checks/health-checks.tasks';
 import { studyPlanReviewTasks } from '../learning/study-plans.tasks';
 
@@ -19,6 +21,8 @@ export interface TodoTaskSource {
 }
 
 export const todoTaskSources: TodoTaskSource[] = [
+  concernTasks,
+  counselingSessionTasks,
   healthFollowUpTasks,
   studyPlanReviewTasks,
   // Modules register here, e.g. `concernTasks` from '../concerns/concerns.tasks'.

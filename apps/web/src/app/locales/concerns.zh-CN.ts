@@ -37,11 +37,11 @@ const concernsZh = {
   status: {
     reported: '待确认',
     acknowledged: '已确认',
-    referred: '已报告有关部门',
+    referred: '已上报',
     following_up: '跟进中',
     closed: '已结案',
   },
-  steps: { reported: '报告', acknowledged: '确认', referred: '报告有关部门', following_up: '跟进', closed: '结案' },
+  steps: { reported: '报告', acknowledged: '确认', referred: '上报', following_up: '跟进', closed: '结案' },
   events: {
     reported: '{{name}} 发起报告',
     acknowledged: '{{name}} 确认收到',

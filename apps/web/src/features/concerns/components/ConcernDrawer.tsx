@@ -46,7 +46,6 @@ export function ConcernDrawer({ id, onClose }: { id: string | null; onClose: () 
           </Flex>
           <Steps
             size="small"
-            orientation={isMobile ? 'vertical' : 'horizontal'}
             titlePlacement="vertical"
             current={current}
             status={c.overdue ? 'error' : c.status === 'closed' ? 'finish' : 'process'}
@@ -56,6 +55,7 @@ export function ConcernDrawer({ id, onClose }: { id: string | null; onClose: () 
             column={1}
             size="small"
             bordered
+            styles={{ label: { whiteSpace: 'nowrap', width: isMobile ? 88 : 112 } }}
             items={[
               {
                 key: 'child',

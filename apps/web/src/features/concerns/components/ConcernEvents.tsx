@@ -24,9 +24,13 @@ export function ConcernEvents({ events }: { events: ConcernEventView[] }) {
       items={events.map((e) => ({
         key: e.id,
         color: colors[e.kind],
-        title: formatDateTime(e.at),
         content: (
           <>
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {formatDateTime(e.at)}
+              </Typography.Text>
+            </div>
             <Typography.Text strong={e.kind === 'escalated'} type={e.kind === 'escalated' ? 'danger' : undefined}>
               {t(`concerns.events.${e.kind}`, {
                 name: e.actor?.displayName ?? '',

@@ -82,10 +82,12 @@ export function RiskLevelCard({ childId }: { childId: string }) {
               style={{ marginTop: 12 }}
               items={v.history.map((h) => ({
                 key: h.id,
-                title: formatDateTime(h.setAt),
                 content: (
                   <>
-                    <RiskLevelBadge level={h.level} /> <Typography.Text>{h.setBy.displayName}</Typography.Text>
+                    <RiskLevelBadge level={h.level} />{' '}
+                    <Typography.Text type="secondary">
+                      {h.setBy.displayName} · {formatDateTime(h.setAt)}
+                    </Typography.Text>
                     {h.reason && (
                       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
                         {h.reason}

@@ -8,7 +8,7 @@ import { ChildWellbeingTab } from '../components/ChildWellbeingTab';
 export function useWellbeingTab(child: ChildView | undefined): NonNullable<TabsProps['items']> {
   const { t } = useTranslation();
   const me = useMe().data;
-  if (!child || !me || !me.permissions.includes('risk.read')) return [];
+  if (!child || !me?.permissions.includes('risk.read')) return [];
   return [
     {
       key: 'wellbeing',
