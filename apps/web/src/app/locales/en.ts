@@ -460,6 +460,23 @@ const en: Messages = {
         deleted: 'Guardian removed',
         entrustment_signed: 'Entrustment signed',
       },
+      counseling: {
+        session_created: 'Counseling session recorded',
+        session_updated: 'Counseling session edited',
+        session_deleted: 'Counseling session deleted',
+        session_viewed: 'Counseling session viewed',
+        risk_level_set: 'Risk level set',
+        risk_history_viewed: 'Risk history viewed',
+      },
+      concern: {
+        raised: 'Concern raised',
+        viewed: 'Concern viewed',
+        acknowledged: 'Concern acknowledged',
+        referred: 'Concern referred',
+        followed_up: 'Concern followed up',
+        closed: 'Concern closed',
+        escalated: 'Concern escalated (overdue)',
+      },
     },
     targetTypes: {
       user: 'User',
@@ -470,6 +487,8 @@ const en: Messages = {
       child: 'Child',
       parent: 'Parent',
       guardian: 'Guardian',
+      counseling_session: 'Counseling session',
+      concern: 'Concern',
     },
     reasons: { bad_password: 'Wrong password', unknown_user: 'Unknown username', locked: 'Account locked' },
     fields: {

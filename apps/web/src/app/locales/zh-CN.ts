@@ -438,6 +438,23 @@ const zhCN = {
         deleted: '删除监护人',
         entrustment_signed: '签订委托监护确认书',
       },
+      counseling: {
+        session_created: '记录心理辅导',
+        session_updated: '修改辅导记录',
+        session_deleted: '删除辅导记录',
+        session_viewed: '查看辅导记录',
+        risk_level_set: '调整心理风险等级',
+        risk_history_viewed: '查看风险评估记录',
+      },
+      concern: {
+        raised: '发起强制报告',
+        viewed: '查看强制报告',
+        acknowledged: '确认强制报告',
+        referred: '上报有关部门',
+        followed_up: '跟进强制报告',
+        closed: '强制报告结案',
+        escalated: '强制报告超期督办',
+      },
     },
     targetTypes: {
       user: '用户',
@@ -448,6 +465,8 @@ const zhCN = {
       child: '儿童档案',
       parent: '父母',
       guardian: '监护人',
+      counseling_session: '辅导记录',
+      concern: '强制报告',
     },
     reasons: { bad_password: '密码错误', unknown_user: '用户名不存在', locked: '账号已锁定' },
     fields: {
