@@ -8,6 +8,7 @@ import {
   phone,
   type RunningServer,
   screenshot,
+  screenshotDir,
   settle,
   startServer,
 } from './support';
@@ -242,6 +243,20 @@ describe('health checks and learning support', () => {
     await mobile.goto(`/children/${childIds[1]}?tab=health`);
     await visible(mobile.getByTestId('health-flag-vision_moderate'));
     await check(mobile, 'health-child-tab-375');
+    // A single check on a phone: the drawer shows BMI and flags as the teacher types.
+    await mobile.getByTestId('health-add').click();
+    const drawer = mobile.getByTestId('health-check-drawer');
+    await numberInput(mobile, 'health-height').fill('136');
+    await numberInput(mobile, 'health-weight').fill('40');
+    await numberInput(mobile, 'health-vision-left').fill('4.5');
+    await numberInput(mobile, 'health-vision-right').click();
+    await visible(drawer.getByTestId('health-flag-vision_severe'));
+    await visible(drawer.getByTestId('health-flag-obesity'));
+    await settle(mobile);
+    await mobile.screenshot({ path: `${screenshotDir}/health-drawer-375.png` });
+    await drawer.getByTestId('drawer-submit').click();
+    await visible(mobile.getByText('体检记录已保存'));
+    expect(await mobile.getByTestId('health-check-card').count()).toBe(2);
     await mobile.close();
     await page.close();
   });
@@ -295,6 +310,20 @@ describe('health checks and learning support', () => {
     await mobile.goto(`/children/${childIds[0]}?tab=learning`);
     await visible(mobile.getByTestId('progress-chart').locator('canvas'));
     await check(mobile, 'learning-child-tab-375');
+    await mobile.getByTestId('plan-add').click();
+    const planDrawer = mobile.getByTestId('study-plan-drawer');
+    await visible(planDrawer.getByTestId('plan-content'));
+    await planDrawer.getByText('语文', { exact: true }).click();
+    await planDrawer.getByTestId('plan-content').fill('每天午休后陪读二十分钟，检查语文作业');
+    await planDrawer.getByTestId('plan-what-helped').fill('和同桌结成读书小组');
+    await settle(mobile);
+    await mobile.screenshot({ path: `${screenshotDir}/learning-plan-drawer-375.png` });
+    await planDrawer.locator('.ant-drawer-body').evaluate((body) => body.scrollTo(0, 0));
+    await mobile.waitForTimeout(300);
+    await mobile.screenshot({ path: `${screenshotDir}/learning-plan-drawer-top-375.png` });
+    await planDrawer.getByTestId('drawer-submit').click();
+    await visible(mobile.getByText('帮扶计划已保存'));
+    await visible(mobile.getByText('和同桌结成读书小组'));
     await mobile.goto('/grades/batch');
     await visible(mobile.getByTestId('grade-chinese-0'));
     await check(mobile, 'grades-batch-375');

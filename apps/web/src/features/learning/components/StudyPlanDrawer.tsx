@@ -3,13 +3,14 @@ import { gradeSubjectLabels, gradeSubjects } from '@shouwang/shared/enums/learni
 import { type StudyPlanView, studyPlanCreateBody, studyPlanUpdateBody } from '@shouwang/shared/schemas/learning';
 import { App, Button, Checkbox, DatePicker, Flex, Form, Input, Select, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { useSignedInMe } from '../../auth/api';
 import { useCodeLabels } from '../../children/hooks/useCodeLabels';
-import { useTerms } from '../../terms/api';
+import { useCurrentTerm, useTerms } from '../../terms/api';
 import { useChildHelpers, useSavePlan } from '../api';
 
 interface FormValues {
@@ -44,6 +45,11 @@ export function StudyPlanDrawer({
   const save = useSavePlan();
   const terms = useTerms(child.schoolId ?? undefined);
   const helpers = useChildHelpers(child.id, true);
+  const current = useCurrentTerm(child.schoolId ?? undefined, !plan && !!child.schoolId);
+  // A new plan is for the term running now unless the teacher picks another.
+  useEffect(() => {
+    if (!plan && current.data && !form.getFieldValue('termId')) form.setFieldValue('termId', current.data.id);
+  }, [plan, current.data, form]);
   const helperOptions = new Map<string, string>([[me.user.id, t('learning.helperMe')]]);
   for (const h of helpers.data ?? []) helperOptions.set(h.userId, h.displayName);
   if (plan?.helper) helperOptions.set(plan.helper.id, plan.helper.displayName);
