@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, FileDoneOutlined, PhoneOutlined, PlusOutlined } from '@ant-design/icons';
+import { FileDoneOutlined, PhoneOutlined } from '@ant-design/icons';
 import {
   guardianHealthStatusLabels,
   guardianRelationLabels,
@@ -6,15 +6,14 @@ import {
 } from '@shouwang/shared/enums/children';
 import type { GuardianView } from '@shouwang/shared/schemas/child-family';
 import type { ChildView } from '@shouwang/shared/schemas/children';
-import { App, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../components/EmptyState';
 import { useDrawerState } from '../../../hooks/useDrawerState';
-import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useDeleteGuardian } from '../api';
 import { useCodeLabels } from '../hooks/useCodeLabels';
 import { EntrustmentDrawer } from './EntrustmentDrawer';
 import { EntrustmentPanel } from './EntrustmentPanel';
+import { FamilyMemberCards } from './FamilyMemberCards';
 import { GuardianFormDrawer } from './GuardianFormDrawer';
 
 /** 监护人: who the child lives with, how to reach them, and the 委托监护确认书 signings. */
@@ -22,7 +21,6 @@ export function ChildGuardiansTab({ child }: { child: ChildView }) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const { label } = useCodeLabels();
-  const isMobile = useIsMobile();
   const formDrawer = useDrawerState<GuardianView | null>();
   const signDrawer = useDrawerState<GuardianView>();
   const remove = useDeleteGuardian();
@@ -43,116 +41,76 @@ export function ChildGuardiansTab({ child }: { child: ChildView }) {
         ),
     });
 
-  const addButton = canManage && (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => formDrawer.open(null)} data-testid="guardian-add">
-      {t('children.guardians.add')}
-    </Button>
-  );
-
   return (
     <>
-      {child.guardians.length === 0 ? (
-        <Card>
-          <EmptyState description={t('children.guardians.empty')} action={addButton} />
-        </Card>
-      ) : (
-        <Flex vertical gap={12}>
-          {addButton && <Flex justify="flex-end">{addButton}</Flex>}
-          {child.guardians.map((g) => (
-            <Card
-              key={g.id}
-              size="small"
-              data-testid={`guardian-card-${g.name}`}
-              styles={{ header: { paddingBlock: 8 } }}
-              title={
-                <Flex gap={8} align="center" wrap>
-                  <span>{g.name}</span>
-                  <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-                    {label(guardianRelationLabels, g.relation)}
-                  </Typography.Text>
-                  {g.isPrimary && (
-                    <Tag color="green" style={{ marginInlineEnd: 0 }}>
-                      {t('children.guardians.primary')}
-                    </Tag>
-                  )}
-                </Flex>
-              }
-              extra={
-                g.abilities.update && (
-                  <Flex gap={4}>
-                    <Button
-                      type="text"
-                      icon={<EditOutlined />}
-                      onClick={() => formDrawer.open(g)}
-                      aria-label={t('common.edit')}
-                    />
-                    <Button
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      onClick={() => confirmDelete(g)}
-                      aria-label={t('common.delete')}
-                    />
-                  </Flex>
-                )
-              }
-            >
-              <Descriptions
-                size="small"
-                column={isMobile ? 1 : 2}
-                items={[
-                  {
-                    key: 'phone',
-                    label: f('phone'),
-                    children: g.phone ? (
-                      <a href={`tel:${g.phone}`}>
-                        <PhoneOutlined /> {g.phone}
-                      </a>
-                    ) : (
-                      none
-                    ),
-                  },
-                  { key: 'address', label: f('address'), children: g.address || none },
-                  { key: 'age', label: f('age'), children: g.age ?? none },
-                  { key: 'health', label: f('health'), children: label(guardianHealthStatusLabels, g.health) || none },
-                  { key: 'literacy', label: f('literacy'), children: label(literacyLevelLabels, g.literacy) || none },
-                  ...(g.idNumberMasked ? [{ key: 'id', label: f('idNumber'), children: g.idNumberMasked }] : []),
-                  ...(g.note ? [{ key: 'note', label: f('note'), children: g.note }] : []),
-                ]}
-              />
-              <Card
-                type="inner"
-                size="small"
-                style={{ marginTop: 12 }}
-                title={
-                  <Flex gap={8} align="center" wrap>
-                    <FileDoneOutlined />
-                    <span>{e('title')}</span>
-                    {g.entrustment ? (
-                      <Tag color="success" style={{ marginInlineEnd: 0 }}>
-                        {e('current', { date: g.entrustment.signedOn })}
-                      </Tag>
-                    ) : (
-                      <Tag color="gold" style={{ marginInlineEnd: 0 }}>
-                        {e('none')}
-                      </Tag>
-                    )}
-                  </Flex>
-                }
-                extra={
-                  canManage && (
-                    <Button size="small" onClick={() => signDrawer.open(g)} data-testid={`entrustment-sign-${g.name}`}>
-                      {e('sign')}
-                    </Button>
-                  )
-                }
-              >
-                <EntrustmentPanel guardian={g} />
-              </Card>
-            </Card>
-          ))}
-        </Flex>
-      )}
+      <FamilyMemberCards
+        items={child.guardians}
+        testIdPrefix="guardian"
+        emptyText={t('children.guardians.empty')}
+        addText={t('children.guardians.add')}
+        canManage={canManage}
+        onAdd={() => formDrawer.open(null)}
+        onEdit={(g) => formDrawer.open(g)}
+        onDelete={confirmDelete}
+        relation={(g) => label(guardianRelationLabels, g.relation)}
+        tags={(g) =>
+          g.isPrimary && (
+            <Tag color="green" style={{ marginInlineEnd: 0 }}>
+              {t('children.guardians.primary')}
+            </Tag>
+          )
+        }
+        details={(g) => [
+          {
+            key: 'phone',
+            label: f('phone'),
+            children: g.phone ? (
+              <a href={`tel:${g.phone}`}>
+                <PhoneOutlined /> {g.phone}
+              </a>
+            ) : (
+              none
+            ),
+          },
+          { key: 'address', label: f('address'), children: g.address || none },
+          { key: 'age', label: f('age'), children: g.age ?? none },
+          { key: 'health', label: f('health'), children: label(guardianHealthStatusLabels, g.health) || none },
+          { key: 'literacy', label: f('literacy'), children: label(literacyLevelLabels, g.literacy) || none },
+          ...(g.idNumberMasked ? [{ key: 'id', label: f('idNumber'), children: g.idNumberMasked }] : []),
+          ...(g.note ? [{ key: 'note', label: f('note'), children: g.note }] : []),
+        ]}
+        below={(g) => (
+          <Card
+            type="inner"
+            size="small"
+            style={{ marginTop: 12 }}
+            title={
+              <Flex gap={8} align="center" wrap>
+                <FileDoneOutlined />
+                <span>{e('title')}</span>
+                {g.entrustment ? (
+                  <Tag color="success" style={{ marginInlineEnd: 0 }}>
+                    {e('current', { date: g.entrustment.signedOn })}
+                  </Tag>
+                ) : (
+                  <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+                    {e('none')}
+                  </Tag>
+                )}
+              </Flex>
+            }
+            extra={
+              canManage && (
+                <Button size="small" onClick={() => signDrawer.open(g)} data-testid={`entrustment-sign-${g.name}`}>
+                  {e('sign')}
+                </Button>
+              )
+            }
+          >
+            <EntrustmentPanel guardian={g} />
+          </Card>
+        )}
+      />
       {formDrawer.state && (
         <GuardianFormDrawer
           key={formDrawer.state.key}

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PhoneOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { PhoneOutlined, WarningOutlined } from '@ant-design/icons';
 import {
   contactFrequencyLabels,
   parentRelationLabels,
@@ -7,13 +7,12 @@ import {
 } from '@shouwang/shared/enums/children';
 import type { ParentView } from '@shouwang/shared/schemas/child-family';
 import type { ChildView } from '@shouwang/shared/schemas/children';
-import { App, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
+import { App, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../components/EmptyState';
 import { useDrawerState } from '../../../hooks/useDrawerState';
-import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useDeleteParent } from '../api';
 import { useCodeLabels } from '../hooks/useCodeLabels';
+import { FamilyMemberCards } from './FamilyMemberCards';
 import { ParentFormDrawer } from './ParentFormDrawer';
 
 /** 家庭: the parents, where they work, how to reach them; unreachable ones stand out. */
@@ -21,7 +20,6 @@ export function ChildParentsTab({ child }: { child: ChildView }) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const { label } = useCodeLabels();
-  const isMobile = useIsMobile();
   const drawer = useDrawerState<ParentView | null>();
   const remove = useDeleteParent();
   const canManage = child.abilities.manageFamily === true;
@@ -40,110 +38,69 @@ export function ChildParentsTab({ child }: { child: ChildView }) {
         ),
     });
 
-  const addButton = canManage && (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => drawer.open(null)} data-testid="parent-add">
-      {t('children.parents.add')}
-    </Button>
-  );
-
   return (
     <>
-      {child.parents.length === 0 ? (
-        <Card>
-          <EmptyState description={t('children.parents.empty')} action={addButton} />
-        </Card>
-      ) : (
-        <Flex vertical gap={12}>
-          {addButton && <Flex justify="flex-end">{addButton}</Flex>}
-          {child.parents.map((p) => (
-            <Card
-              key={p.id}
-              size="small"
-              data-testid={`parent-card-${p.name}`}
-              styles={{ header: { paddingBlock: 8 } }}
-              title={
-                <Flex gap={8} align="center" wrap>
-                  <span>{p.name}</span>
-                  <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-                    {label(parentRelationLabels, p.relation)}
-                  </Typography.Text>
-                  {p.status && (
-                    <Tag color={p.status === 'migrant_work' ? 'blue' : 'default'} style={{ marginInlineEnd: 0 }}>
-                      {label(parentStatusLabels, p.status)}
-                    </Tag>
-                  )}
-                  {p.unreachable && (
-                    <Tag color="error" icon={<WarningOutlined />} style={{ marginInlineEnd: 0 }}>
-                      {t('children.flags.parentUnreachable')}
-                    </Tag>
-                  )}
-                </Flex>
-              }
-              extra={
-                p.abilities.update && (
-                  <Flex gap={4}>
-                    <Button
-                      type="text"
-                      icon={<EditOutlined />}
-                      onClick={() => drawer.open(p)}
-                      aria-label={t('common.edit')}
-                      data-testid={`parent-edit-${p.name}`}
-                    />
-                    <Button
-                      type="text"
-                      danger
-                      icon={<DeleteOutlined />}
-                      onClick={() => confirmDelete(p)}
-                      aria-label={t('common.delete')}
-                    />
-                  </Flex>
-                )
-              }
-            >
-              <Descriptions
-                size="small"
-                column={isMobile ? 1 : 2}
-                items={[
-                  {
-                    key: 'phones',
-                    label: f('phones'),
-                    children: p.phones.length ? (
-                      <Flex vertical gap={2}>
-                        {p.phones.map((phone) => (
-                          <a key={phone} href={`tel:${phone}`}>
-                            <PhoneOutlined /> {phone}
-                          </a>
-                        ))}
-                      </Flex>
-                    ) : (
-                      none
-                    ),
-                  },
-                  {
-                    key: 'workPlace',
-                    label: f('workPlace'),
-                    children: [p.workProvince, p.workCity].filter(Boolean).join(' ') || none,
-                  },
-                  { key: 'employer', label: f('employer'), children: p.employer || none },
-                  { key: 'occupation', label: f('occupation'), children: p.occupation || none },
-                  { key: 'leftHomeOn', label: f('leftHomeOn'), children: p.leftHomeOn || none },
-                  {
-                    key: 'returnFrequency',
-                    label: f('returnFrequency'),
-                    children: label(returnFrequencyLabels, p.returnFrequency) || none,
-                  },
-                  {
-                    key: 'contactFrequency',
-                    label: f('contactFrequency'),
-                    children: label(contactFrequencyLabels, p.contactFrequency) || none,
-                  },
-                  ...(p.note ? [{ key: 'note', label: f('note'), children: p.note }] : []),
-                ]}
-              />
-            </Card>
-          ))}
-        </Flex>
-      )}
+      <FamilyMemberCards
+        items={child.parents}
+        testIdPrefix="parent"
+        emptyText={t('children.parents.empty')}
+        addText={t('children.parents.add')}
+        canManage={canManage}
+        onAdd={() => drawer.open(null)}
+        onEdit={(p) => drawer.open(p)}
+        onDelete={confirmDelete}
+        relation={(p) => label(parentRelationLabels, p.relation)}
+        tags={(p) => (
+          <>
+            {p.status && (
+              <Tag color={p.status === 'migrant_work' ? 'blue' : 'default'} style={{ marginInlineEnd: 0 }}>
+                {label(parentStatusLabels, p.status)}
+              </Tag>
+            )}
+            {p.unreachable && (
+              <Tag color="error" icon={<WarningOutlined />} style={{ marginInlineEnd: 0 }}>
+                {t('children.flags.parentUnreachable')}
+              </Tag>
+            )}
+          </>
+        )}
+        details={(p) => [
+          {
+            key: 'phones',
+            label: f('phones'),
+            children: p.phones.length ? (
+              <Flex vertical gap={2}>
+                {p.phones.map((phone) => (
+                  <a key={phone} href={`tel:${phone}`}>
+                    <PhoneOutlined /> {phone}
+                  </a>
+                ))}
+              </Flex>
+            ) : (
+              none
+            ),
+          },
+          {
+            key: 'workPlace',
+            label: f('workPlace'),
+            children: [p.workProvince, p.workCity].filter(Boolean).join(' ') || none,
+          },
+          { key: 'employer', label: f('employer'), children: p.employer || none },
+          { key: 'occupation', label: f('occupation'), children: p.occupation || none },
+          { key: 'leftHomeOn', label: f('leftHomeOn'), children: p.leftHomeOn || none },
+          {
+            key: 'returnFrequency',
+            label: f('returnFrequency'),
+            children: label(returnFrequencyLabels, p.returnFrequency) || none,
+          },
+          {
+            key: 'contactFrequency',
+            label: f('contactFrequency'),
+            children: label(contactFrequencyLabels, p.contactFrequency) || none,
+          },
+          ...(p.note ? [{ key: 'note', label: f('note'), children: p.note }] : []),
+        ]}
+      />
       {drawer.state && (
         <ParentFormDrawer
           key={drawer.state.key}
