@@ -1,4 +1,5 @@
 export * from './default-templates';
+export * from './health-notes';
 export * from './letter-codes';
 export * from './merge';
 export * from './merge-fields';

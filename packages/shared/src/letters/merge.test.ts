@@ -98,3 +98,23 @@ describe('term summary phrases', () => {
     expect(gradeTrendPhrase([{ subject: '英语', change: 2 }])).toBe('英语成绩保持稳定');
   });
 });
+
+describe('health notes for parents', () => {
+  it('says the most serious vision finding once, in plain words, with the doctor’s referral', async () => {
+    const { healthNotesOf } = await import('./health-notes');
+    expect(healthNotesOf({ flags: [], teeth: 'normal', referralNeeded: false, referralTo: null })).toEqual([]);
+    expect(
+      healthNotesOf({
+        flags: ['vision_moderate', 'vision_refer', 'overweight'],
+        teeth: 'caries',
+        referralNeeded: true,
+        referralTo: '县人民医院眼科',
+      }),
+    ).toEqual([
+      '体重超重，请提醒孩子少吃零食、多运动',
+      '视力中度下降，建议带孩子到医院眼科检查',
+      '有龋齿，请提醒孩子早晚刷牙、少吃甜食',
+      '医生建议到县人民医院眼科进一步检查',
+    ]);
+  });
+});

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, type TestApp } from '../../test/app';
 import { buildChild, buildCountyTree, buildUser, type CountyTree } from '../../test/factories';
 import { auditEvent } from '../audit/audit.table';
-import { addActivity, addTalks, buildLetterTerms, nameUser } from './letters.test-support';
+import { addActivity, addGrades, addHealthCheck, addTalks, buildLetterTerms, nameUser } from './letters.test-support';
 
 let t: TestApp;
 let tree: CountyTree;
@@ -36,7 +36,7 @@ const lettersIn = (text: string) => text.replace(/\s+/g, '').split('致家长的
 beforeAll(async () => {
   t = await buildTestApp();
   tree = await buildCountyTree(t.db, '成文县');
-  await buildLetterTerms(t.db, tree);
+  const terms = await buildLetterTerms(t.db, tree);
   const adminUser = await buildUser(t.db, [{ role: 'school_admin', org: tree.school }]);
   admin = await loginAs(t, adminUser);
   const teacher = await buildUser(t.db, [{ role: 'class_teacher', org: tree.classA }]);
@@ -51,6 +51,12 @@ beforeAll(async () => {
   await addTalks(t.db, two!, teacher, ['2026-03-01']);
   await addActivity(t.db, tree.school, adminUser, '校园书画展', '2026-10-20', [{ child: one!, award: '二等奖' }]);
   await addActivity(t.db, tree.classA, adminUser, '安全知识竞答', '2026-11-02', [{ child: one! }, { child: two! }]);
+  // 安小雨: Chinese up, maths down against last term, and poor sight; 白小云: a check with nothing to report.
+  await addGrades(t.db, one!, teacher, terms.previous.id, { chinese: 70, math: 92 });
+  await addGrades(t.db, one!, teacher, terms.current.id, { chinese: 86, math: 81, english: 90 });
+  await addGrades(t.db, two!, teacher, terms.current.id, { chinese: 88 });
+  await addHealthCheck(t.db, one!, teacher, '2026-10-15', ['vision_moderate', 'vision_refer']);
+  await addHealthCheck(t.db, two!, teacher, '2026-10-15', []);
   const templates = (await admin.get(`/api/letters/templates?schoolId=${tree.school.id}`)).json().items;
   termEndId = templates.find((x: { kind: string }) => x.kind === 'term_end').id;
 });
@@ -70,7 +76,10 @@ function checkLetters(letters: string[]) {
   expect(letters[0]).toContain('老师与孩子谈心3次');
   expect(letters[0]).toContain('参加了学校组织的校园书画展和安全知识竞答，表现积极。');
   expect(letters[0]).toContain('孩子获得了校园书画展二等奖');
+  expect(letters[0]).toContain('在学习上，语文成绩比上学期有进步，数学成绩比上学期有所下降，还需要多加鼓励。');
+  expect(letters[0]).toContain('学校体检发现：视力中度下降，建议带孩子到医院眼科检查。请您和监护人多加关注。');
   expect(letters[1]).not.toContain('谈心');
+  expect(letters[1]).not.toMatch(/在学习上|体检发现|多加关注/);
   expect(letters[1]).toContain('参加了学校组织的安全知识竞答，表现积极。');
   expect(letters[1]).not.toContain('获得了');
   expect(letters[2]).not.toMatch(/谈心|参加了|获得了/);

@@ -4,6 +4,8 @@ import type { ChildFixture } from '../../test/factories';
 import { buildTerm, type CountyTree, type UserFixture } from '../../test/factories';
 import { activity, activityParticipation } from '../activities/activities.table';
 import { careRecord } from '../care-records/care-records.table';
+import { healthCheck } from '../health-checks/health-checks.table';
+import { grade } from '../learning/learning.table';
 import { appUser } from '../users/users.table';
 
 /** The term running on the test machine's today (2026 autumn) and a closed one before it. */
@@ -69,4 +71,43 @@ export async function addActivity(
       schoolId: p.child.schoolId,
       award: p.award ?? null,
     });
+}
+
+export async function addGrades(
+  db: Db,
+  child: ChildFixture,
+  author: UserFixture,
+  termId: string,
+  scores: Partial<Record<'chinese' | 'math' | 'english', number>>,
+) {
+  for (const [subject, score] of Object.entries(scores))
+    await db.insert(grade).values({
+      countyId: child.countyId,
+      childId: child.id,
+      schoolId: child.schoolId,
+      classId: child.classId,
+      termId,
+      subject: subject as 'chinese',
+      score: score!,
+      fullMark: 100,
+      authorId: author.id,
+    });
+}
+
+export async function addHealthCheck(
+  db: Db,
+  child: ChildFixture,
+  author: UserFixture,
+  checkedOn: string,
+  flags: (typeof healthCheck.$inferInsert)['flags'],
+) {
+  await db.insert(healthCheck).values({
+    countyId: child.countyId,
+    childId: child.id,
+    schoolId: child.schoolId,
+    classId: child.classId,
+    authorId: author.id,
+    checkedOn,
+    flags,
+  });
 }

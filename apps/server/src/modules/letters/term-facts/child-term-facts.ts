@@ -1,14 +1,13 @@
 import { type ChildTermFacts, emptyTermFacts } from '@shouwang/shared';
 import type { Db } from '../../../db/client';
 import { activityFacts } from './activities';
+import { gradeFacts } from './grades';
+import { healthFacts } from './health';
 import { talkFacts } from './talks';
 import type { FactSource, FactsRequest } from './types';
 
-/**
- * Where each part of a letter's term summary comes from. Grades (学习帮扶) and health checks (体检)
- * join here as their modules land; until then their sentences are left out of the letters.
- */
-const sources: FactSource[] = [talkFacts, activityFacts];
+/** Where each part of a letter's term summary comes from: talks, activities and awards, grades, health. */
+const sources: FactSource[] = [talkFacts, activityFacts, gradeFacts, healthFacts];
 
 /** Every child's term facts, one query per source for the whole class or school. */
 export async function childTermFacts(db: Db, request: FactsRequest): Promise<Map<string, ChildTermFacts>> {

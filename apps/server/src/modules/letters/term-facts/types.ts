@@ -7,6 +7,9 @@ export interface FactsRequest {
   childIds: string[];
   startDate: string;
   endDate: string;
+  termId: string;
+  /** The school's term before this one (grades are compared with it), if any. */
+  previousTermId: string | null;
 }
 
 /** One source of a child's term facts (talks, activities, grades, health): a part of each child's facts. */

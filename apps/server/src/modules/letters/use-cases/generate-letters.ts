@@ -32,7 +32,7 @@ export async function generateLetters(
   const { unit, school } = await requireLetterUnit(db, ctx, actor, query.orgId, 'send');
   if (school.id !== templateSchool.id) throw new AppError('NOT_FOUND');
   if (format === 'pdf') requirePdfFont(font);
-  const { term } = await letterTerm(db, school, query.termId);
+  const { term, terms } = await letterTerm(db, school, query.termId);
   const children = await childrenOfUnit(db, unit);
   if (children.length === 0) throw new AppError('LETTER_NO_CHILDREN');
   const facts = await childTermFacts(db, {
@@ -40,6 +40,9 @@ export async function generateLetters(
     childIds: children.map((c) => c.id),
     startDate: term.startDate,
     endDate: term.endDate,
+    termId: term.id,
+    // Terms come newest first: the one after this in the list is the term before it.
+    previousTermId: terms[terms.findIndex((x) => x.id === term.id) + 1]?.id ?? null,
   });
   const teachers = await staffAt(
     db,
