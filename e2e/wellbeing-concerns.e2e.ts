@@ -51,7 +51,7 @@ async function apiSession(request: APIRequestContext, username: string, password
   return call;
 }
 
-async function expectVisible(locator: Locator, timeout = 15_000) {
+async function expectVisible(locator: Locator, timeout = 30_000) {
   await locator.first().waitFor({ state: 'visible', timeout });
 }
 
@@ -226,7 +226,7 @@ describe('wellbeing and concern reports', () => {
     await choose(page, drawer.getByTestId('concern-authority'), '公安机关');
     await drawer.getByTestId('concern-receipt').fill('城关派出所 受案登记 2026-118');
     await drawer.getByTestId('concern-step-submit').click();
-    await expectVisible(drawer.getByTestId('concern-status').filter({ hasText: '已报告有关部门' }));
+    await expectVisible(drawer.getByTestId('concern-status').filter({ hasText: '已上报' }));
     await expectVisible(drawer.getByTestId('concern-receipt-text').filter({ hasText: '2026-118' }));
     await expectNoRawKeys(page);
     await viewportShot(page, 'concerns-drawer-referred-375');
