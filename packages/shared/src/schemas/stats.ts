@@ -64,6 +64,23 @@ export const dashboardResponse = z.object({
     unitKind: z.enum(['township', 'school', 'class', 'village']).nullable(),
     rows: z.array(comparisonRow),
   }),
+  /** Panels fed by activities, concerns (强制报告) and health checks. */
+  panels: z.object({
+    /** Left-behind children who took part in at least one activity of the term, overall and per type. */
+    activities: z.object({
+      children: z.number().int(),
+      byType: z.array(z.object({ type: z.string(), count: z.number().int() })),
+    }),
+    /** Open concerns about children of the scope by age (day, week, month, older) and status. */
+    openConcerns: z.array(
+      z.object({ age: z.enum(['day', 'week', 'month', 'older']), status: z.string(), count: z.number().int() }),
+    ),
+    /** Screening flags of each left-behind child's latest health check in the term. */
+    health: z.object({
+      checked: z.number().int(),
+      byFlag: z.array(z.object({ flag: z.string(), count: z.number().int() })),
+    }),
+  }),
   /** Whether the caller may set this scope's targets. */
   canSetTargets: z.boolean(),
 });
@@ -106,7 +123,20 @@ export type KpiChildrenResponse = z.infer<typeof kpiChildrenResponse>;
 
 /** Which statistic to export (`all`: one workbook with a sheet per statistic). */
 export const statsExportQuery = statsScopeQuery.extend({
-  section: z.enum(['all', 'kpis', 'compliance', 'monthly', 'categories', 'comparison', 'trend']).default('all'),
+  section: z
+    .enum([
+      'all',
+      'kpis',
+      'compliance',
+      'monthly',
+      'categories',
+      'comparison',
+      'trend',
+      'activities',
+      'concerns',
+      'health',
+    ])
+    .default('all'),
 });
 export type StatsExportQuery = z.infer<typeof statsExportQuery>;
 export const kpiChildrenExportQuery = kpiChildrenQuery.omit({ page: true, pageSize: true });

@@ -13,9 +13,29 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
 import type { RequestContext } from '../../lib/context';
 import { canSetTargets } from '../targets/targets.service';
+import { type PanelRow, panelTallies } from './panels.repository';
 import { breakdowns, kpiTallies } from './stats.repository';
 import { kpisOfResolved } from './stats.service';
 import { type ResolvedStats, resolveStats, termInfo } from './stats-scope';
+
+const ages = ['day', 'week', 'month', 'older'] as const;
+
+function panelsOf(rows: PanelRow[]): DashboardResponse['panels'] {
+  const of = (panel: PanelRow['panel']) => rows.filter((r) => r.panel === panel);
+  return {
+    activities: {
+      children: of('activity_any')[0]?.count ?? 0,
+      byType: of('activity').map((r) => ({ type: r.key!, count: r.count })),
+    },
+    openConcerns: of('concern')
+      .map((r) => ({ age: r.key as (typeof ages)[number], status: r.sub!, count: r.count }))
+      .sort((a, b) => ages.indexOf(a.age) - ages.indexOf(b.age)),
+    health: {
+      checked: of('health_checked')[0]?.count ?? 0,
+      byFlag: of('health').map((r) => ({ flag: r.key!, count: r.count })),
+    },
+  };
+}
 
 /** Everything the dashboard shows for a scope and term, from one resolve and a handful of statements. */
 export async function dashboardOfResolved(
@@ -24,9 +44,11 @@ export async function dashboardOfResolved(
   resolved: ResolvedStats,
   ctx?: RequestContext,
 ): Promise<DashboardResponse> {
-  const [kpis, split] = await Promise.all([
+  const window = resolved.term && resolved.asOf ? { start: resolved.term.startDate, asOf: resolved.asOf } : null;
+  const [kpis, split, panels] = await Promise.all([
     kpisOfResolved(db, resolved, ctx),
-    resolved.asOf ? breakdowns(db, resolved.scope, resolved.asOf) : Promise.resolve([]),
+    window ? breakdowns(db, resolved.scope, window.asOf) : Promise.resolve([]),
+    window ? panelTallies(db, resolved.scope, window) : Promise.resolve([]),
   ]);
   return {
     scope: kpis.scope,
@@ -44,6 +66,7 @@ export async function dashboardOfResolved(
       .filter((r) => r.axis === 'care_level')
       .map((r) => ({ careLevel: r.key as DashboardResponse['byCareLevel'][number]['careLevel'], count: r.count })),
     comparison: { unitKind: kpis.unitKind, rows: kpis.units },
+    panels: panelsOf(panels),
     canSetTargets: resolved.term !== null && canSetTargets(actor, resolved.org),
   };
 }

@@ -1,8 +1,11 @@
 import type { kpiChildrenExportQuery } from '@shouwang/shared';
 import {
+  activityTypeLabels,
   careLevelLabels,
   careRuleKindLabels,
   childCategoryLabels,
+  concernStatusLabels,
+  healthFlagLabels,
   kpiLabels,
   type StatsExportQuery,
   sexLabels,
@@ -23,6 +26,7 @@ import { type ResolvedStats, resolveStats } from './stats-scope';
 const zh = (map: Record<string, { zh: string }>, key: string) => map[key]?.zh ?? key;
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 const standingText = { met: '达标', below: '未达标', none: '—' } as const;
+const concernAges = { day: '1天内', week: '1–7天', month: '8–30天', older: '30天以上' } as const;
 const unitNames = { township: '乡镇', school: '学校', class: '班级', village: '村（社区）' } as const;
 const scopeLabel = (r: ResolvedStats) =>
   `${r.org.name}（${r.term ? `${r.term.schoolYear}学年第${r.term.termNo}学期` : '未设学期'}）`;
@@ -150,6 +154,33 @@ export async function exportStats(db: Db, ctx: RequestContext, actor: Actor, que
       t.items.map((i) => [`${i.schoolYear}学年第${i.termNo}学期`, ...d.kpis.map((k) => percent(i.kpis[k.key].rate))]),
     );
   }
+  if (want('activities'))
+    addSheet(
+      workbook,
+      '活动参与',
+      ['活动类型', '参与的留守儿童'],
+      [
+        ['任一活动', d.panels.activities.children],
+        ...d.panels.activities.byType.map((a) => [zh(activityTypeLabels, a.type), a.count] as (string | number)[]),
+      ],
+    );
+  if (want('concerns'))
+    addSheet(
+      workbook,
+      '未结案强制报告',
+      ['已过时间', '状态', '件数'],
+      d.panels.openConcerns.map((c) => [concernAges[c.age], zh(concernStatusLabels, c.status), c.count]),
+    );
+  if (want('health'))
+    addSheet(
+      workbook,
+      '体检筛查',
+      ['项目', '人数'],
+      [
+        ['本学期已体检的留守儿童', d.panels.health.checked],
+        ...d.panels.health.byFlag.map((f) => [zh(healthFlagLabels, f.flag), f.count] as (string | number)[]),
+      ],
+    );
   addInfo(workbook, actor, resolved, []);
   const buffer = await audited(db, ctx, resolved, { section: query.section }, workbook);
   return { buffer, fileName: `关爱统计_${resolved.org.name}_${todayIso()}.xlsx` };

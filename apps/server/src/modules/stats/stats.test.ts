@@ -11,9 +11,12 @@ import {
   type ChildFixture,
   type CountyTree,
 } from '../../test/factories';
+import { activity, activityParticipation } from '../activities/activities.table';
 import { auditEvent } from '../audit/audit.table';
 import { careRecord } from '../care-records/care-records.table';
 import { child, childEnrollment } from '../children/children.table';
+import { concern } from '../concerns/concerns.table';
+import { healthCheck } from '../health-checks/health-checks.table';
 
 /**
  * The seed's school (黄泥村小学): 185 students, 12 of them left-behind, in a term that has ended.
@@ -87,6 +90,49 @@ beforeAll(async () => {
       summary: '谈心',
       details: {},
     });
+  // Other modules' records: a festival with three of the twelve, an open concern, two health checks.
+  const [festival] = await t.db
+    .insert(activity)
+    .values({
+      countyId: tree.county.id,
+      orgId: tree.school.id,
+      orgPath: tree.school.path,
+      type: 'festival',
+      title: '中秋节活动',
+      occurredOn: '2025-10-03',
+      createdBy: helper.id,
+    })
+    .returning();
+  await t.db.insert(activityParticipation).values(
+    twelve.slice(0, 3).map((row) => ({
+      countyId: row.countyId,
+      activityId: festival!.id,
+      childId: row.id,
+      schoolId: tree.school.id,
+    })),
+  );
+  await t.db.insert(concern).values({
+    countyId: tree.county.id,
+    childId: twelve[5]!.id,
+    schoolId: tree.school.id,
+    reporterId: helper.id,
+    category: 'unsupervised',
+    severity: 'general',
+    description: '周末无人看护',
+  });
+  for (const [row, on, flags] of [
+    [twelve[0]!, '2025-09-20', ['overweight']],
+    [twelve[0]!, '2025-12-20', []],
+    [twelve[1]!, '2025-10-20', ['stunting']],
+  ] as const)
+    await t.db.insert(healthCheck).values({
+      countyId: row.countyId,
+      childId: row.id,
+      schoolId: tree.school.id,
+      authorId: helper.id,
+      checkedOn: on,
+      flags: [...flags],
+    });
 }, 120_000);
 afterAll(() => t.close());
 
@@ -156,6 +202,16 @@ describe('the dashboard of the seed school (185 students, 12 left-behind)', () =
       )
     ).json();
     expect(talked.total).toBe(0); // each child owes a talk every month; one September talk is not all of them
+  });
+
+  it('shows activity participation, open concerns by age and the latest health flags', async () => {
+    const { panels } = (await dash(schoolAdmin, `scopeOrgId=${tree.school.id}&termId=${pastTermId}`)).json();
+    expect(panels.activities).toEqual({ children: 3, byType: [{ type: 'festival', count: 3 }] });
+    expect(panels.openConcerns).toEqual([{ age: 'day', status: 'reported', count: 1 }]);
+    // The first child's latest check has no flag any more.
+    expect(panels.health).toEqual({ checked: 2, byFlag: [{ flag: 'stunting', count: 1 }] });
+    const other = (await dash(teacher, `termId=${pastTermId}&scopeOrgId=${tree.classA.id}`)).json();
+    expect(other.panels.activities.children).toBe(3);
   });
 
   it('answers an empty dashboard for a term with no data and for a county with no term', async () => {

@@ -1,7 +1,7 @@
 import { BarChartOutlined, TableOutlined } from '@ant-design/icons';
 import { Card, Empty, Segmented, Table, type TableColumnsType } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../components/charts/EChart';
 import { ExportButton } from './ExportButton';
@@ -19,6 +19,7 @@ export function ChartCard<Row extends object>({
   rowKey,
   exportUrl,
   height,
+  header,
   onChartClick,
 }: {
   id: string;
@@ -29,6 +30,8 @@ export function ChartCard<Row extends object>({
   rowKey: (row: Row) => string;
   exportUrl: string;
   height?: number;
+  /** A line above the chart and the table (e.g. the population it counts). */
+  header?: ReactNode;
   onChartClick?: (item: { name: string; seriesName?: string; dataIndex: number }) => void;
 }) {
   const { t } = useTranslation();
@@ -61,6 +64,7 @@ export function ChartCard<Row extends object>({
         </span>
       }
     >
+      {header}
       {rows.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('stats.none')} />
       ) : view === 'chart' ? (

@@ -8,6 +8,7 @@ import { useCodeLabels } from '../../children/hooks/useCodeLabels';
 import { type Drill, type StatsScope, statsExportUrl } from '../api';
 import { ChartCard } from './ChartCard';
 import { percentText, standingColor } from './KpiTiles';
+import { WellbeingPanels } from './WellbeingPanels';
 
 type Data = DashboardResponse;
 const pct = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
@@ -241,6 +242,7 @@ export function DashboardCharts({
           />
         </Col>
       )}
+      <WellbeingPanels data={data} scope={scope} />
       <Col xs={24}>
         <ChartCard
           id="trend"

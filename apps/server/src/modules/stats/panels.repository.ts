@@ -1,0 +1,62 @@
+import { leftBehindCategories } from '@shouwang/shared';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { escapeLike } from '../orgs/orgs.repository';
+import { type KpiWindow, rowsOf, type StatsScope, scopeFilter } from './stats.repository';
+
+export interface PanelRow {
+  panel: 'activity' | 'activity_any' | 'concern' | 'health' | 'health_checked';
+  key: string | null;
+  sub: string | null;
+  count: number;
+}
+
+/**
+ * The panels fed by other modules, in one statement: left-behind children of the scope who took part
+ * in an activity of the term (per activity type and overall); open 强制报告 about children of the scope
+ * (or unnamed children of its schools) by age and status; and the screening flags of each left-behind
+ * child's latest health check of the term.
+ */
+export async function panelTallies(db: Db, scope: StatsScope, window: KpiWindow): Promise<PanelRow[]> {
+  const prefix = `${escapeLike(scope.path)}%`;
+  const result = await db.execute(sql`
+    with kids as materialized (
+      select c.id, c.county_id from child c
+      where ${scopeFilter(scope)}
+        and exists (select 1 from child_category cc where cc.child_id = c.id and cc.category in ${leftBehindCategories}
+          and cc.start_date <= ${window.asOf}::date and (cc.end_date is null or cc.end_date > ${window.asOf}::date))
+    ),
+    took_part as (
+      select ap.child_id, a.type from activity_participation ap
+      join kids k on k.id = ap.child_id and k.county_id = ap.county_id
+      join activity a on a.id = ap.activity_id and a.deleted_at is null
+      where a.occurred_on between ${window.start}::date and ${window.asOf}::date
+    ),
+    latest_check as (
+      select distinct on (h.child_id) h.child_id, h.flags from health_check h
+      join kids k on k.id = h.child_id and k.county_id = h.county_id
+      where h.deleted_at is null and h.checked_on between ${window.start}::date and ${window.asOf}::date
+      order by h.child_id, h.checked_on desc, h.created_at desc
+    ),
+    open_concerns as (
+      select cn.status, now() - cn.created_at as age from concern cn
+      where cn.county_id = ${scope.countyId} and cn.deleted_at is null and cn.status <> 'closed'
+        and (exists (select 1 from child c where c.id = cn.child_id and ${scopeFilter(scope)})
+          or (cn.child_id is null and exists (
+            select 1 from org o where o.id = cn.school_id and o.path like ${prefix}
+              and ${scope.kind !== 'class' && scope.kind !== 'village'})))
+    )
+    select 'activity' as panel, type as key, null as sub, count(distinct child_id)::int as count from took_part group by type
+    union all
+    select 'activity_any', null, null, count(distinct child_id)::int from took_part
+    union all
+    select 'concern', case when age <= interval '1 day' then 'day' when age <= interval '7 days' then 'week'
+        when age <= interval '30 days' then 'month' else 'older' end, status, count(*)::int
+      from open_concerns group by 2, 3
+    union all
+    select 'health', f.flag, null, count(*)::int from latest_check, unnest(latest_check.flags) as f(flag) group by f.flag
+    union all
+    select 'health_checked', null, null, count(*)::int from latest_check
+  `);
+  return rowsOf<PanelRow>(result).map((r) => ({ ...r, count: Number(r.count) }));
+}
