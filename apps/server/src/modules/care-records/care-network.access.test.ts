@@ -81,6 +81,7 @@ const routes: Route[] = [
   ['GET', () => `/api/calendar?from=${today}&to=${today}`],
   ['GET', () => `/api/children/${ids.child}/schedule`],
   ['GET', () => `/api/stats/compliance?orgId=${ids.school}`],
+  ['GET', () => `/api/stats/compliance/children?orgId=${ids.school}`],
 ];
 
 describe('every care-network route', () => {
@@ -144,6 +145,7 @@ describe('every care-network route', () => {
       ['GET', '/api/calendar?from=today&to=tomorrow', undefined, 'querystring.from'],
       ['GET', `/api/children/${ids.child}/schedule?termId=x`, undefined, 'querystring.termId'],
       ['GET', '/api/stats/compliance', undefined, 'querystring.orgId'],
+      ['GET', `/api/stats/compliance/children?orgId=${ids.school}&ruleId=x`, undefined, 'querystring.ruleId'],
     ];
     for (const [method, url, body, field] of cases) {
       const res = await admin.request(method, url, body);
@@ -176,6 +178,7 @@ describe('every care-network route', () => {
       ['GET', `/api/children/${ids.child}/timeline`],
       ['GET', `/api/children/${ids.child}/schedule`],
       ['GET', `/api/stats/compliance?orgId=${ids.school}`],
+      ['GET', `/api/stats/compliance/children?orgId=${ids.school}`],
     ];
     for (const [method, url, body] of cases) {
       const res = await outsider.request(method, url, body);
