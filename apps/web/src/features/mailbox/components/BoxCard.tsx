@@ -83,6 +83,7 @@ export function BoxCard({ item }: { item: MailboxSchoolView }) {
               onChange={(v: string[]) => setWords(v.map((w) => w.trim()).filter(Boolean))}
               tokenSeparators={['，', ',', '、']}
               open={false}
+              suffixIcon={null}
               style={{ width: '100%' }}
             />
           </div>

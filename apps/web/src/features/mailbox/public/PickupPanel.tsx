@@ -29,8 +29,10 @@ export function PickupPanel({ initialCode }: { initialCode: string }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
       <form onSubmit={submit} style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
-        <label style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
-          <span style={{ fontWeight: 500 }}>{p('codeLabel')}</span>
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+          <label htmlFor="mailbox-code-input" style={{ fontWeight: 500 }}>
+            {p('codeLabel')}
+          </label>
           <Input
             size="large"
             value={code}
@@ -40,9 +42,10 @@ export function PickupPanel({ initialCode }: { initialCode: string }) {
             autoComplete="off"
             autoCapitalize="characters"
             style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 20, letterSpacing: 3 }}
+            id="mailbox-code-input"
             data-testid="mailbox-code"
           />
-        </label>
+        </div>
         <Button type="primary" htmlType="submit" size="large" block loading={pickup.isPending} disabled={!code.trim()}>
           {p('lookUp')}
         </Button>

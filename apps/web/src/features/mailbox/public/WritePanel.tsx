@@ -77,8 +77,10 @@ export function WritePanel({ code, onSent }: { code: string; onSent: (pickupCode
     <form onSubmit={submit} style={{ display: 'flex', flexDirection: 'column', gap: 14 }}>
       <p style={{ margin: 0, color: '#595959', lineHeight: 1.7 }}>{p('privacy')}</p>
       {error && !error.details.some((d) => d.field) && <Alert type="error" showIcon title={error.message} />}
-      <label style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
-        <span style={{ fontWeight: 500 }}>{p('bodyLabel')}</span>
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 6, paddingBottom: 14 }}>
+        <label htmlFor="mailbox-body-input" style={{ fontWeight: 500 }}>
+          {p('bodyLabel')}
+        </label>
         <Input.TextArea
           value={body}
           onChange={(e) => setBody(e.target.value)}
@@ -88,23 +90,25 @@ export function WritePanel({ code, onSent }: { code: string; onSent: (pickupCode
           showCount
           status={fieldError('body') ? 'error' : undefined}
           style={{ fontSize: 16 }}
+          id="mailbox-body-input"
           data-testid="mailbox-body"
         />
         {fieldError('body') && <span style={{ color: '#cf1322' }}>{fieldError('body')}</span>}
-      </label>
-      <label style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
-        <span>{p('nameLabel')}</span>
+      </div>
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+        <label htmlFor="mailbox-name-input">{p('nameLabel')}</label>
         <Input
           size="large"
           value={name}
           onChange={(e) => setName(e.target.value)}
           maxLength={20}
           autoComplete="off"
+          id="mailbox-name-input"
           data-testid="mailbox-name"
         />
-      </label>
-      <label style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
-        <span>{p('classLabel')}</span>
+      </div>
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+        <label htmlFor="mailbox-class-input">{p('classLabel')}</label>
         <Input
           size="large"
           value={className}
@@ -112,9 +116,10 @@ export function WritePanel({ code, onSent }: { code: string; onSent: (pickupCode
           placeholder={p('classPlaceholder')}
           maxLength={30}
           autoComplete="off"
+          id="mailbox-class-input"
           data-testid="mailbox-class"
         />
-      </label>
+      </div>
       <Button
         type="primary"
         htmlType="submit"

@@ -81,15 +81,19 @@ export function ChildPledgesTab({ child }: { child: { id: string } }) {
             style={{ background: '#fff' }}
             dataSource={selfEvaluations}
             renderItem={(e) => (
-              <List.Item
-                data-testid="self-evaluation"
-                extra={
-                  e.abilities.delete && (
+              <List.Item data-testid="self-evaluation" style={{ display: 'block' }}>
+                <Flex gap={6} align="center" wrap>
+                  <Tag>{w(`aspects.${e.aspect}`)}</Tag>
+                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                    {e.evaluatedOn}
+                  </Typography.Text>
+                  {e.abilities.delete && (
                     <Button
                       size="small"
                       type="text"
                       icon={<DeleteOutlined />}
                       aria-label={t('common.delete')}
+                      style={{ marginLeft: 'auto' }}
                       onClick={() =>
                         modal.confirm({
                           title: w('confirmDeleteSelf'),
@@ -99,23 +103,14 @@ export function ChildPledgesTab({ child }: { child: { id: string } }) {
                         })
                       }
                     />
-                  )
-                }
-              >
-                <div style={{ minWidth: 0 }}>
-                  <Flex gap={6} align="center" wrap>
-                    <Tag>{w(`aspects.${e.aspect}`)}</Tag>
-                    <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                      {e.evaluatedOn}
-                    </Typography.Text>
-                  </Flex>
-                  <p style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: '6px 0 0' }}>{e.content}</p>
-                  {e.gaps && (
-                    <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
-                      {w('selfFields.gaps')}：{e.gaps}
-                    </Typography.Paragraph>
                   )}
-                </div>
+                </Flex>
+                <p style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: '6px 0 0' }}>{e.content}</p>
+                {e.gaps && (
+                  <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
+                    {w('selfFields.gaps')}：{e.gaps}
+                  </Typography.Paragraph>
+                )}
               </List.Item>
             )}
           />
