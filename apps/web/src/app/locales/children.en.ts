@@ -302,6 +302,7 @@ const childrenEn: Messages<typeof childrenZh> = {
     problem: 'Problem',
     empty: 'The file has no data rows.',
     warnings: '{{count}} to check: names very similar to children already at the school (the import is not blocked)',
+    moreWarnings: '… and {{count}} more',
     clean: 'All {{count}} rows can be imported.',
     commit: 'Import these {{count}} rows',
     done: 'Import finished',

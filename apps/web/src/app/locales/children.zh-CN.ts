@@ -296,6 +296,7 @@ const childrenZh = {
     problem: '问题',
     empty: '文件里没有数据行。',
     warnings: '{{count}} 处需要核对：姓名与本校已有儿童相近（不影响导入）',
+    moreWarnings: '……还有 {{count}} 处',
     clean: '检查通过：{{count}} 行都可以导入。',
     commit: '导入这 {{count}} 行',
     done: '导入完成',

@@ -178,11 +178,14 @@ export function ChildImportDrawer({ open, onClose }: { open: boolean; onClose: (
                   title={t('children.import.warnings', { count: report.warnings.length })}
                   description={
                     <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                      {report.warnings.map((w) => (
+                      {report.warnings.slice(0, 50).map((w) => (
                         <li key={`${w.row}-${w.message}`}>
                           {t('children.import.at', { row: w.row, column: w.column ?? '' })}：{w.message}
                         </li>
                       ))}
+                      {report.warnings.length > 50 && (
+                        <li>{t('children.import.moreWarnings', { count: report.warnings.length - 50 })}</li>
+                      )}
                     </ul>
                   }
                 />
