@@ -3,17 +3,14 @@ import type { MailboxMessageView } from '@shouwang/shared/schemas/mailbox';
 import { App, Button, Descriptions, Drawer, Flex, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { formatDateTime } from '../../../app/format';
 import { useIsMobile } from '../../../hooks/useIsMobile';
+import { RaiseConcernDrawer } from '../../concerns/components/RaiseConcernDrawer';
 import { useCloseMessage, useReplyMessage, useTriageMessage } from '../api';
 import { LinkChildField } from './LinkChildField';
 import { StatusTag } from './StatusTag';
 
 const plain = { whiteSpace: 'pre-wrap' as const, wordBreak: 'break-word' as const, lineHeight: 1.8, margin: 0 };
-
-/** Whether the concern reports (强制报告) page exists in this build; the action appears only then. */
-export const concernsAvailable = false;
 
 /** One letter: the text, who signed, and what the counselor does with it (take, reply, link, close). */
 export function MessageDrawer({
@@ -28,7 +25,7 @@ export function MessageDrawer({
   const { t } = useTranslation();
   const { message: toast, modal } = App.useApp();
   const isMobile = useIsMobile();
-  const navigate = useNavigate();
+  const [raising, setRaising] = useState(false);
   const triage = useTriageMessage();
   const reply = useReplyMessage();
   const close = useCloseMessage();
@@ -139,15 +136,14 @@ export function MessageDrawer({
             >
               {m.urgent ? i('unmarkUrgent') : i('markUrgent')}
             </Button>
-            {concernsAvailable && (
-              <Button
-                danger
-                icon={<AlertOutlined />}
-                onClick={() => navigate(`/concerns?mailboxMessageId=${m.id}${m.child ? `&childId=${m.child.id}` : ''}`)}
-              >
-                {i('raiseConcern')}
-              </Button>
-            )}
+            <Button
+              danger
+              icon={<AlertOutlined />}
+              onClick={() => setRaising(true)}
+              data-testid="mailbox-raise-concern"
+            >
+              {i('raiseConcern')}
+            </Button>
           </Flex>
         )}
 
@@ -206,6 +202,12 @@ export function MessageDrawer({
           </Button>
         )}
       </Flex>
+      {/* The report names the message and the child (or the school); the letter's text is not copied into it. */}
+      <RaiseConcernDrawer
+        open={raising}
+        target={{ child: m.child, schoolId: m.school.id, mailboxMessageId: m.id }}
+        onClose={() => setRaising(false)}
+      />
     </Drawer>
   );
 }
