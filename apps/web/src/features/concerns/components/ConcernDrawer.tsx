@@ -47,6 +47,8 @@ export function ConcernDrawer({ id, onClose }: { id: string | null; onClose: () 
           <Steps
             size="small"
             titlePlacement="vertical"
+            // Five short steps fit a 375 px screen side by side; stacked they pushed the details away.
+            responsive={false}
             current={current}
             status={c.overdue ? 'error' : c.status === 'closed' ? 'finish' : 'process'}
             items={concernStatuses.map((s) => ({ title: t(`concerns.steps.${s}`) }))}
