@@ -149,3 +149,23 @@ export const healthCheckView = z.object({
 export type HealthCheckView = z.infer<typeof healthCheckView>;
 
 export const healthCheckBatchResponse = z.object({ batchId: uuid, items: z.array(healthCheckView) });
+
+// ── Statistics ────────────────────────────────────────────────────────────────────────────────
+
+/** 体检统计 for a unit the caller reads statistics of: numbers only, never a child's details. */
+export const healthSummaryQuery = z.object({ orgId: uuid, from: isoDate.optional(), to: isoDate.optional() });
+export type HealthSummaryQuery = z.infer<typeof healthSummaryQuery>;
+
+export const healthSummaryView = z.object({
+  orgId: uuid,
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  /** Checks recorded, and distinct children checked, in the period. */
+  checks: z.number().int(),
+  childrenChecked: z.number().int(),
+  /** Distinct children with each flag on a check in the period (every flag present, 0 when none). */
+  childrenFlagged: z.record(z.enum(healthFlags), z.number().int()),
+  /** Referrals whose follow-up is not done yet (any date). */
+  openReferrals: z.number().int(),
+});
+export type HealthSummaryView = z.infer<typeof healthSummaryView>;

@@ -6,6 +6,8 @@ import {
   healthCheckUpdateBody,
   healthCheckVersionBody,
   healthCheckView,
+  healthSummaryQuery,
+  healthSummaryView,
   idParams,
   listResponse,
   okResponse,
@@ -16,6 +18,7 @@ import { requireVersion } from '../../lib/versioning';
 import { presentChecks } from './health-checks.access';
 import { findChecks } from './health-checks.repository';
 import * as service from './health-checks.service';
+import { healthSummary } from './health-summary';
 import { batchHealthChecks } from './use-cases/batch-health-checks';
 
 const tags = ['health-checks'];
@@ -38,6 +41,20 @@ export const healthCheckRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
       },
     },
     async (request) => service.listChecks(db, request.ctx, request.actor!, request.query),
+  );
+
+  app.get(
+    '/health-checks/summary',
+    {
+      config: { access: { permission: 'stats.read' as const } },
+      schema: {
+        tags,
+        summary: '体检统计 of a unit: children checked and flagged per flag, open referrals (numbers only)',
+        querystring: healthSummaryQuery,
+        response: { 200: healthSummaryView },
+      },
+    },
+    async (request) => healthSummary(db, request.ctx, request.actor!, request.query),
   );
 
   app.get(

@@ -40,6 +40,7 @@ type Route = [method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: () => string, bo
 
 const routes: Route[] = [
   ['GET', () => '/api/health-checks'],
+  ['GET', () => `/api/health-checks/summary?orgId=${ids.classA}`],
   ['GET', () => `/api/health-checks/${ids.check}`],
   ['POST', () => '/api/health-checks', {}],
   ['POST', () => '/api/health-checks/batch', {}],
