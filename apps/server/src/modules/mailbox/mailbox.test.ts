@@ -212,6 +212,19 @@ describe('danger words', () => {
     expect((await countyAdmin.get('/api/mailbox/alerts')).json().items).toHaveLength(1);
     expect((await otherCountyAdmin.get('/api/mailbox/alerts')).json().items).toHaveLength(0);
     expect((await classTeacher.get('/api/mailbox/alerts')).statusCode).toBe(403);
+    // The letter waits at the top of the counselor's and the school administrator's to-do lists (no text).
+    const tasksOf = async (client: Client) =>
+      ((await client.get('/api/todos')).json().items as { id: string; section: string; href: string }[]).filter((i) =>
+        i.id.startsWith('mailbox_danger:'),
+      );
+    expect(await tasksOf(counselor)).toEqual([
+      expect.objectContaining({ id: `mailbox_danger:${items[0]!.id}`, section: 'urgent', href: '/mailbox' }),
+    ]);
+    const adminTasks = await tasksOf(schoolAdmin);
+    expect(adminTasks).toEqual([expect.objectContaining({ section: 'urgent', href: '/mailbox/settings' })]);
+    expect(JSON.stringify(adminTasks)).not.toContain('想活');
+    expect(await tasksOf(classTeacher)).toEqual([]);
+    expect(await tasksOf(otherSchoolCounselor)).toEqual([]);
     // The administrator is told who handles it once a counselor takes it on, still without the text.
     expect((await schoolAdmin.get(`/api/mailbox/messages/${items[0]!.id}`)).statusCode).toBe(404);
     const taken = await counselor.patch(`/api/mailbox/messages/${items[0]!.id}`, {
@@ -221,6 +234,8 @@ describe('danger words', () => {
     expect(taken.statusCode, taken.body).toBe(200);
     const after = (await schoolAdmin.get('/api/mailbox/alerts')).json().items[0];
     expect(after).toMatchObject({ status: 'in_progress', handler: { displayName: expect.stringContaining('测试') } });
+    expect(await tasksOf(counselor)).toEqual([]);
+    expect(await tasksOf(schoolAdmin)).toEqual([]);
   });
 });
 

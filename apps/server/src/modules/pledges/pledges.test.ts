@@ -114,6 +114,36 @@ describe('pledges (自律承诺书)', () => {
   });
 });
 
+describe('pledge reviews on the to-do list', () => {
+  const reviewTasks = async (client: Client) =>
+    (
+      (await client.get('/api/todos')).json().items as { id: string; child: { id: string } | null; href: string }[]
+    ).filter((i) => i.id.startsWith('pledge_review:'));
+
+  it('go to the child’s mentor teacher, or to the class teacher when the child has none', async () => {
+    const due = await teacher.post('/api/pledges', pledgeBody(kid.id, { deadline: today }));
+    expect(due.statusCode).toBe(201);
+    const later = await teacher.post('/api/pledges', pledgeBody(kid.id, { deadline: addDays(today, 20) }));
+    expect(later.statusCode).toBe(201);
+    const unmentored = await teacher.post('/api/pledges', pledgeBody(unpairedKid.id, { deadline: addDays(today, -2) }));
+    expect(unmentored.statusCode).toBe(201);
+
+    const mentorTasks = await reviewTasks(mentor);
+    expect(mentorTasks.map((i) => i.id)).toEqual([`pledge_review:${due.json().id}`]);
+    expect(mentorTasks[0]).toMatchObject({ child: { id: kid.id }, href: `/children/${kid.id}?tab=pledges` });
+    expect((await reviewTasks(teacher)).map((i) => i.id)).toEqual([`pledge_review:${unmentored.json().id}`]);
+    expect(await reviewTasks(otherTeacher)).toEqual([]);
+
+    const reviewed = await mentor.post(`/api/pledges/${due.json().id}/review`, {
+      result: 'kept',
+      reviewedOn: today,
+      version: due.json().version,
+    });
+    expect(reviewed.statusCode).toBe(200);
+    expect(await reviewTasks(mentor)).toEqual([]);
+  });
+});
+
 describe('self-evaluations (自我评价)', () => {
   it('adds and deletes entries for the child; outsiders are refused', async () => {
     const res = await teacher.post('/api/self-evaluations', {

@@ -6,6 +6,8 @@ import { concernTasks } from '../concerns/concerns.tasks';
 import { counselingSessionTasks } from '../counseling/counseling.tasks';
 import { healthFollowUpTasks } from '../health-checks/health-checks.tasks';
 import { studyPlanReviewTasks } from '../learning/study-plans.tasks';
+import { mailboxDangerTasks } from '../mailbox/mailbox.tasks';
+import { pledgeReviewTasks } from '../pledges/pledges.tasks';
 
 /**
  * Other modules' tasks on the to-do list (待办): a danger message in the whisper mailbox, a concern
@@ -25,6 +27,8 @@ export const todoTaskSources: TodoTaskSource[] = [
   counselingSessionTasks,
   healthFollowUpTasks,
   studyPlanReviewTasks,
+  mailboxDangerTasks,
+  pledgeReviewTasks,
   // Modules register here, e.g. `concernTasks` from '../concerns/concerns.tasks'.
 ];
 

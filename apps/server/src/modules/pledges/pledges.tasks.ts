@@ -1,0 +1,73 @@
+import { addDays, type TodoItem } from '@shouwang/shared';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../lib/authz/actor';
+import type { RequestContext } from '../../lib/context';
+import { child } from '../children/children.table';
+import { org } from '../orgs/orgs.table';
+import { pairing } from '../pairings/pairings.table';
+import { type TodoTaskSource, taskItem } from '../todos/todo-task-sources';
+import { pledge } from './pledges.table';
+
+/** A review shows on the list a few days before its deadline. */
+const AHEAD_DAYS = 3;
+
+/**
+ * 承诺书复查 on the to-do list: the child's mentor teacher (an active `mentor_teacher` pairing)
+ * reviews the pledge; a child without one is the class teacher's.
+ */
+export const pledgeReviewTasks: TodoTaskSource = {
+  name: 'pledge_review',
+  async tasksFor(db: Db, ctx: RequestContext, actor: Actor, asOf: string): Promise<TodoItem[]> {
+    const classIds = actor.assignments.filter((a) => a.role === 'class_teacher').map((a) => a.orgId);
+    const mentoredBy = (userId: string | null) => sql`exists (
+      select 1 from ${pairing} where ${pairing.childId} = ${pledge.childId} and ${pairing.countyId} = ${pledge.countyId}
+        and ${pairing.kind} = 'mentor_teacher' and ${pairing.deletedAt} is null
+        and ${pairing.startDate} <= ${asOf}::date and (${pairing.endDate} is null or ${pairing.endDate} >= ${asOf}::date)
+        ${userId ? sql`and ${pairing.helperUserId} = ${userId}` : sql``})`;
+    const mine = [mentoredBy(actor.userId)];
+    if (classIds.length > 0)
+      mine.push(
+        sql`(${child.classId} in (${sql.join(
+          classIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )}) and not ${mentoredBy(null)})`,
+      );
+    const rows = await db
+      .select({
+        id: pledge.id,
+        deadline: pledge.deadline,
+        commitments: pledge.commitments,
+        childId: child.id,
+        childName: child.name,
+        className: org.name,
+      })
+      .from(pledge)
+      .innerJoin(child, and(eq(child.id, pledge.childId), eq(child.countyId, pledge.countyId)))
+      .leftJoin(org, eq(org.id, child.classId))
+      .where(
+        and(
+          isNull(pledge.deletedAt),
+          isNull(pledge.reviewedOn),
+          isNull(child.deletedAt),
+          lte(pledge.deadline, addDays(asOf, AHEAD_DAYS)),
+          or(...mine),
+        ),
+      )
+      .limit(200);
+    const en = ctx.language === 'en';
+    return rows.map((r) =>
+      taskItem({
+        source: 'pledge_review',
+        id: r.id,
+        section: 'task',
+        title: en ? 'Review the pledge' : '复查自律承诺书',
+        detail: r.commitments.length > 40 ? `${r.commitments.slice(0, 40)}…` : r.commitments,
+        child: { id: r.childId, name: r.childName, className: r.className },
+        dueDate: r.deadline,
+        href: `/children/${r.childId}?tab=pledges`,
+        asOf,
+      }),
+    );
+  },
+};
