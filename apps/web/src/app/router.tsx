@@ -134,6 +134,11 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'letters',
+            handle: { permission: 'letter.read' } satisfies RouteHandle,
+            lazy: async () => ({ Component: (await import('../features/letters/pages/LettersPage')).LettersPage }),
+          },
+          {
             path: 'children',
             handle: { permission: 'child.read' } satisfies RouteHandle,
             lazy: async () => ({ Component: (await import('../features/children/pages/ChildrenPage')).ChildrenPage }),
