@@ -6,6 +6,7 @@ import { loadConfig } from './env';
 import { installDataProtection, loadDataKeys } from './lib/crypto/data-keys';
 import { DataKeyError } from './lib/crypto/field-cipher';
 import { reprotectIdNumbers, unknownIdNumberKeyIds } from './modules/children/id-number-protection';
+import { unknownCounselingKeyIds } from './modules/counseling/counseling-protection';
 import { createFirstAdminIfNeeded } from './modules/users/use-cases/create-first-admin';
 
 async function main() {
@@ -24,7 +25,9 @@ async function main() {
     // Encryption at rest (docs/SECURITY.md): keys first, then refuse data under unknown keys and
     // encrypt values stored before encryption existed.
     installDataProtection(loadDataKeys(config));
-    const unknown = await unknownIdNumberKeyIds(database.db);
+    const unknown = [
+      ...new Set([...(await unknownIdNumberKeyIds(database.db)), ...(await unknownCounselingKeyIds(database.db))]),
+    ];
     if (unknown.length > 0)
       throw new Error(
         `stored data is encrypted with key(s) ${unknown.join(', ')} that are not configured (DATA_KEYS, keys.json)`,

@@ -1,10 +1,13 @@
 import { todayIso } from '@shouwang/shared';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataProtection, dataProtectionOf, installDataProtection } from '../../lib/crypto/data-keys';
 import { FieldCipher } from '../../lib/crypto/field-cipher';
 import { buildTestApp, type Client, loginAs, type TestApp } from '../../test/app';
 import { buildChild, buildCountyTree, buildUser } from '../../test/factories';
 import { counselingSession } from './counseling.table';
+import { sealCounseling } from './counseling-cipher';
+import { reprotectCounseling, unknownCounselingKeyIds } from './counseling-protection';
 
 let t: TestApp;
 let counselor: Client;
@@ -82,5 +85,37 @@ describe('counseling text at rest', () => {
     const res = await counselor.get(`/api/counseling-sessions/${row!.id}`);
     expect(res.statusCode).toBe(500);
     expect(res.body).not.toContain('喝酒');
+  });
+
+  it('rotates keys: counseling text re-encrypted under the new first key, the old key then removable', async () => {
+    const before = dataProtection();
+    const newKey = Buffer.alloc(32, 55);
+    const [row] = await t.db.select().from(counselingSession).limit(1);
+    try {
+      installDataProtection(
+        dataProtectionOf(
+          [
+            { id: 'k2', key: newKey },
+            { id: 'test1', key: Buffer.alloc(32, 7) },
+          ],
+          before.hashKey,
+        ),
+      );
+      // The row the previous test corrupted is repaired first (a moved ciphertext cannot be rotated).
+      await t.db
+        .update(counselingSession)
+        .set({ notes: sealCounseling('notes', '轮换前的记录') })
+        .where(eq(counselingSession.id, row!.id));
+      const counts = await reprotectCounseling(t.db);
+      expect(counts).toEqual({ counseling_session: 1, child_risk_level: 1 });
+      installDataProtection(dataProtectionOf([{ id: 'k2', key: newKey }], before.hashKey));
+      expect(await unknownCounselingKeyIds(t.db)).toEqual([]);
+      const res = await counselor.get(`/api/counseling-sessions/${row!.id}`);
+      expect(res.json().notes).toBe('轮换前的记录');
+      installDataProtection(before);
+      expect(await unknownCounselingKeyIds(t.db)).toEqual(['k2']);
+    } finally {
+      installDataProtection(before);
+    }
   });
 });
