@@ -9,6 +9,8 @@ import {
   CheckSquareOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FlagOutlined,
+  GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
   MailOutlined,
@@ -17,6 +19,7 @@ import {
   PieChartOutlined,
   ProfileOutlined,
   ReadOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@shouwang/shared/roles';
@@ -73,6 +76,9 @@ export const navItems: NavItem[] = [
   { path: '/dashboard', key: 'dashboard', icon: <BarChartOutlined />, permission: 'stats.read' },
   { path: '/compliance', key: 'compliance', icon: <PieChartOutlined />, permission: 'user.read' },
   { path: '/care-rules', key: 'careRules', icon: <ProfileOutlined />, permission: 'care_rule.manage' },
+  { path: '/activities', key: 'activities', icon: <FlagOutlined />, permission: 'activity.read' },
+  { path: '/activity-room', key: 'activityRoom', icon: <ShopOutlined />, permission: 'activity.read' },
+  { path: '/aid', key: 'aid', icon: <GiftOutlined />, permission: 'aid.read' },
   { path: '/letters', key: 'letters', icon: <FileTextOutlined />, permission: 'letter.read' },
   { path: '/mailbox', key: 'mailbox', icon: <MailOutlined />, permission: 'mailbox.read' },
   { path: '/mailbox/settings', key: 'mailboxSettings', icon: <MailOutlined />, permission: 'mailbox.configure' },

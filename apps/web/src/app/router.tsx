@@ -134,6 +134,25 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'activities',
+            handle: { permission: 'activity.read' } satisfies RouteHandle,
+            lazy: async () => ({
+              Component: (await import('../features/activities/pages/ActivitiesPage')).ActivitiesPage,
+            }),
+          },
+          {
+            path: 'activity-room',
+            handle: { permission: 'activity.read' } satisfies RouteHandle,
+            lazy: async () => ({
+              Component: (await import('../features/activities/pages/ActivityRoomPage')).ActivityRoomPage,
+            }),
+          },
+          {
+            path: 'aid',
+            handle: { permission: 'aid.read' } satisfies RouteHandle,
+            lazy: async () => ({ Component: (await import('../features/aid/pages/AidPage')).AidPage }),
+          },
+          {
             path: 'letters',
             handle: { permission: 'letter.read' } satisfies RouteHandle,
             lazy: async () => ({ Component: (await import('../features/letters/pages/LettersPage')).LettersPage }),

@@ -1,3 +1,4 @@
+import activitiesEn from './activities.en';
 import careEn from './care.en';
 import careAdminEn from './careAdmin.en';
 import childrenEn from './children.en';
@@ -48,6 +49,9 @@ const en: Messages = {
     label: 'Main menu',
     open: 'Open menu',
     home: 'Home',
+    activities: 'Activities',
+    activityRoom: 'Activity room',
+    aid: 'Aid and funding',
     letters: 'Letters to parents',
     children: 'Child archives',
     orgs: 'Units',
@@ -144,6 +148,9 @@ const en: Messages = {
     students: 'Students',
     shortcuts: 'Shortcuts',
     linkHints: {
+      activities: 'Festivals, contests, exhibitions; who took part',
+      activityRoom: 'Opening hours, duty teacher, visits',
+      aid: 'Stipends, goods and gifts; the school’s ledger',
       orgs: 'Counties, townships, villages, schools and classes',
       terms: 'School years, terms and their start, middle and end dates',
       users: 'Accounts, roles and permissions',
@@ -526,6 +533,7 @@ const en: Messages = {
   health: healthEn,
   learning: learningEn,
   careAdmin: careAdminEn,
+  activities: activitiesEn,
   letters: lettersEn,
   reports: reportsEn,
   security: securityEn,

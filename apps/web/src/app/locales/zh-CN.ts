@@ -1,3 +1,4 @@
+import activitiesZh from './activities.zh-CN';
 import careZh from './care.zh-CN';
 import careAdminZh from './careAdmin.zh-CN';
 import childrenZh from './children.zh-CN';
@@ -47,6 +48,9 @@ const zhCN = {
     label: '主菜单',
     open: '打开菜单',
     home: '首页',
+    activities: '关爱活动',
+    activityRoom: '留守儿童之家',
+    aid: '资助与经费',
     letters: '致家长的信',
     children: '儿童档案',
     orgs: '单位管理',
@@ -141,6 +145,9 @@ const zhCN = {
     students: '在校学生',
     shortcuts: '常用功能',
     linkHints: {
+      activities: '节日活动、竞赛展览和主题班会，留守儿童参与情况',
+      activityRoom: '开放时间、值班老师，登记孩子到访',
+      aid: '助学金、物资和礼物，学校经费收支台账',
       orgs: '县、乡镇、村、学校和班级',
       terms: '学年学期及开学、期中、期末日期',
       users: '账号、角色和权限',
@@ -504,6 +511,7 @@ const zhCN = {
   health: healthZh,
   learning: learningZh,
   careAdmin: careAdminZh,
+  activities: activitiesZh,
   letters: lettersZh,
   reports: reportsZh,
   security: securityZh,

@@ -10,6 +10,7 @@ import { useDrawerState } from '../../../hooks/useDrawerState';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { ChildTimelineTab } from '../../care-records/components/ChildTimelineTab';
 import { useWellbeingTab } from '../../counseling/hooks/useWellbeingTab';
+import { ChildActivitiesAidTab } from '../../aid/components/ChildActivitiesAidTab';
 import { ChildPledgesTab } from '../../pledges/components/ChildPledgesTab';
 import { useHealthLearningTabs } from '../../learning/hooks/useHealthLearningTabs';
 import { useChild, useDeleteChild, useRestoreChild } from '../api';
@@ -25,7 +26,18 @@ import { CompletenessPanel, type CompletenessTarget } from '../components/Comple
 import { ContactCardTab } from '../components/ContactCardTab';
 import { useCodeLabels } from '../hooks/useCodeLabels';
 
-const tabKeys = ['basic', 'family', 'guardians', 'contactCard', 'care', 'health', 'learning', 'pledges', 'wellbeing'] as const;
+const tabKeys = ['basic', 'family', 'guardians', 'contactCard', 'care', 'health', 'learning', 'pledges', 'wellbeing'] as const;const tabKeys = [
+  'basic',
+  'family',
+  'guardians',
+  'contactCard',
+  'care',
+  'health',
+  'learning',
+  'pledges',
+  'wellbeing',
+  'activities',
+] as const;
 type TabKey = (typeof tabKeys)[number];
 
 /** One child's archive: header with alerts and completeness, then the tabs. */
@@ -196,6 +208,7 @@ export function ChildPage() {
           { key: 'care', label: t('care.timeline.title'), children: <ChildTimelineTab child={c} /> },
           ...healthLearningTabs,
           { key: 'pledges', label: t('wellbeing.pledges.tab'), children: <ChildPledgesTab child={c} /> },
+          { key: 'activities', label: t('activities.childTab.title'), children: <ChildActivitiesAidTab child={c} /> },
           ...wellbeingTab,
         ]}
       />

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { visibleNavItems } from '../../../app/navigation';
 import { RoleList } from '../../../components/RoleList';
 import { useSignedInMe } from '../../auth/api';
+import { BirthdayHomeCard } from '../../aid/components/BirthdayHomeCard';
 import { TodoHomeCard } from '../../care-records/components/TodoHomeCard';
 import { CurrentTermCard } from '../components/CurrentTermCard';
 import { OrgSummaryCard } from '../components/OrgSummaryCard';
@@ -48,6 +49,11 @@ export function HomePage() {
             <RoleList roles={me.roles} />
           </Card>
         </Col>
+        {me.permissions.includes('child.read') && (
+          <Col xs={24} lg={12}>
+            <BirthdayHomeCard />
+          </Col>
+        )}
         {firstOrg && me.permissions.includes('term.read') && (
           <Col xs={24} lg={12}>
             <CurrentTermCard orgId={firstOrg} canManage={me.permissions.includes('term.manage')} />
