@@ -1,5 +1,6 @@
 import { SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { childCategoryLabels } from '@shouwang/shared/enums/children';
+import type { PairingBoardView } from '@shouwang/shared/schemas/pairings';
 import { Button, Card, Checkbox, Col, Empty, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,40 @@ import { SchoolSelect, useSchoolChoice } from '../../orgs/components/SchoolSelec
 import { usePairingBoard } from '../api';
 import { BulkPairDrawer } from '../components/BulkPairDrawer';
 import { HelperLoadList } from '../components/HelperLoadList';
+
+const rowStyle = {
+  display: 'flex',
+  padding: '12px 0',
+  borderBottom: '1px solid rgba(5,5,5,0.06)',
+  width: '100%',
+} as const;
+
+/** A child of the board: name, class and categories. */
+function ChildLine({
+  child,
+  label,
+}: {
+  child: PairingBoardView['unpairedChildren'][number];
+  label: ReturnType<typeof useCodeLabels>['label'];
+}) {
+  return (
+    <Flex vertical gap={2}>
+      <Typography.Text strong>{child.name}</Typography.Text>
+      <Flex gap={4} wrap>
+        {child.className && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {child.className}
+          </Typography.Text>
+        )}
+        {child.categories.map((c) => (
+          <Tag key={c} style={{ fontSize: 11, marginInlineEnd: 0 }}>
+            {label(childCategoryLabels, c)}
+          </Tag>
+        ))}
+      </Flex>
+    </Flex>
+  );
+}
 
 /**
  * 结对看板: the school's unpaired children, each helper's load, and pairing in bulk. County
@@ -87,33 +122,19 @@ export function PairingBoardPage() {
               ) : (
                 children.map((child) => (
                   <div key={child.id} data-testid="unpaired-child" data-checked={selected.includes(child.id)}>
-                    <Checkbox
-                      disabled={!canAssign}
-                      checked={selected.includes(child.id)}
-                      onChange={(e) => toggle(child.id, e.target.checked)}
-                      style={{
-                        display: 'flex',
-                        padding: '12px 0',
-                        borderBottom: '1px solid rgba(5,5,5,0.06)',
-                        width: '100%',
-                      }}
-                    >
-                      <Flex vertical gap={2}>
-                        <Typography.Text strong>{child.name}</Typography.Text>
-                        <Flex gap={4} wrap>
-                          {child.className && (
-                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                              {child.className}
-                            </Typography.Text>
-                          )}
-                          {child.categories.map((c) => (
-                            <Tag key={c} style={{ fontSize: 11, marginInlineEnd: 0 }}>
-                              {label(childCategoryLabels, c)}
-                            </Tag>
-                          ))}
-                        </Flex>
-                      </Flex>
-                    </Checkbox>
+                    {canAssign ? (
+                      <Checkbox
+                        checked={selected.includes(child.id)}
+                        onChange={(e) => toggle(child.id, e.target.checked)}
+                        style={rowStyle}
+                      >
+                        <ChildLine child={child} label={label} />
+                      </Checkbox>
+                    ) : (
+                      <div style={rowStyle}>
+                        <ChildLine child={child} label={label} />
+                      </div>
+                    )}
                   </div>
                 ))
               )}
