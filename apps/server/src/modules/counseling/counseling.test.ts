@@ -104,6 +104,27 @@ describe('counseling sessions', () => {
     }
   });
 
+  it('notes appear in no other read of a class teacher or school administrator (child, timeline, search, audit)', async () => {
+    for (const client of [teacher, schoolAdmin]) {
+      for (const url of [
+        `/api/children/${kid.id}`,
+        `/api/children/${kid.id}/timeline`,
+        `/api/children/${kid.id}/risk-level`,
+        `/api/children?q=${encodeURIComponent('孤单')}`,
+        '/api/todos',
+      ]) {
+        const res = await client.get(url);
+        expect(res.statusCode, url).toBeLessThan(500);
+        expect(res.body, url).not.toContain('孤单');
+        expect(res.body, url).not.toContain('想妈妈');
+      }
+    }
+    const audit = await schoolAdmin.get('/api/audit-events?pageSize=200');
+    expect(audit.statusCode).toBe(200);
+    expect(audit.body).toContain('counseling.session_created');
+    expect(audit.body).not.toContain('孤单');
+  });
+
   it('a counselor of school B cannot read or write school A’s sessions', async () => {
     const own = await counselorB.post('/api/counseling-sessions', session(kidB.id, { notes: '乙校记录' }));
     expect(own.statusCode, own.body).toBe(201);
