@@ -87,7 +87,7 @@ export const assessmentSheet = z.object({
   displayName: z.string(),
   roles: z.array(z.string()),
   metrics: assessmentMetrics,
-  /** Points from the metrics (0–100): completion weighs 60, follow-ups 20, records 20. */
+  /** Points from the metrics (0–100): completion weighs 60 (records stand in when nothing was due), follow-ups 20, records 20. */
   metricPoints: z.number(),
   scores: z.record(z.string(), z.number().nullable()),
   rubricTotal: z.number().nullable(),

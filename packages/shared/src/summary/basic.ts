@@ -1,7 +1,7 @@
 import type { ChildCategory } from '../enums/children';
 import type { SummaryParagraph } from '../schemas/reports';
 import type { DraftContext } from './draft';
-import { byCount, joinList, percent, termName, vary } from './phrasing';
+import { joinList, percent, termName, vary } from './phrasing';
 
 const categoryWords: Partial<Record<ChildCategory, string>> = {
   left_behind_both: '父母双方外出务工的',
@@ -24,20 +24,26 @@ export function basicSection(c: DraftContext): SummaryParagraph[] {
   );
 
   const people = c.paragraph('basic.children', 'basic', null);
-  const registered = f.students
-    ? `${words.self}目前有在校学生${people.fig('children', f.students, `${f.students}名`)}`
-    : `${words.self}目前登记在册的儿童共${people.fig('children', f.children, `${f.children}名`)}`;
+  const registered = () =>
+    f.students
+      ? `${words.self}目前有在校学生${people.fig('children', f.students, `${f.students}名`)}`
+      : `${words.self}目前登记在册的儿童共${people.fig('children', f.children, `${f.children}名`)}`;
   if (f.children === 0 && !f.students) {
     people.say(`${words.self}本学期尚未登记儿童档案，基本情况待建档后补充。`);
   } else if (f.leftBehind === 0) {
-    people.say(`${registered}，目前没有登记在册的留守儿童。`);
+    people.say(`${registered()}，目前没有登记在册的留守儿童。`);
   } else {
-    const parts = (['left_behind_both', 'left_behind_single'] as const)
+    const kinds = (['left_behind_both', 'left_behind_single'] as const)
       .map((cat) => ({ cat, n: f.byCategory.find((b) => b.category === cat)?.count ?? 0 }))
-      .filter((x) => x.n > 0)
-      .map((x) => `${categoryWords[x.cat]}${people.fig(`category.${x.cat}`, x.n, `${x.n}名`)}`);
-    const split = parts.length > 1 ? `（${parts.join('，')}）` : '';
-    people.say(`${registered}，其中留守儿童${people.fig('leftBehind', f.leftBehind, `${f.leftBehind}名`)}${split}。`);
+      .filter((x) => x.n > 0);
+    // Figures are recorded in the order the text quotes them (the web links them in that order).
+    const unitText = registered();
+    const total = people.fig('leftBehind', f.leftBehind, `${f.leftBehind}名`);
+    const split =
+      kinds.length > 1
+        ? `（${kinds.map((x) => `${categoryWords[x.cat]}${people.fig(`category.${x.cat}`, x.n, `${x.n}名`)}`).join('，')}）`
+        : '';
+    people.say(`${unitText}，其中留守儿童${total}${split}。`);
   }
   const others = Object.entries(otherCategories)
     .map(([cat, name]) => ({
@@ -57,15 +63,24 @@ export function basicSection(c: DraftContext): SummaryParagraph[] {
     archive.say(`${words.body}已建立留守儿童档案和联系卡制度，新发现的留守儿童将第一时间建档。`);
   } else {
     const missing = f.archive.denominator - f.archive.numerator;
-    archive.say(
-      `${vary(c.seed, 'archive', ['通过家长会、走访摸排，', '开学初以班为单位逐一摸底，', '结合入户走访和家长会，'])}${words.body}为每一名留守儿童建立了成长档案和联系卡，建档率${missing === 0 ? '达' : '为'}${archive.fig('archive', f.archive.numerator / f.archive.denominator, archiveRate)}`,
-    );
-    archive.say(
-      byCount(missing, {
-        zero: '，家庭情况、监护人信息和联系方式全部登记在案。',
-        many: (n) => `，尚有${archive.fig('archive.missing', n, `${n}名`)}儿童的档案信息不全，需尽快补齐。`,
-      }),
-    );
+    const opening = vary(c.seed, 'archive', [
+      '通过家长会、走访摸排，',
+      '开学初以班为单位逐一摸底，',
+      '结合入户走访和家长会，',
+    ]);
+    if (missing === 0) {
+      archive.say(
+        `${opening}${words.body}为每一名留守儿童建立了成长档案和联系卡，建档率达${archive.fig('archive', 1, archiveRate)}，家庭情况、监护人信息和联系方式全部登记在案。`,
+      );
+    } else if (f.archive.numerator === 0) {
+      archive.say(
+        `${opening}${words.body}已着手为留守儿童建立成长档案和联系卡，但目前${archive.fig('archive.missing', missing, `${missing}名`)}儿童的档案信息都还不完整，需尽快补齐。`,
+      );
+    } else {
+      archive.say(
+        `${opening}${words.body}已为${archive.fig('archive', f.archive.numerator, `${f.archive.numerator}名`)}留守儿童建立了完整的成长档案，建档率为${archiveRate}，尚有${archive.fig('archive.missing', missing, `${missing}名`)}儿童的档案信息不全，需尽快补齐。`,
+      );
+    }
   }
   const enrollmentRate = percent(f.enrollment);
   if (enrollmentRate !== null) {

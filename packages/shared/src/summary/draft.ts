@@ -41,9 +41,10 @@ export class ParagraphDraft {
     private readonly linkOf: LinkOf,
   ) {}
 
-  /** The figure as it reads (`12名`), remembered with its drill-down link. */
+  /** The figure as it reads (`12名`), remembered with its drill-down link, in the order of the text. */
   fig(key: SummaryFigureKey, value: number, text: string): string {
-    if (!this.figures.some((f) => f.text === text)) this.figures.push({ key, text, value, link: this.linkOf(key) });
+    if (!this.figures.some((f) => f.key === key && f.text === text))
+      this.figures.push({ key, text, value, link: this.linkOf(key) });
     return text;
   }
 

@@ -6,9 +6,10 @@ import { byCount, joinList, percent, vary } from './phrasing';
 const careOf = (c: DraftContext, kind: CareRecordKind) =>
   c.f.care.find((x) => x.kind === kind) ?? { kind, records: 0, children: 0 };
 
+/** The rate of a duty kind when something was done (a rate of 0% belongs in 四、存在问题). */
 function completion(c: DraftContext, kind: CareRuleKind) {
   const row = c.f.compliance?.find((x) => x.kind === kind);
-  return row && row.due > 0 ? { numerator: row.done, denominator: row.due } : null;
+  return row && row.due > 0 && row.done > 0 ? { numerator: row.done, denominator: row.due } : null;
 }
 
 const rateOf = (r: { numerator: number; denominator: number } | null) => (r ? r.numerator / r.denominator : 0);
@@ -37,7 +38,7 @@ export function measuresSection(c: DraftContext): SummaryParagraph[] {
   } else {
     const helpers = byCount(f.pairing.helpers, {
       zero: '',
-      one: `由${pair.fig('helpers', 1, '1名')}帮扶人`,
+      one: () => `由${pair.fig('helpers', 1, '1名')}帮扶人`,
       many: (n) => `由${pair.fig('helpers', n, `${n}名`)}教师和志愿者`,
     });
     const kinds = f.pairing.byKind
@@ -58,7 +59,7 @@ export function measuresSection(c: DraftContext): SummaryParagraph[] {
   talk.say(
     byCount(talks.records, {
       zero: `本学期系统中还没有谈心记录，${words.carers}与留守儿童的谈心需及时记录在案。`,
-      one: `本学期${words.carers}与留守儿童谈心${talk.fig('care.talk', 1, '1次')}。`,
+      one: () => `本学期${words.carers}与留守儿童谈心${talk.fig('care.talk', 1, '1次')}。`,
       many: (n) =>
         `${vary(c.seed, 'talks', ['坚持每月与留守儿童谈心，', '要求班主任每月至少与留守儿童谈心一次，', '把谈心作为日常关爱的第一件事，'])}本学期共谈心${talk.fig('care.talk', n, `${n}次`)}${talks.children > 0 ? `，覆盖留守儿童${talk.fig('care.talk', talks.children, `${talks.children}名`)}` : ''}${talkRate ? `，按月谈心任务完成率${talk.fig('compliance.talk', rateOf(completion(c, 'talk')), talkRate)}` : ''}，及时掌握孩子的思想动态。`,
     }),
@@ -74,7 +75,7 @@ export function measuresSection(c: DraftContext): SummaryParagraph[] {
   visit.say(
     byCount(visits.records, {
       zero: '本学期尚无家访记录，期初、期中、期末家访需在下学期补齐并记录。',
-      one: `本学期开展家访${visit.fig('care.home_visit', 1, '1次')}。`,
+      one: () => `本学期开展家访${visit.fig('care.home_visit', 1, '1次')}。`,
       many: (n) =>
         `坚持期初、期中、期末家访，本学期共家访${visit.fig('care.home_visit', n, `${n}次`)}${visits.children > 0 ? `，走进${visit.fig('care.home_visit', visits.children, `${visits.children}名`)}留守儿童家中` : ''}${visitRate ? `，家访任务完成率${visit.fig('compliance.home_visit', rateOf(completion(c, 'home_visit')), visitRate)}` : ''}。`,
     }),

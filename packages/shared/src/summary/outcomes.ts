@@ -47,15 +47,17 @@ export function resultsSection(c: DraftContext): SummaryParagraph[] {
   }
   const stay = c.paragraph('results.retention', 'results', null);
   const retention = percent(f.retention);
+  const retentionText =
+    retention === null ? null : stay.fig('retention', f.retention.numerator / f.retention.denominator, retention);
   const dropouts = byCount(f.dropouts, {
     zero: '本学期无一名学生辍学',
-    one: `本学期有${stay.fig('dropouts', 1, '1名')}学生辍学，已安排专人跟进劝返`,
+    one: () => `本学期有${stay.fig('dropouts', 1, '1名')}学生辍学，已安排专人跟进劝返`,
     many: (n) => `本学期有${stay.fig('dropouts', n, `${n}名`)}学生辍学，已逐一安排专人跟进劝返`,
   });
   stay.say(
     retention === null
       ? `${dropouts}。`
-      : `留守儿童巩固率${retention === '100%' ? '保持在' : '为'}${stay.fig('retention', f.retention.numerator / f.retention.denominator, retention)}，${dropouts}。`,
+      : `留守儿童巩固率${retention === '100%' ? '保持在' : '为'}${retentionText}，${dropouts}。`,
   );
   if (f.leftBehind > 0)
     stay.say(

@@ -23,10 +23,17 @@ export function joinList(items: readonly string[]): string {
   return `${items.slice(0, -1).join('、')}和${items.at(-1)}`;
 }
 
-/** The zero, one or many form of a sentence; `many` receives the count. */
-export function byCount(n: number, forms: { zero: string; one?: string; many: (n: number) => string }): string {
-  if (n <= 0) return forms.zero;
-  if (n === 1 && forms.one !== undefined) return forms.one;
+/**
+ * The zero, one or many form of a sentence; `many` receives the count. Forms that quote a figure are
+ * functions, so only the form used records its figure.
+ */
+export function byCount(
+  n: number,
+  forms: { zero: string | (() => string); one?: string | (() => string); many: (n: number) => string },
+): string {
+  const text = (form: string | (() => string)) => (typeof form === 'function' ? form() : form);
+  if (n <= 0) return text(forms.zero);
+  if (n === 1 && forms.one !== undefined) return text(forms.one);
   return forms.many(n);
 }
 

@@ -69,6 +69,18 @@ const seedSchool: SummaryFigures = {
   awards: { awarded: 8, leftBehind: 5 },
 };
 
+/** Each figure appears in the text, in the order recorded (the web links them in that order). */
+function expectFiguresInOrder(f: SummaryFigures) {
+  for (const p of draftWorkSummary(f, link).paragraphs) {
+    let cursor = 0;
+    for (const fig of p.figures) {
+      const at = p.text.indexOf(fig.text, cursor);
+      expect(at, `${p.key} ${fig.key} ${fig.text}: ${p.text}`).toBeGreaterThanOrEqual(0);
+      cursor = at + fig.text.length;
+    }
+  }
+}
+
 const text = (f: SummaryFigures) =>
   draftWorkSummary(f, link)
     .paragraphs.map((p) => p.text)
@@ -145,6 +157,10 @@ describe('draftWorkSummary', () => {
     expect(hasZeroCount(all)).toBe(false);
   });
 
+  it('records each paragraph’s figures in the order its text quotes them', () => {
+    expectFiguresInOrder(seedSchool);
+  });
+
   it('says so, without numbers, where a module has no data yet', () => {
     const draft = draftWorkSummary({ ...seedSchool, health: null, activities: null, grades: null }, link);
     const health = draft.paragraphs.find((p) => p.key === 'measures.health')!;
@@ -200,6 +216,7 @@ describe('draftWorkSummary', () => {
           };
           const all = text(f);
           expect(hasZeroCount(all), all).toBe(false);
+          expectFiguresInOrder(f);
         },
       ),
       { numRuns: 200 },

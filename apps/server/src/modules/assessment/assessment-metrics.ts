@@ -75,15 +75,16 @@ export function metricsOf(counts: Counts | undefined, tally: StaffTally | undefi
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
- * Points from the metrics, out of 100: completion of duties 60 (nothing due counts as complete),
- * follow-ups closed 20 (none raised counts as closed), records written 20 relative to the school's
- * most active writer.
+ * Points from the metrics, out of 100: completion of duties 60, follow-ups closed 20 (none raised
+ * counts as closed), records written 20 relative to the school's most active writer. Someone who owed
+ * no duty (a principal, a counselor) is judged on records for the completion share too, so holding
+ * no duties never earns the points of doing them.
  */
 export function metricPoints(m: AssessmentMetrics, maxRecords: number): number {
-  const completion = m.completion ?? 1;
   const raised = m.followUpsClosed + m.followUpsOpen;
   const followUps = raised === 0 ? 1 : m.followUpsClosed / raised;
   const records = maxRecords === 0 ? 0 : m.records / maxRecords;
+  const completion = m.completion ?? records;
   return round1(completion * 60 + followUps * 20 + records * 20);
 }
 

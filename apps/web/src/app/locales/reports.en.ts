@@ -22,6 +22,7 @@ const reportsEn: typeof reportsZh = {
     completion: 'Completion',
     followUps: 'Follow-ups (closed/all)',
     followUpsValue: '{{closed}} closed, {{open}} open',
+    noFollowUps: 'None',
     records: 'Care records',
     metricPoints: 'Record points',
     rubricTotal: 'Rubric',

@@ -19,6 +19,7 @@ const reportsZh = {
     completion: '任务完成率',
     followUps: '问题跟进（已办/共）',
     followUpsValue: '已办结{{closed}}条，待跟进{{open}}条',
+    noFollowUps: '无',
     records: '关爱记录',
     metricPoints: '实绩得分',
     rubricTotal: '评分合计',

@@ -21,7 +21,10 @@ export function SheetMetrics({ sheet }: { sheet: AssessmentSheet }) {
         {
           key: 'followUps',
           label: t('reports.assessment.followUps'),
-          children: t('reports.assessment.followUpsValue', { closed: m.followUpsClosed, open: m.followUpsOpen }),
+          children:
+            m.followUpsClosed + m.followUpsOpen === 0
+              ? t('reports.assessment.noFollowUps')
+              : t('reports.assessment.followUpsValue', { closed: m.followUpsClosed, open: m.followUpsOpen }),
         },
         { key: 'records', label: t('reports.assessment.records'), children: m.records },
         { key: 'points', label: t('reports.assessment.metricPoints'), children: sheet.metricPoints },
