@@ -58,13 +58,20 @@ export interface AppDeps {
 /** Paths of the whisper mailbox's public page and API, whose callers are never logged by address. */
 const isAnonymousPath = (url: string) => url.startsWith('/api/public/mailbox') || url.startsWith('/m/');
 
-export async function buildApp(database: Database, config: AppConfig, options: { logger?: boolean } = {}) {
+export interface BuildOptions {
+  logger?: boolean;
+  /** Where log lines go instead of stdout (tests read what is logged). */
+  logStream?: { write(line: string): void };
+}
+
+export async function buildApp(database: Database, config: AppConfig, options: BuildOptions = {}) {
   const app = Fastify({
     logger:
       options.logger === false
         ? false
         : {
             level: config.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
             // Personal data never reaches the log: no bodies, no cookies, no tokens.
             redact: [
               'req.headers.cookie',
