@@ -174,6 +174,12 @@ describe('dashboard: KPI tiles against targets, drill-down, table view and expor
   }, 180_000);
 
   test('a target set for the school and term turns the tile green', async () => {
+    // The work summary links figures as /dashboard?kpi=…: the children behind it open at once.
+    await page.goto('/dashboard?kpi=archiveRate');
+    await visible(page.getByTestId('kpi-children').getByTestId('kpi-child'));
+    expect(await page.getByTestId('kpi-children').textContent()).toContain('建档率');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('kpi-children').waitFor({ state: 'hidden' });
     await page.goto('/dashboard');
     await visible(page.getByTestId('stats-targets'));
     await page.getByTestId('stats-targets').click();

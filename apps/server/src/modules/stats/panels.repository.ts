@@ -1,8 +1,7 @@
-import { leftBehindCategories } from '@shouwang/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { escapeLike } from '../orgs/orgs.repository';
-import { type KpiWindow, rowsOf, type StatsScope, scopeFilter } from './stats.repository';
+import { type KpiWindow, leftBehindKidsCte, rowsOf, type StatsScope, scopeFilter } from './stats.repository';
 
 export interface PanelRow {
   panel: 'activity' | 'activity_any' | 'concern' | 'health' | 'health_checked';
@@ -20,12 +19,7 @@ export interface PanelRow {
 export async function panelTallies(db: Db, scope: StatsScope, window: KpiWindow): Promise<PanelRow[]> {
   const prefix = `${escapeLike(scope.path)}%`;
   const result = await db.execute(sql`
-    with kids as materialized (
-      select c.id, c.county_id from child c
-      where ${scopeFilter(scope)}
-        and exists (select 1 from child_category cc where cc.child_id = c.id and cc.category in ${leftBehindCategories}
-          and cc.start_date <= ${window.asOf}::date and (cc.end_date is null or cc.end_date > ${window.asOf}::date))
-    ),
+    with ${leftBehindKidsCte(scope, window.asOf)},
     took_part as (
       select ap.child_id, a.type from activity_participation ap
       join kids k on k.id = ap.child_id and k.county_id = ap.county_id

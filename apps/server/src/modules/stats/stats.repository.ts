@@ -66,43 +66,67 @@ export function schoolAgeBounds(start: string): { latest: string; earliestExclus
   return { latest: `${year - 6}${start.slice(4)}`, earliestExclusive: `${year - 16}${start.slice(4)}` };
 }
 
-/** SQL for "the child's enrollment entry in force on `date`", same rule as the shared `enrollmentOn`. */
-const enrolledOn = (date: string) => sql`coalesce(
-  (select e.status = 'enrolled' from child_enrollment e where e.child_id = k.id and e.date <= ${date}::date
-     order by e.date desc, e.created_at desc limit 1),
-  (select e.status <> 'enrolled' from child_enrollment e where e.child_id = k.id order by e.date, e.created_at limit 1),
-  k.school_id is not null)`;
+/**
+ * The left-behind children of a scope on a date, set-based (a hash join when the scope is a county,
+ * index probes when it is a school): `base` = children of the scope, `kids` = those with a
+ * left-behind category period holding on `asOf`. `columns` are extra columns of `child c`.
+ */
+export function leftBehindKidsCte(scope: StatsScope, asOf: string, columns: SQL = sql``): SQL {
+  return sql`
+    base as materialized (
+      select c.id, c.county_id, c.school_id, c.care_level ${columns} from child c where ${scopeFilter(scope)}
+    ),
+    kids as materialized (
+      select b.* from base b
+      where b.id in (select cc.child_id from child_category cc
+        where cc.county_id = ${scope.countyId} and cc.category in ${leftBehindCategories}
+          and cc.start_date <= ${asOf}::date and (cc.end_date is null or cc.end_date > ${asOf}::date))
+    )`;
+}
 
-const retainedOn = (date: string) => sql`coalesce(
-  (select e.status in ('enrolled', 'graduated') or (e.status = 'transferred_out' and coalesce(e.destination, '') ~ '[^[:space:]]')
-     from child_enrollment e where e.child_id = k.id and e.date <= ${date}::date
-     order by e.date desc, e.created_at desc limit 1),
-  (select e.status <> 'enrolled' from child_enrollment e where e.child_id = k.id order by e.date, e.created_at limit 1),
-  k.school_id is not null)`;
+/** The enrollment entry in force on `date` (latest on or before it), per child: the shared `enrollmentOn`. */
+const entryOn = (name: string, date: string) => sql`
+    ${sql.raw(name)} as (
+      select distinct on (e.child_id) e.child_id, e.status, e.destination from child_enrollment e
+      join kids k on k.id = e.child_id
+      where e.date <= ${date}::date
+      order by e.child_id, e.date desc, e.created_at desc
+    )`;
 
 /**
  * Per child of the scope who is left-behind on the as-of date: its unit and where it stands for each
- * KPI (`<kpi>_in` denominator, `<kpi>_met` numerator). Shared by the tallies and the drill-down.
+ * KPI. Before a child's first enrollment entry it counts as enrolled unless that entry is an
+ * enrollment; with no history, a child with a school is enrolled (shared `enrollmentOn`).
  */
 function factsCte(scope: StatsScope, window: KpiWindow, unit: UnitKind | null): SQL {
   const age = schoolAgeBounds(window.start);
   return sql`
-    kids as materialized (
-      select c.id, c.county_id, c.school_id, c.archive_complete, c.birth_date, ${unitExpression(unit)} as unit_id
-      from child c
-      where ${scopeFilter(scope)}
-        and exists (select 1 from child_category cc where cc.child_id = c.id and cc.category in ${leftBehindCategories}
-          and cc.start_date <= ${window.asOf}::date and (cc.end_date is null or cc.end_date > ${window.asOf}::date))
+    ${leftBehindKidsCte(scope, window.asOf, sql`, c.archive_complete, c.birth_date, ${unitExpression(unit)} as unit_id`)},
+    first_entry as (
+      select distinct on (e.child_id) e.child_id, e.status from child_enrollment e
+      join kids k on k.id = e.child_id
+      order by e.child_id, e.date, e.created_at
+    ),
+    ${entryOn('start_entry', window.start)},
+    ${entryOn('end_entry', window.asOf)},
+    paired as (
+      select distinct p.child_id from pairing p join kids k on k.id = p.child_id and k.county_id = p.county_id
+      where p.deleted_at is null and p.kind in ${coveragePairingKinds} and p.start_date <= ${window.asOf}::date
+        and (p.end_date is null or p.end_date > ${window.asOf}::date)
     ),
     facts as (
       select k.id, k.unit_id, k.archive_complete,
         (k.birth_date is not null and k.birth_date::text <= ${age.latest} and k.birth_date::text > ${age.earliestExclusive}) as school_age,
-        ${enrolledOn(window.start)} as enrolled_start,
-        ${retainedOn(window.asOf)} as retained_end,
-        exists (select 1 from pairing p where p.county_id = k.county_id and p.child_id = k.id and p.deleted_at is null
-          and p.kind in ${coveragePairingKinds} and p.start_date <= ${window.asOf}::date
-          and (p.end_date is null or p.end_date > ${window.asOf}::date)) as paired
+        coalesce(s.status = 'enrolled', f.status <> 'enrolled', k.school_id is not null) as enrolled_start,
+        coalesce(
+          x.status in ('enrolled', 'graduated') or (x.status = 'transferred_out' and coalesce(x.destination, '') ~ '[^[:space:]]'),
+          f.status <> 'enrolled', k.school_id is not null) as retained_end,
+        pr.child_id is not null as paired
       from kids k
+      left join first_entry f on f.child_id = k.id
+      left join start_entry s on s.child_id = k.id
+      left join end_entry x on x.child_id = k.id
+      left join paired pr on pr.child_id = k.id
     )`;
 }
 
@@ -239,12 +263,7 @@ export async function childrenByIds(
 /** Left-behind children of the scope on the as-of date by category (every active category) and by care level. */
 export async function breakdowns(db: Db, scope: StatsScope, asOf: string) {
   const result = await db.execute(sql`
-    with kids as materialized (
-      select c.id, c.care_level from child c
-      where ${scopeFilter(scope)}
-        and exists (select 1 from child_category cc where cc.child_id = c.id and cc.category in ${leftBehindCategories}
-          and cc.start_date <= ${asOf}::date and (cc.end_date is null or cc.end_date > ${asOf}::date))
-    )
+    with ${leftBehindKidsCte(scope, asOf)}
     select 'category' as axis, cc.category as key, count(distinct k.id)::int as count
     from kids k join child_category cc on cc.child_id = k.id
       and cc.start_date <= ${asOf}::date and (cc.end_date is null or cc.end_date > ${asOf}::date)

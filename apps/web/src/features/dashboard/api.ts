@@ -41,7 +41,7 @@ export function useKpiChildren(scope: StatsScope, drill: Drill | null, page: num
     queryKey: ['stats', 'children', scope.scopeOrgId, scope.termId, drill, page],
     queryFn: ({ signal }) =>
       api.get<KpiChildrenResponse>('/stats/children', { ...scope, ...drill, page, pageSize: 20 }, signal),
-    enabled: drill !== null,
+    enabled: drill !== null && !!scope.scopeOrgId,
     placeholderData: keepPreviousData,
   });
 }

@@ -1,5 +1,6 @@
 import { AimOutlined } from '@ant-design/icons';
 import { careRuleKindLabels } from '@shouwang/shared/enums/care';
+import { kpiTargetKeys } from '@shouwang/shared/kpi/kpi';
 import { Button, Empty, Result, Select, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +29,13 @@ export function DashboardPage() {
   const dashboard = useDashboard(scope);
   const data = dashboard.data;
   const trend = useTrend(scope, !!data?.term);
-  const [drill, setDrill] = useState<Drill | null>(null);
+  // `?kpi=` (links from the work summary) opens the children behind that figure.
+  const linked = params.get('kpi');
+  const [drill, setDrill] = useState<Drill | null>(() =>
+    linked && (kpiTargetKeys as readonly string[]).includes(linked)
+      ? { kpi: linked as Drill['kpi'], ruleKind: params.get('ruleKind') ?? undefined, part: 'missing' }
+      : null,
+  );
   const [editTargets, setEditTargets] = useState(false);
   const setParam = (key: 'scope' | 'term', value: string | undefined) =>
     setParams((p) => {
