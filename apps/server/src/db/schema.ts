@@ -26,3 +26,4 @@ export { workSummary } from '../modules/reports/work-summary.table';
 export { kpiTarget } from '../modules/targets/targets.table';
 export { term } from '../modules/terms/terms.table';
 export { appUser, roleAssignment, session } from '../modules/users/users.table';
+export { childAnonymization, childConsent, privacyOfficer } from '../modules/privacy/privacy.table';
