@@ -1,4 +1,3 @@
-import { coveragePairingKinds, leftBehindCategories } from '@shouwang/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { escapeLike } from '../orgs/orgs.repository';
@@ -45,74 +44,20 @@ export function scopeFilter(scope: SummaryScope, alias = 'c'): SQL {
 const inForce = (date: string) =>
   sql`cc.start_date <= ${date}::date and (cc.end_date is null or cc.end_date > ${date}::date)`;
 
-const enrolledOn = (date: string) => sql`coalesce(
-  (select e.status = 'enrolled' from child_enrollment e where e.child_id = k.id and e.date <= ${date}::date
-     order by e.date desc, e.created_at desc limit 1),
-  (select e.status <> 'enrolled' from child_enrollment e where e.child_id = k.id order by e.date, e.created_at limit 1),
-  k.school_id is not null)`;
-
-const retainedOn = (date: string) => sql`coalesce(
-  (select e.status in ('enrolled', 'graduated') or (e.status = 'transferred_out' and coalesce(e.destination, '') ~ '[^[:space:]]')
-     from child_enrollment e where e.child_id = k.id and e.date <= ${date}::date
-     order by e.date desc, e.created_at desc limit 1),
-  (select e.status <> 'enrolled' from child_enrollment e where e.child_id = k.id order by e.date, e.created_at limit 1),
-  k.school_id is not null)`;
-
-/** School age (6–15) on the term's first day, as text bounds on the birth date. */
-function schoolAge(start: string) {
-  const year = Number(start.slice(0, 4));
-  return { latest: `${year - 6}${start.slice(4)}`, earliest: `${year - 16}${start.slice(4)}` };
-}
-
 /**
- * Children of the scope and, over the left-behind ones on the as-of date, the four KPIs with the
- * dashboard's definitions, dropouts during the term, and the pairing helpers.
+ * Children of the scope (every category), those placed at a school, and those who dropped out during
+ * the term. The four KPIs come from the stats service (`kpisOfResolved`), as on the dashboard.
  */
 export async function childFigures(db: Db, scope: SummaryScope, w: SummaryWindow) {
-  const age = schoolAge(w.start);
   const result = await db.execute(sql`
-    with kids as materialized (
-      select c.id, c.county_id, c.school_id, c.archive_complete, c.birth_date,
-        exists (select 1 from child_category cc where cc.child_id = c.id and cc.category in ${leftBehindCategories}
-          and ${inForce(w.asOf)}) as left_behind
-      from child c where ${scopeFilter(scope)}
-    ),
-    facts as (
-      select k.id, k.archive_complete,
-        (k.birth_date is not null and k.birth_date::text <= ${age.latest} and k.birth_date::text > ${age.earliest}) as school_age,
-        ${enrolledOn(w.start)} as enrolled_start,
-        ${retainedOn(w.asOf)} as retained_end,
-        exists (select 1 from pairing p where p.county_id = k.county_id and p.child_id = k.id and p.deleted_at is null
-          and p.kind in ${coveragePairingKinds} and p.start_date <= ${w.asOf}::date
-          and (p.end_date is null or p.end_date > ${w.asOf}::date)) as paired,
-        exists (select 1 from child_enrollment e where e.child_id = k.id and e.status = 'dropped_out'
-          and e.date between ${w.start}::date and ${w.asOf}::date) as dropped
-      from kids k where k.left_behind
-    )
-    select (select count(*) from kids)::int as children,
-      (select count(*) from kids where school_id is not null)::int as students,
-      count(*)::int as left_behind,
-      count(*) filter (where archive_complete)::int as archive_met,
-      count(*) filter (where school_age)::int as enrollment_in,
-      count(*) filter (where school_age and enrolled_start)::int as enrollment_met,
-      count(*) filter (where enrolled_start)::int as retention_in,
-      count(*) filter (where enrolled_start and retained_end)::int as retention_met,
-      count(*) filter (where paired)::int as paired,
-      (select count(*) from kids k where exists (select 1 from child_enrollment e where e.child_id = k.id
+    select count(*)::int as children,
+      count(*) filter (where c.school_id is not null)::int as students,
+      count(*) filter (where exists (select 1 from child_enrollment e where e.child_id = c.id
         and e.status = 'dropped_out' and e.date between ${w.start}::date and ${w.asOf}::date))::int as dropouts
-    from facts
+    from child c where ${scopeFilter(scope)}
   `);
   const r = rowsOf<Record<string, unknown>>(result)[0] ?? {};
-  return {
-    children: n(r.children),
-    students: n(r.students),
-    leftBehind: n(r.left_behind),
-    archive: { numerator: n(r.archive_met), denominator: n(r.left_behind) },
-    enrollment: { numerator: n(r.enrollment_met), denominator: n(r.enrollment_in) },
-    retention: { numerator: n(r.retention_met), denominator: n(r.retention_in) },
-    paired: n(r.paired),
-    dropouts: n(r.dropouts),
-  };
+  return { children: n(r.children), students: n(r.students), dropouts: n(r.dropouts) };
 }
 
 /** Children per category in force on the as-of date. */

@@ -2,9 +2,10 @@ import {
   type CareRecordKind,
   type CareRuleKind,
   type ChildCategory,
+  childKpis,
   kpiAsOf,
+  kpiLabels,
   type PairingKind,
-  periodsOf,
   type SummaryFigureKey,
   type SummaryFigures,
   type SummaryLink,
@@ -12,10 +13,9 @@ import {
 } from '@shouwang/shared';
 import type { Db } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
-import { ensureSchoolCare } from '../care-rules/care-rules.service';
 import type { OrgRow } from '../orgs/orgs.repository';
-import type { TermWithOrg } from '../terms/terms.repository';
-import { complianceTallies } from '../todos/compliance.repository';
+import { kpisOfResolved } from '../stats/stats.service';
+import { listEffectiveTerms, type TermWithOrg } from '../terms/terms.repository';
 import {
   careFigures,
   categoryFigures,
@@ -31,30 +31,39 @@ import {
   healthFigures,
 } from './summary-outcomes.repository';
 
-/** 完成率 per duty kind of a school's care rules, over the periods begun by the as-of date. */
-async function schoolCompliance(db: Db, ctx: RequestContext, school: OrgRow, term: TermWithOrg, asOf: string) {
-  const rules = (await ensureSchoolCare(db, ctx, school)).rules.filter((r) => r.active);
-  const periods = rules.flatMap((r) =>
-    periodsOf(r.frequency, r.windowDays, term)
-      .filter((p) => p.start <= asOf)
-      .map((p) => ({ ruleId: r.id, start: p.start, end: p.end })),
+/**
+ * The dashboard's KPIs, targets and 完成率 for the unit and term — read from the stats service so
+ * the summary and the dashboard never disagree. Resolved here (not through `kpisFor`) because report
+ * writers such as child directors hold `report.write` without `stats.read`; the caller has checked scope.
+ */
+async function dashboardFigures(db: Db, ctx: RequestContext, unit: OrgRow, term: TermWithOrg, asOf: string) {
+  const schoolId = unit.kind === 'school' ? unit.id : unit.kind === 'class' ? unit.parentId : null;
+  return kpisOfResolved(
+    db,
+    {
+      org: unit,
+      scope: { countyId: unit.countyId, kind: unit.kind, path: unit.path },
+      schoolId,
+      terms: await listEffectiveTerms(db, unit.countyId, schoolId),
+      term,
+      asOf,
+      unit: null,
+    },
+    ctx,
   );
-  const tallies = await complianceTallies(db, { countyId: school.countyId, schoolId: school.id, asOf, periods });
-  const byKind = new Map<CareRuleKind, { due: number; done: number }>();
-  for (const t of tallies.filter((x) => x.ended)) {
-    const kind = rules.find((r) => r.id === t.ruleId)!.kind as CareRuleKind;
-    const row = byKind.get(kind) ?? { due: 0, done: 0 };
-    row.due += t.due;
-    row.done += t.done;
-    byKind.set(kind, row);
-  }
-  return [...byKind].map(([kind, v]) => ({ kind, ...v }));
 }
 
-/**
- * Everything the draft quotes, for the unit and term, from the records. Compliance is counted for a
- * school's own summary (its rules); wider units leave that paragraph to the dashboard.
- */
+const careKindWords: Record<string, string> = {
+  talk: '谈心',
+  home_visit: '家访',
+  parent_contact: '与家长联系',
+  guardian_contact: '与监护人沟通',
+  family_call: '亲情电话',
+  health_check: '体检',
+  letter: '致家长的一封信',
+};
+
+/** Everything the draft quotes, for the unit and term, from the records. */
 export async function summaryFigures(
   db: Db,
   ctx: RequestContext,
@@ -64,7 +73,8 @@ export async function summaryFigures(
   const asOf = kpiAsOf(term, todayIso());
   const scope: SummaryScope = { countyId: unit.countyId, kind: unit.kind, path: unit.path };
   const w = { start: term.startDate, asOf };
-  const [kids, categories, pairing, care, health, grades, acts, concerns, aid] = await Promise.all([
+  const [kpis, kids, categories, pairing, care, health, grades, acts, concerns, aid] = await Promise.all([
+    dashboardFigures(db, ctx, unit, term, asOf),
     childFigures(db, scope, w),
     categoryFigures(db, scope, asOf),
     pairingFigures(db, scope, asOf),
@@ -75,34 +85,43 @@ export async function summaryFigures(
     concernFigures(db, scope, w),
     aidFigures(db, scope, w),
   ]);
-  const compliance = unit.kind === 'school' ? await schoolCompliance(db, ctx, unit, term, asOf) : null;
+  const ratio = (k: { numerator: number; denominator: number }) => ({
+    numerator: k.numerator,
+    denominator: k.denominator,
+  });
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
     term: { schoolYear: term.schoolYear, termNo: term.termNo, startDate: term.startDate, endDate: term.endDate },
     asOf,
     children: kids.children,
     students: unit.kind === 'school' || unit.kind === 'class' ? kids.students : null,
-    leftBehind: kids.leftBehind,
+    leftBehind: kpis.children,
     byCategory: categories.map((c) => ({ category: c.category as ChildCategory, count: c.count })),
-    archive: kids.archive,
-    enrollment: kids.enrollment,
-    retention: kids.retention,
+    archive: ratio(kpis.archiveRate),
+    enrollment: ratio(kpis.enrollmentRate),
+    retention: ratio(kpis.retentionRate),
     dropouts: kids.dropouts,
     pairing: {
-      coverage: { numerator: kids.paired, denominator: kids.leftBehind },
+      coverage: ratio(kpis.pairingCoverage),
       helpers: pairing.helpers,
       byKind: pairing.byKind.map((k) => ({ kind: k.kind as PairingKind, children: k.children })),
     },
     care: care.care.map((c) => ({ kind: c.kind as CareRecordKind, records: c.records, children: c.children })),
-    compliance,
+    compliance: kpis.compliance.map((c) => ({ kind: c.kind as CareRuleKind, due: c.denominator, done: c.numerator })),
     followUpsOpen: care.followUpsOpen,
     health,
     activities: acts.activities,
     awards: acts.awards,
     grades,
     concerns,
-    // Targets inherit along the tree (modules/targets); the dashboard shows them until wired here.
-    targets: null,
+    targets: [
+      ...childKpis.map((k) => ({ label: kpiLabels[k].zh, target: kpis[k].target / 100, actual: kpis[k].rate })),
+      ...kpis.compliance.map((c) => ({
+        label: `${careKindWords[c.kind] ?? c.kind}完成率`,
+        target: c.target / 100,
+        actual: c.rate,
+      })),
+    ],
     aid,
   };
 }

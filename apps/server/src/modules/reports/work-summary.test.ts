@@ -135,6 +135,11 @@ describe('drafting the work summary', () => {
     expect(text).toContain(`共谈心${talks}次`);
     expect(text).toContain(`与${paired}名留守儿童结成帮扶对子，结对覆盖率为66.6%`);
     expect(text).toContain('孤儿1名');
+    // The dashboard counts the same: both read the stats service.
+    const dashboard = (await admin.get(`/api/stats/dashboard?scopeOrgId=${tree.school.id}`)).json();
+    const coverage = dashboard.kpis.find((k: { key: string }) => k.key === 'pairingCoverage');
+    expect([coverage.numerator, coverage.denominator]).toEqual([paired, leftBehind]);
+    expect(dashboard.children).toBe(leftBehind);
   });
 
   it('keeps a paragraph edited in the browser, in the export and across a redraft', async () => {
