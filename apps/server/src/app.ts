@@ -35,6 +35,7 @@ import { mailboxPublicRoutes } from './modules/mailbox/mailbox-public.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
 import { pairingRoutes } from './modules/pairings/pairings.routes';
 import { pledgeRoutes } from './modules/pledges/pledges.routes';
+import { privacyRoutes } from './modules/privacy/privacy.routes';
 import { statsRoutes } from './modules/stats/stats.routes';
 import { reportRoutes } from './modules/reports/reports.routes';
 import { systemRoutes } from './modules/system/system.routes';
@@ -180,6 +181,7 @@ export async function buildApp(database: Database, config: AppConfig, options: B
       await api.register(counselingRoutes, deps);
       await api.register(concernRoutes, deps);
       await api.register(reportRoutes, deps);
+      await api.register(privacyRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -127,5 +127,10 @@ export const auditEvents = [
   'study_plan.updated',
   'study_plan.deleted',
   'grade.batch_saved',
+  'privacy.exported',
+  'consent.recorded',
+  'consent.withdrawn',
+  'privacy.officer_set',
+  'privacy.anonymized',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];

@@ -294,6 +294,11 @@ export const errorCatalog = {
     zh: '所选儿童中有人的这封信已登记为已发出',
     en: 'Some of these letters are already marked sent',
   },
+  CONSENT_ALREADY_WITHDRAWN: {
+    status: 409,
+    zh: '该同意记录已撤回',
+    en: 'This consent has already been withdrawn',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

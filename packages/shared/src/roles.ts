@@ -77,12 +77,14 @@ export const permissions = [
   'letter.read',
   'letter.send',
   'letter.template_edit',
+  'privacy.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** Grants per role; each applies within the subtree of the unit the role is assigned at. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   county_admin: [
+    'privacy.manage',
     'letter.read',
     'stats.set_targets',
     'activity.read',
@@ -128,6 +130,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.write',
   ],
   child_director: [
+    'privacy.manage',
     'stats.read',
     'activity.read',
     'activity.write',
@@ -153,6 +156,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'learning.read',
   ],
   school_admin: [
+    'privacy.manage',
     'letter.read',
     'letter.send',
     'letter.template_edit',

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { consentBases, consentCategories } from '../enums/privacy';
+import { pastDate } from './archive-fields';
+import { multiLine, singleLine, uuid, version } from './common';
+
+/** Privacy rights: export of a child's record, consent and legal basis, the data-protection officer. */
+
+/** One section of a child's export: the rows one table holds about the child. */
+export const privacyExportSection = z.object({
+  key: z.string(),
+  title: z.string(),
+  rows: z.array(z.record(z.string(), z.unknown())),
+});
+export const privacyExportView = z.object({
+  child: z.object({ id: uuid, name: z.string() }),
+  exportedAt: z.string(),
+  exportedBy: z.object({ id: uuid, name: z.string(), role: z.string().nullable() }),
+  legalBasis: z.string(),
+  sections: z.array(privacyExportSection),
+  /** What the export leaves out, and why (counseling notes, mailbox texts, sections without a grant). */
+  omitted: z.array(z.object({ key: z.string(), reason: z.string() })),
+});
+export type PrivacyExportView = z.infer<typeof privacyExportView>;
+
+const consentFields = {
+  category: z.enum(consentCategories),
+  basis: z.enum(consentBases),
+  /** The guardian who consented (required when the basis is guardian consent). */
+  consenterName: singleLine(50).nullish(),
+  consenterRelation: singleLine(20).nullish(),
+  consentedOn: pastDate,
+  scopeNote: multiLine(500).nullish(),
+};
+export const consentCreateBody = z.strictObject(consentFields).superRefine((v, ctx) => {
+  if (v.basis !== 'guardian_consent') return;
+  if (!v.consenterName?.trim()) ctx.addIssue({ code: 'custom', path: ['consenterName'], message: 'text_required' });
+  if (!v.consenterRelation?.trim())
+    ctx.addIssue({ code: 'custom', path: ['consenterRelation'], message: 'text_required' });
+});
+export type ConsentCreateBody = z.infer<typeof consentCreateBody>;
+
+export const consentWithdrawBody = z.strictObject({
+  version: version.optional(),
+  reason: multiLine(500).refine((s) => s.trim().length > 0, { message: 'text_required' }),
+});
+export const consentParams = z.strictObject({ id: uuid, consentId: uuid });
+
+export const consentView = z.object({
+  id: uuid,
+  childId: uuid,
+  category: z.enum(consentCategories),
+  basis: z.enum(consentBases),
+  consenterName: z.string().nullable(),
+  consenterRelation: z.string().nullable(),
+  consentedOn: z.string(),
+  scopeNote: z.string().nullable(),
+  recordedByName: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  withdrawalReason: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+});
+export type ConsentView = z.infer<typeof consentView>;
+export const consentListResponse = z.object({ items: z.array(consentView), canManage: z.boolean() });
+
+/** 个人信息保护负责人 of a county. */
+export const privacyOfficerBody = z.strictObject({
+  name: singleLine(50).refine((s) => s.trim().length > 0, { message: 'text_required' }),
+  phone: singleLine(30).refine((s) => s.trim().length > 0, { message: 'text_required' }),
+  email: z.email().max(100).nullish(),
+});
+export const privacyOfficerView = z.object({
+  officer: z.object({ name: z.string(), phone: z.string(), email: z.string().nullable() }).nullable(),
+});
