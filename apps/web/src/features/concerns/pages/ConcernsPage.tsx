@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
+import { useSignedInMe } from '../../auth/api';
 import { useConcerns } from '../api';
 import { ConcernCard } from '../components/ConcernCard';
 import { ConcernDrawer } from '../components/ConcernDrawer';
@@ -14,6 +15,11 @@ type Filter = 'mine' | 'open' | 'all';
 /** 强制报告: the concerns the user raised, handles or oversees; open ones first by deadline. */
 export function ConcernsPage() {
   const { t } = useTranslation();
+  const me = useSignedInMe();
+  // “For me” only means something to those who handle or oversee concerns; reporters see their own.
+  const filters: Filter[] = me.permissions.some((p) => p === 'concern.handle' || p === 'concern.oversee')
+    ? ['open', 'mine', 'all']
+    : ['open', 'all'];
   const [filter, setFilter] = useState<Filter>('open');
   const [page, setPage] = useState(1);
   // The open concern lives in the address, so a link from a to-do or a reload keeps it.
@@ -30,7 +36,7 @@ export function ConcernsPage() {
           setFilter(v as Filter);
           setPage(1);
         }}
-        options={(['open', 'mine', 'all'] as const).map((f) => ({ value: f, label: t(`concerns.filters.${f}`) }))}
+        options={filters.map((f) => ({ value: f, label: t(`concerns.filters.${f}`) }))}
         style={{ marginBottom: 16 }}
         data-testid="concern-filter"
       />
