@@ -1,5 +1,6 @@
 import { activityTypeLabels, activityTypes } from '@shouwang/shared/enums/activities';
 import { type ActivityView, activityCreateBody } from '@shouwang/shared/schemas/activities';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -9,7 +10,7 @@ import { apiFieldErrors, applyFieldErrors, validateBody } from '../../../api/for
 import { FormDrawer } from '../../../components/FormDrawer';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { useOrgs } from '../../orgs/api';
-import { deleteActivityPhoto, uploadActivityPhoto, useSaveActivity } from '../api';
+import { activitiesKey, deleteActivityPhoto, uploadActivityPhoto, useSaveActivity } from '../api';
 import { useLabel } from '../labels';
 import { ActivityPhotosField, type PhotoValue } from './ActivityPhotosField';
 import { type ParticipantRow, ParticipantsField } from './ParticipantsField';
@@ -45,6 +46,7 @@ export function ActivityDrawer({
   const label = useLabel();
   const [form] = Form.useForm<Values>();
   const save = useSaveActivity();
+  const queryClient = useQueryClient();
   const orgs = useOrgs();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -110,6 +112,8 @@ export function ActivityDrawer({
         message.error(t('activities.photoFailed', { message: isApiError(e) ? e.message : String(e) }));
       } finally {
         save.reset();
+        if (photos.pending.length || photos.removed.length)
+          void queryClient.invalidateQueries({ queryKey: activitiesKey });
       }
       message.success(t('activities.saved'));
       onClose();

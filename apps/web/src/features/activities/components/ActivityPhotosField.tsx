@@ -67,7 +67,7 @@ export function ActivityPhotosField({
         accept="image/jpeg,image/png"
         capture="environment"
         multiple
-        hidden
+        style={{ display: 'none' }}
         data-testid="activity-photo-input"
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];

@@ -40,42 +40,52 @@ export function ParticipantsField({
         {t('activities.participantsHint')}
       </Typography.Text>
       {value.map((row, i) => (
-        <Flex key={row.childId} gap={6} align="center" wrap data-testid="participant-row">
-          <span style={{ minWidth: 88, flex: '1 0 88px' }}>
-            {row.name}
-            {row.leftBehind && (
-              <Tag color="orange" style={{ marginInlineStart: 4 }}>
-                {t('activities.leftBehind')}
-              </Tag>
-            )}
-          </span>
-          <Select
-            size="small"
-            value={row.role}
-            onChange={(role) => set(i, { role })}
-            aria-label={t('activities.role')}
-            style={{ width: 104 }}
-            options={participantRoles.map((r) => ({
-              value: r,
-              label: en ? participantRoleLabels[r].en : participantRoleLabels[r].zh,
-            }))}
-          />
-          <Input
-            size="small"
-            value={row.award}
-            maxLength={50}
-            placeholder={t('activities.awardPlaceholder')}
-            aria-label={t('activities.award')}
-            onChange={(e) => set(i, { award: e.target.value })}
-            style={{ width: 104 }}
-          />
-          <Button
-            size="small"
-            type="text"
-            icon={<CloseOutlined />}
-            aria-label={t('common.delete')}
-            onClick={() => onChange?.(value.filter((_, j) => j !== i))}
-          />
+        <Flex
+          key={row.childId}
+          vertical
+          gap={4}
+          style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}
+          data-testid="participant-row"
+        >
+          <Flex justify="space-between" align="center">
+            <span>
+              {row.name}
+              {row.leftBehind && (
+                <Tag color="orange" style={{ marginInlineStart: 6 }}>
+                  {t('activities.leftBehind')}
+                </Tag>
+              )}
+            </span>
+            <Button
+              size="small"
+              type="text"
+              icon={<CloseOutlined />}
+              aria-label={t('common.delete')}
+              onClick={() => onChange?.(value.filter((_, j) => j !== i))}
+            />
+          </Flex>
+          <Flex gap={8}>
+            <Select
+              size="small"
+              value={row.role}
+              onChange={(role) => set(i, { role })}
+              aria-label={t('activities.role')}
+              style={{ flex: 1, minWidth: 0 }}
+              options={participantRoles.map((r) => ({
+                value: r,
+                label: en ? participantRoleLabels[r].en : participantRoleLabels[r].zh,
+              }))}
+            />
+            <Input
+              size="small"
+              value={row.award}
+              maxLength={50}
+              placeholder={t('activities.awardPlaceholder')}
+              aria-label={t('activities.award')}
+              onChange={(e) => set(i, { award: e.target.value })}
+              style={{ flex: 1, minWidth: 0 }}
+            />
+          </Flex>
         </Flex>
       ))}
     </Flex>

@@ -1,4 +1,5 @@
-import { Alert, Card, Col, Flex, Progress, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { BulbOutlined } from '@ant-design/icons';
+import { Card, Col, Flex, Progress, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../components/EmptyState';
@@ -50,7 +51,9 @@ export function ParticipationPanel({ schoolId, termId }: { schoolId?: string; te
           <Typography.Text type="success">{t('activities.participation.allIn')}</Typography.Text>
         ) : (
           <Flex vertical gap={8}>
-            <Alert type="info" showIcon title={t('activities.participation.notYetHint')} />
+            <Typography.Text type="secondary">
+              <BulbOutlined /> {t('activities.participation.notYetHint')}
+            </Typography.Text>
             <Flex gap={6} wrap>
               {f.notYetParticipated.map((c) => (
                 <Link key={c.id} to={`/children/${c.id}`}>

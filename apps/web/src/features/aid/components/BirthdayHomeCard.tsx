@@ -1,4 +1,5 @@
 import { CheckOutlined, GiftOutlined } from '@ant-design/icons';
+import { todayIso } from '@shouwang/shared/dates';
 import type { UpcomingBirthday } from '@shouwang/shared/schemas/aid';
 import { Button, Card, Flex, Skeleton, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -13,7 +14,8 @@ export function BirthdayHomeCard() {
   const { t } = useTranslation();
   const birthdays = useBirthdays(true);
   const [celebrating, setCelebrating] = useState<UpcomingBirthday | null>(null);
-  const today = dayjs().startOf('day');
+  // Days counted on the server's calendar (China), as the birthdays themselves are.
+  const today = dayjs(todayIso());
   return (
     <Card
       title={

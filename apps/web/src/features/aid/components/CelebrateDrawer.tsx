@@ -1,7 +1,7 @@
+import { todayIso } from '@shouwang/shared/dates';
 import type { UpcomingBirthday } from '@shouwang/shared/schemas/aid';
 import { birthdayCelebrationBody } from '@shouwang/shared/schemas/aid';
 import { App, Form, Input, InputNumber, Switch } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, isApiError } from '../../../api/client';
@@ -32,7 +32,7 @@ export function CelebrateDrawer({ birthday, onClose }: { birthday: UpcomingBirth
   const submit = () => {
     setError(null);
     const v = form.getFieldsValue(true) as Values;
-    const today = dayjs().format('YYYY-MM-DD');
+    const today = todayIso();
     const body = validateBody(
       birthdayCelebrationBody,
       {
