@@ -1,5 +1,6 @@
-import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Api, apiSession, choose, expectVisible } from './care-admin.support';
 import {
   desktop,
   expectNoHorizontalOverflow,
@@ -20,8 +21,6 @@ import {
  * on top of the shared school built once.
  */
 
-type Api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown) => Promise<unknown>;
-
 let server: RunningServer;
 let browser: Browser;
 const contexts: Record<string, BrowserContext> = {};
@@ -35,29 +34,6 @@ const day = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const daysAgo = (n: number) => iso(new Date(Date.now() - n * day));
 const midDate = daysAgo(20);
-
-async function apiSession(request: APIRequestContext, username: string, password: string, next: string) {
-  let csrf = '';
-  const call: Api = async (method, path, body) => {
-    const response = await request.fetch(`/api${path}`, {
-      method,
-      data: body === undefined ? undefined : body,
-      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
-    });
-    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${JSON.stringify(json)}`);
-    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return json;
-  };
-  const me = (await call('POST', '/auth/login', { username, password })) as { user: { mustChangePassword: boolean } };
-  if (me.user.mustChangePassword)
-    await call('POST', '/auth/change-password', { currentPassword: password, newPassword: next });
-  return call;
-}
-
-async function expectVisible(locator: Locator, timeout = 15_000) {
-  await locator.first().waitFor({ state: 'visible', timeout });
-}
 
 async function open(who: string, path: string) {
   const page = await contexts[who]!.newPage();
@@ -88,24 +64,6 @@ async function snapBoth(page: Page, who: string, name: string, ready: (p: Page, 
   } finally {
     await wide.close();
   }
-}
-
-/** Picks an option of an antd select; tries again when a busy machine swallowed the first tap. */
-async function choose(page: Page, select: Locator, option: string) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await select.click();
-    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
-    const shown = await item
-      .first()
-      .waitFor({ state: 'visible', timeout: 5_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (!shown) continue;
-    await page.waitForTimeout(200);
-    await item.first().click();
-    if (await select.filter({ hasText: option }).count()) return;
-  }
-  throw new Error(`could not choose ${option}`);
 }
 
 describe('care network administration', () => {
