@@ -221,6 +221,14 @@ describe('whisper mailbox: a child writes on a phone, the counselor replies, the
     await visible(drawer.getByRole('link', { name: '王小花' }));
     await settle(counselor);
     await counselor.screenshot({ path: path.join(screenshotDir, 'mailbox-drawer-375.png') });
+    // 发起强制报告 opens the concern form for this letter (the concerns e2e covers filing it).
+    await drawer.getByTestId('mailbox-raise-concern').click();
+    const raise = counselor.getByTestId('concern-raise-form');
+    await visible(raise);
+    expect(await raise.textContent()).not.toContain('睡不着');
+    await settle(counselor);
+    await counselor.screenshot({ path: path.join(screenshotDir, 'mailbox-raise-concern-375.png') });
+    await raise.getByRole('button', { name: /取\s*消/ }).click();
   });
 
   test('the administrator sees who handles the urgent letter, never its text', async () => {
