@@ -59,7 +59,18 @@ async function apiSession(request: APIRequestContext, username: string, password
   return call;
 }
 
-const visible = (locator: Locator, timeout = 20_000) => locator.first().waitFor({ state: 'visible', timeout });
+/** Waits for the locator; on a timeout keeps a screenshot of what the page showed instead. */
+const visible = (locator: Locator, timeout = 30_000) =>
+  locator
+    .first()
+    .waitFor({ state: 'visible', timeout })
+    .catch(async (error) => {
+      await locator
+        .page()
+        .screenshot({ path: `${screenshotDir}/failed-health-learning.png` })
+        .catch(() => undefined);
+      throw error;
+    });
 /** The <input> of an antd InputNumber carrying `testId` (on the input or its wrapper). */
 const numberInput = (page: Page, testId: string) =>
   page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
@@ -256,7 +267,8 @@ describe('health checks and learning support', () => {
     await mobile.screenshot({ path: `${screenshotDir}/health-drawer-375.png` });
     await drawer.getByTestId('drawer-submit').click();
     await visible(mobile.getByText('体检记录已保存'));
-    expect(await mobile.getByTestId('health-check-card').count()).toBe(2);
+    // The list refreshes after the save: the new check joins the earlier one.
+    await visible(mobile.getByTestId('health-check-card').nth(1));
     await mobile.close();
     await page.close();
   });
@@ -328,6 +340,25 @@ describe('health checks and learning support', () => {
     await visible(mobile.getByTestId('grade-chinese-0'));
     await check(mobile, 'grades-batch-375');
     await mobile.close();
+    await page.close();
+  });
+
+  test('the health tab and the grades page read in English on request', async () => {
+    const page = await deskContext.newPage();
+    await page.goto(`/children/${childIds[1]}?tab=health`);
+    await visible(page.getByTestId('health-check-card'));
+    // The choice is saved with the user; wait for it before loading the next page.
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/me/language') && r.ok()),
+      page.getByTestId('language-switch').click(),
+    ]);
+    await visible(page.getByText('Moderate poor vision'));
+    await check(page, 'health-child-tab-en-1440');
+    await page.goto('/grades/batch');
+    await visible(page.getByText('Term grades'));
+    await check(page, 'grades-batch-en-1440');
+    await page.getByTestId('language-switch').click();
+    await visible(page.getByText('学期成绩录入'));
     await page.close();
   });
 });

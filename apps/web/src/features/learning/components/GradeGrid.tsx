@@ -1,5 +1,6 @@
 import { type GradeSubject, gradeSubjectLabels } from '@shouwang/shared/enums/learning';
 import { Card, Flex, InputNumber, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { useCodeLabels } from '../../children/hooks/useCodeLabels';
 
 export type Scores = Record<string, Partial<Record<GradeSubject, number | null>>>;
@@ -23,7 +24,10 @@ export function GradeGrid({
   mobile: boolean;
   childLabel: string;
 }) {
+  const { t } = useTranslation();
   const { label } = useCodeLabels();
+  const heading = (s: { subject: GradeSubject; fullMark: number }) =>
+    t('learning.grades.column', { subject: label(gradeSubjectLabels, s.subject), full: s.fullMark });
   const columns = `minmax(90px, 1.2fr) repeat(${subjects.length}, minmax(90px, 1fr))`;
   const cell = (pupilId: string, name: string, s: { subject: GradeSubject; fullMark: number }, i: number) => (
     <InputNumber
@@ -60,7 +64,7 @@ export function GradeGrid({
               {subjects.map((s) => (
                 <Flex key={s.subject} vertical gap={2}>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {label(gradeSubjectLabels, s.subject)}（{s.fullMark}）
+                    {heading(s)}
                   </Typography.Text>
                   {cell(p.id, p.name, s, i)}
                 </Flex>
@@ -86,9 +90,7 @@ export function GradeGrid({
       >
         <span>{childLabel}</span>
         {subjects.map((s) => (
-          <span key={s.subject}>
-            {label(gradeSubjectLabels, s.subject)}（{s.fullMark}）
-          </span>
+          <span key={s.subject}>{heading(s)}</span>
         ))}
       </div>
       {pupils.map((p, i) => (

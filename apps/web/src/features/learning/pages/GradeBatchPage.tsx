@@ -162,21 +162,27 @@ export function GradeBatchPage() {
               style={{ width: '100%' }}
               data-testid="grade-subjects"
             />
-            <Flex gap={8} wrap>
+            <Flex gap={16} wrap>
               {subjects.map((s, i) => (
-                <InputNumber
-                  key={s.subject}
-                  min={1}
-                  max={1000}
-                  value={s.fullMark}
-                  prefix={`${options(gradeSubjectLabels, [s.subject])[0]?.label} ${t('learning.grades.fullMark')}`}
-                  onChange={(v) =>
-                    setSubjects(
-                      subjects.map((x, j) => (j === i ? { ...x, fullMark: typeof v === 'number' ? v : 100 } : x)),
-                    )
-                  }
-                  style={{ width: 170 }}
-                />
+                <Flex key={s.subject} align="center" gap={6}>
+                  <Typography.Text>
+                    {t('learning.grades.fullMarkOf', { subject: options(gradeSubjectLabels, [s.subject])[0]?.label })}
+                  </Typography.Text>
+                  <InputNumber
+                    min={1}
+                    max={1000}
+                    value={s.fullMark}
+                    onChange={(v) =>
+                      setSubjects(
+                        subjects.map((x, j) => (j === i ? { ...x, fullMark: typeof v === 'number' ? v : 100 } : x)),
+                      )
+                    }
+                    aria-label={t('learning.grades.fullMarkOf', {
+                      subject: options(gradeSubjectLabels, [s.subject])[0]?.label,
+                    })}
+                    style={{ width: 80 }}
+                  />
+                </Flex>
               ))}
             </Flex>
             <Typography.Text type="secondary">{t('learning.grades.hint')}</Typography.Text>
