@@ -4,6 +4,7 @@ import { Avatar, Button, Divider, Dropdown, Flex, Typography, theme } from 'antd
 import { type CSSProperties, cloneElement, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { PrivacyOfficerLine } from '../features/privacy/components/PrivacyOfficerLine';
 import { RoleList } from './RoleList';
 
 /** Name, role and unit in the header; the dropdown lists every role and the account actions. */
@@ -53,6 +54,7 @@ export function UserMenu({ me, compact, onLogout }: { me: Me; compact: boolean; 
             </Typography.Text>
             <Divider style={{ margin: '10px 0' }} />
             <RoleList roles={me.roles} />
+            <PrivacyOfficerLine me={me} />
           </div>
           {cloneElement(menu as ReactElement<{ style?: CSSProperties }>, { style: { boxShadow: 'none' } })}
         </div>

@@ -6,6 +6,7 @@ import concernsEn from './concerns.en';
 import counselingEn from './counseling.en';
 import healthEn from './health.en';
 import learningEn from './learning.en';
+import privacyEn from './privacy.en';
 import lettersEn from './letters.en';
 import reportsEn from './reports.en';
 import securityEn from './security.en';
@@ -539,6 +540,7 @@ const en: Messages = {
   security: securityEn,
   stats: statsEn,
   wellbeing: wellbeingEn,
+  privacy: privacyEn,
   conflict: {
     latest: 'What they saved:',
     useLatest: 'Load the latest and edit again',

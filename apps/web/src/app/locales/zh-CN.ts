@@ -6,6 +6,7 @@ import concernsZh from './concerns.zh-CN';
 import counselingZh from './counseling.zh-CN';
 import healthZh from './health.zh-CN';
 import learningZh from './learning.zh-CN';
+import privacyZh from './privacy.zh-CN';
 import lettersZh from './letters.zh-CN';
 import reportsZh from './reports.zh-CN';
 import securityZh from './security.zh-CN';
@@ -517,6 +518,7 @@ const zhCN = {
   security: securityZh,
   stats: statsZh,
   wellbeing: wellbeingZh,
+  privacy: privacyZh,
   conflict: {
     latest: '对方保存的最新内容：',
     useLatest: '载入最新内容后再修改',

@@ -12,6 +12,7 @@ import { ChildTimelineTab } from '../../care-records/components/ChildTimelineTab
 import { useWellbeingTab } from '../../counseling/hooks/useWellbeingTab';
 import { ChildActivitiesAidTab } from '../../aid/components/ChildActivitiesAidTab';
 import { ChildPledgesTab } from '../../pledges/components/ChildPledgesTab';
+import { usePrivacyTab } from '../../privacy/hooks/usePrivacyTab';
 import { useHealthLearningTabs } from '../../learning/hooks/useHealthLearningTabs';
 import { useChild, useDeleteChild, useRestoreChild } from '../api';
 import { childPlacement } from '../child-placement';
@@ -37,6 +38,7 @@ const tabKeys = ['basic', 'family', 'guardians', 'contactCard', 'care', 'health'
   'pledges',
   'wellbeing',
   'activities',
+  'privacy',
 ] as const;
 type TabKey = (typeof tabKeys)[number];
 
@@ -51,6 +53,7 @@ export function ChildPage() {
   const child = useChild(id);
   const wellbeingTab = useWellbeingTab(child.data);
   const healthLearningTabs = useHealthLearningTabs(child.data);
+  const privacyTab = usePrivacyTab(child.data);
   // The drawer opens on the field to fill in when it comes from the completeness list.
   const editDrawer = useDrawerState<CompletenessField | null>();
   const remove = useDeleteChild();
@@ -210,6 +213,7 @@ export function ChildPage() {
           { key: 'pledges', label: t('wellbeing.pledges.tab'), children: <ChildPledgesTab child={c} /> },
           { key: 'activities', label: t('activities.childTab.title'), children: <ChildActivitiesAidTab child={c} /> },
           ...wellbeingTab,
+          ...privacyTab,
         ]}
       />
 

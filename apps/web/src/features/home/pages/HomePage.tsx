@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { visibleNavItems } from '../../../app/navigation';
 import { RoleList } from '../../../components/RoleList';
-import { useSignedInMe } from '../../auth/api';
 import { BirthdayHomeCard } from '../../aid/components/BirthdayHomeCard';
+import { useSignedInMe } from '../../auth/api';
 import { TodoHomeCard } from '../../care-records/components/TodoHomeCard';
+import { PrivacyOfficerLine } from '../../privacy/components/PrivacyOfficerLine';
 import { CurrentTermCard } from '../components/CurrentTermCard';
 import { OrgSummaryCard } from '../components/OrgSummaryCard';
 
@@ -87,6 +88,7 @@ export function HomePage() {
           </Col>
         )}
       </Row>
+      <PrivacyOfficerLine me={me} editable />
     </>
   );
 }

@@ -1,0 +1,48 @@
+import type privacyZh from './privacy.zh-CN';
+
+const privacyEn: typeof privacyZh = {
+  tab: 'Privacy & consent',
+  intro:
+    'Under PIPL and the 2019 Provisions on children’s personal information, every kind of data needs a guardian’s consent or a legal basis.',
+  category: 'Data category',
+  basis: 'Basis',
+  status: 'Status',
+  none: 'Not recorded',
+  noneHint: 'No consent or legal basis recorded yet',
+  active: 'In force',
+  withdrawn: 'Withdrawn',
+  consenter: 'Consented by',
+  consentedOn: 'Date',
+  scopeNote: 'Scope',
+  scopeNotePlaceholder: 'e.g. for school activity displays only',
+  relation: 'Relation to the child',
+  relationPlaceholder: 'e.g. mother, grandmother',
+  recordedBy: 'Recorded by',
+  record: 'Record consent',
+  recordFor: 'Record consent: {{category}}',
+  withdraw: 'Withdraw',
+  withdrawTitle: 'Withdraw consent: {{category}}',
+  withdrawReason: 'Reason',
+  withdrawReasonPlaceholder: 'e.g. the parent phoned to withdraw consent for photos',
+  withdrawnOn: 'Withdrawn {{date}}: {{reason}}',
+  saved: 'Recorded',
+  withdrawDone: 'Withdrawn',
+  history: 'History',
+  export: {
+    title: 'Copy of personal information',
+    hint: 'When a guardian asks to see or copy their child’s data, export everything the system holds (counseling notes excepted). Every export is logged.',
+    json: 'Export JSON',
+    pdf: 'Export PDF',
+  },
+  officer: {
+    label: 'Data-protection officer',
+    line: 'Data-protection officer: {{name}} {{phone}}',
+    notSet: 'No data-protection officer named for this county yet',
+    set: 'Set officer',
+    name: 'Name',
+    phone: 'Phone',
+    email: 'Email',
+    saved: 'Saved',
+  },
+};
+export default privacyEn;
