@@ -48,7 +48,7 @@ export async function rulesInScope(db: Db, scope: StatsScope): Promise<ScopeRule
  */
 export async function scopeComplianceTallies(
   db: Db,
-  input: { scope: StatsScope; asOf: string; periods: ScopePeriod[] },
+  input: { scope: StatsScope; endedBefore: string; periods: ScopePeriod[] },
 ): Promise<ScopeComplianceRow[]> {
   if (input.periods.length === 0) return [];
   const periods = sql.join(
@@ -65,7 +65,7 @@ export async function scopeComplianceTallies(
       where ${scopeFilter(input.scope)} and c.school_id is not null
     ),
     due as (
-      select p.p_start, p.p_end, p.p_end < ${input.asOf}::date as ended, r.kind, k.id as child_id, k.county_id
+      select p.p_start, p.p_end, p.p_end < ${input.endedBefore}::date as ended, r.kind, k.id as child_id, k.county_id
       from p
       join care_rule r on r.id = p.rule_id
       join kids k on k.school_id = r.school_id
@@ -103,7 +103,8 @@ export async function complianceMissingChildIds(
   db: Db,
   input: {
     scope: StatsScope;
-    asOf: string;
+    /** Periods ending before this day count (today: a period ends with its last day). */
+    endedBefore: string;
     periods: ScopePeriod[];
     part: 'numerator' | 'missing';
     ruleKind?: string;
@@ -120,7 +121,7 @@ export async function complianceMissingChildIds(
       select distinct c.id as child_id, c.county_id, r.kind, p.p_start, p.p_end
       from p join care_rule r on r.id = p.rule_id
       join child c on c.school_id = r.school_id and ${scopeFilter(input.scope)}
-      where p.p_end < ${input.asOf}::date and (${input.ruleKind ?? null}::text is null or r.kind = ${input.ruleKind ?? null})
+      where p.p_end < ${input.endedBefore}::date and (${input.ruleKind ?? null}::text is null or r.kind = ${input.ruleKind ?? null})
         and (cardinality(r.care_levels) = 0 or c.care_level = any(r.care_levels))
         and (cardinality(r.categories) = 0 or exists (
           select 1 from child_category cc where cc.child_id = c.id and cc.category = any(r.categories)

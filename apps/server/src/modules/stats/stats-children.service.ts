@@ -63,7 +63,7 @@ export async function childrenBehind(
     const periods = await scopePeriods(db, resolved, ctx);
     const ids = await complianceMissingChildIds(db, {
       scope: resolved.scope,
-      asOf: todayIso(),
+      endedBefore: todayIso(),
       periods,
       part: query.part,
       ruleKind: query.ruleKind,

@@ -84,15 +84,6 @@ export function leftBehindKidsCte(scope: StatsScope, asOf: string, columns: SQL 
     )`;
 }
 
-/** The enrollment entry in force on `date` (latest on or before it), per child: the shared `enrollmentOn`. */
-const entryOn = (name: string, date: string) => sql`
-    ${sql.raw(name)} as (
-      select distinct on (e.child_id) e.child_id, e.status, e.destination from child_enrollment e
-      join kids k on k.id = e.child_id
-      where e.date <= ${date}::date
-      order by e.child_id, e.date desc, e.created_at desc
-    )`;
-
 /**
  * Per child of the scope who is left-behind on the as-of date: its unit and where it stands for each
  * KPI. Before a child's first enrollment entry it counts as enrolled unless that entry is an
@@ -102,13 +93,17 @@ function factsCte(scope: StatsScope, window: KpiWindow, unit: UnitKind | null): 
   const age = schoolAgeBounds(window.start);
   return sql`
     ${leftBehindKidsCte(scope, window.asOf, sql`, c.archive_complete, c.birth_date, ${unitExpression(unit)} as unit_id`)},
-    first_entry as (
-      select distinct on (e.child_id) e.child_id, e.status from child_enrollment e
-      join kids k on k.id = e.child_id
-      order by e.child_id, e.date, e.created_at
+    entries as (
+      -- One pass over the children's enrollment history: the first entry, and the entry in force on the
+      -- term's first day and on the as-of date (latest on or before; ties by creation time).
+      select e.child_id,
+        (array_agg(e.status order by e.date, e.created_at))[1] as first_status,
+        (array_agg(e.status order by e.date desc, e.created_at desc) filter (where e.date <= ${window.start}::date))[1] as start_status,
+        (array_agg(e.status order by e.date desc, e.created_at desc) filter (where e.date <= ${window.asOf}::date))[1] as end_status,
+        (array_agg(e.destination order by e.date desc, e.created_at desc) filter (where e.date <= ${window.asOf}::date))[1] as end_destination
+      from child_enrollment e join kids k on k.id = e.child_id
+      group by e.child_id
     ),
-    ${entryOn('start_entry', window.start)},
-    ${entryOn('end_entry', window.asOf)},
     paired as (
       select distinct p.child_id from pairing p join kids k on k.id = p.child_id and k.county_id = p.county_id
       where p.deleted_at is null and p.kind in ${coveragePairingKinds} and p.start_date <= ${window.asOf}::date
@@ -117,15 +112,14 @@ function factsCte(scope: StatsScope, window: KpiWindow, unit: UnitKind | null): 
     facts as (
       select k.id, k.unit_id, k.archive_complete,
         (k.birth_date is not null and k.birth_date::text <= ${age.latest} and k.birth_date::text > ${age.earliestExclusive}) as school_age,
-        coalesce(s.status = 'enrolled', f.status <> 'enrolled', k.school_id is not null) as enrolled_start,
+        coalesce(n.start_status = 'enrolled', n.first_status <> 'enrolled', k.school_id is not null) as enrolled_start,
         coalesce(
-          x.status in ('enrolled', 'graduated') or (x.status = 'transferred_out' and coalesce(x.destination, '') ~ '[^[:space:]]'),
-          f.status <> 'enrolled', k.school_id is not null) as retained_end,
+          n.end_status in ('enrolled', 'graduated')
+            or (n.end_status = 'transferred_out' and coalesce(n.end_destination, '') ~ '[^[:space:]]'),
+          n.first_status <> 'enrolled', k.school_id is not null) as retained_end,
         pr.child_id is not null as paired
       from kids k
-      left join first_entry f on f.child_id = k.id
-      left join start_entry s on s.child_id = k.id
-      left join end_entry x on x.child_id = k.id
+      left join entries n on n.child_id = k.id
       left join paired pr on pr.child_id = k.id
     )`;
 }

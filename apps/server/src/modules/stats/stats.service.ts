@@ -127,7 +127,7 @@ export async function kpisOfResolved(db: Db, resolved: ResolvedStats, ctx?: Requ
     scopePeriods(db, resolved, ctx),
   ]);
   // A period has ended once it lies before today (as the to-do engine counts): a past term's last month too.
-  const monthly = await scopeComplianceTallies(db, { scope: resolved.scope, asOf: todayIso(), periods });
+  const monthly = await scopeComplianceTallies(db, { scope: resolved.scope, endedBefore: todayIso(), periods });
   const total = tallies.find((t) => t.unitId === null)!;
   const figure = (c: { numerator: number; denominator: number }): KpiFigure => ({
     ...c,
