@@ -27,7 +27,7 @@ import { CompletenessPanel, type CompletenessTarget } from '../components/Comple
 import { ContactCardTab } from '../components/ContactCardTab';
 import { useCodeLabels } from '../hooks/useCodeLabels';
 
-const tabKeys = ['basic', 'family', 'guardians', 'contactCard', 'care', 'health', 'learning', 'pledges', 'wellbeing'] as const;const tabKeys = [
+const tabKeys = [
   'basic',
   'family',
   'guardians',
