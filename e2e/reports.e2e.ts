@@ -174,6 +174,12 @@ describe('term paperwork: work summary and staff assessment', () => {
     expect(query.get('schoolId')).toBeTruthy();
     expect(query.get('category')).toBe('left_behind_both,left_behind_single');
     expect(await admin.getByTestId('paragraph-measures.talks').textContent()).toContain('共谈心3次');
+    // The figure opens the children behind it.
+    await people.getByTestId('figure-leftBehind').click();
+    await admin.waitForURL(/\/children\?/);
+    await expect.poll(() => admin.locator('main').first().textContent(), { timeout: 20_000 }).toContain('陈雨桐');
+    await admin.goBack();
+    await expectVisible(admin.getByTestId('summary-draft'));
 
     const edited = '学校成立了以赵校长为组长、各班主任为成员的关爱留守儿童工作领导小组，每月召开一次专题会。';
     await admin.getByTestId('paragraph-edit-measures.organization').click();
@@ -214,6 +220,11 @@ describe('term paperwork: work summary and staff assessment', () => {
     await admin.getByTestId('score-drawer').waitFor({ state: 'hidden', timeout: 20_000 });
     const row = admin.getByTestId('assessment-table').locator('tr', { hasText: '王老师' });
     await expect.poll(() => row.textContent()).toContain('18');
+    await admin
+      .locator('.ant-message-notice')
+      .first()
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => undefined);
     await screenshot(admin, 'reports-assessment-1440');
 
     const phoneTwin = await browser.newContext({

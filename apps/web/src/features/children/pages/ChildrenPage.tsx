@@ -10,7 +10,7 @@ import type { ChildListItem } from '@shouwang/shared/schemas/children';
 import { App, Button, Card, Flex, Pagination, Skeleton, Table, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
@@ -34,6 +34,20 @@ const ChildImportDrawer = lazy(async () => ({
   default: (await import('../components/ChildImportDrawer')).ChildImportDrawer,
 }));
 
+const urlFilters = ['schoolId', 'classId', 'villageId', 'category', 'careLevel', 'enrollmentStatus', 'q'] as const;
+const urlFlags = ['incomplete', 'parentUnreachable', 'noEntrustment'] as const;
+
+/** The list filters a link may carry in its query string (`?schoolId=…&category=…&incomplete=true`). */
+function filtersFromUrl(params: URLSearchParams): Partial<ChildFilters> {
+  const out: Record<string, string | boolean> = {};
+  for (const key of urlFilters) {
+    const value = params.get(key);
+    if (value) out[key] = value;
+  }
+  for (const key of urlFlags) if (params.get(key) === 'true') out[key] = true;
+  return out as Partial<ChildFilters>;
+}
+
 /** 儿童档案: the children in the user's care, filtered and searched on the server, in pinyin order. */
 export function ChildrenPage() {
   const { t } = useTranslation();
@@ -41,7 +55,9 @@ export function ChildrenPage() {
   const isMobile = useIsMobile();
   const me = useSignedInMe();
   const { label } = useCodeLabels();
-  const [filters, setFilters] = useState<ChildFilters>({ page: 1, pageSize: 20 });
+  const [params] = useSearchParams();
+  // Drill-downs (a work-summary figure, a dashboard tile) open the list already filtered.
+  const [filters, setFilters] = useState<ChildFilters>(() => ({ page: 1, pageSize: 20, ...filtersFromUrl(params) }));
   const children = useChildren(filters);
   const createDrawer = useDrawerState<null>();
   const importDrawer = useDrawerState<null>();
