@@ -13,6 +13,8 @@ export interface RouteAccessRecord {
   method: string;
   url: string;
   access: RouteAccess;
+  /** The route's validation schemas (params, querystring, body …), for generated tests. */
+  schema?: Record<string, unknown>;
 }
 
 const tables = new WeakMap<FastifyInstance, RouteAccessRecord[]>();
@@ -49,6 +51,12 @@ export const routeGuardPlugin = fp(async (app) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const problem = accessProblem(access);
     if (problem) throw new Error(`Route ${methods.join(',')} ${route.url} ${problem}`);
-    for (const method of methods) table.push({ method, url: route.url, access: access as RouteAccess });
+    for (const method of methods)
+      table.push({
+        method,
+        url: route.url,
+        access: access as RouteAccess,
+        schema: route.schema as Record<string, unknown>,
+      });
   });
 });
