@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, type TestApp } from '../../test/app';
@@ -208,5 +209,15 @@ describe('xlsx export', () => {
     expect(row[header.indexOf('评分合计')]).toBe(84.5);
     expect(ws.rowCount).toBeGreaterThanOrEqual(4);
     expect((await teacher.get(`/api/assessments/export.xlsx?${q()}`)).statusCode).toBe(403);
+    const audited = await t.db.execute(sql`select event, count(*)::int as n from audit_event
+      where event in ('assessment.scored', 'assessment.exported') group by event order by event`);
+    const rows = (Array.isArray(audited) ? audited : (audited as { rows: unknown[] }).rows) as {
+      event: string;
+      n: number;
+    }[];
+    expect(rows.map((r) => [r.event, Number(r.n)])).toEqual([
+      ['assessment.exported', 1],
+      ['assessment.scored', 2],
+    ]);
   });
 });
