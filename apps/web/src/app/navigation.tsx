@@ -1,9 +1,9 @@
 import {
   AlertOutlined,
-  AuditOutlined,
-  BookOutlined,
   ApartmentOutlined,
+  AuditOutlined,
   BarChartOutlined,
+  BookOutlined,
   CalendarOutlined,
   CarryOutOutlined,
   CheckSquareOutlined,
