@@ -94,6 +94,13 @@ describe('every care-network route', () => {
 
   it('answers 403 to a user without the permission', async () => {
     for (const [method, url, body] of routes) {
+      // Everyone has a to-do list (empty for a user without duties): the one open route here.
+      if (url().startsWith('/api/todos')) {
+        const own = await roleless.request(method, url(), body);
+        expect(own.statusCode, `${method} ${url()}`).toBe(200);
+        expect(own.json().total ?? own.json().counts.total).toBe(0);
+        continue;
+      }
       const res = await roleless.request(method, url(), body);
       expect(res.statusCode, `${method} ${url()}`).toBe(403);
     }
