@@ -18,6 +18,7 @@ import { installDataProtection, loadDataKeys } from './lib/crypto/data-keys';
 import { activityRoutes } from './modules/activities/activities.routes';
 import { activityRoomRoutes } from './modules/activities/activity-room.routes';
 import { aidRoutes } from './modules/aid/aid.routes';
+import { assessmentRoutes } from './modules/assessment/assessment.routes';
 import { attachmentRoutes } from './modules/attachments/attachments.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -182,6 +183,7 @@ export async function buildApp(database: Database, config: AppConfig, options: B
       await api.register(concernRoutes, deps);
       await api.register(reportRoutes, deps);
       await api.register(privacyRoutes, deps);
+      await api.register(assessmentRoutes, deps);
     },
     { prefix: '/api' },
   );
