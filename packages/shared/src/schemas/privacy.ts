@@ -72,3 +72,11 @@ export const privacyOfficerBody = z.strictObject({
 export const privacyOfficerView = z.object({
   officer: z.object({ name: z.string(), phone: z.string(), email: z.string().nullable() }).nullable(),
 });
+
+/** Anonymization after the retention period: `dryRun` only counts the children due. */
+export const anonymizeDueBody = z.strictObject({ dryRun: z.boolean().default(true) });
+export const anonymizeDueResponse = z.object({
+  dryRun: z.boolean(),
+  retentionYears: z.number(),
+  count: z.number().int(),
+});

@@ -45,7 +45,7 @@ beforeAll(async () => {
     class: tree.classA,
     village: tree.village,
     idNumber: '110101201501010016',
-    categories: ['left_behind'],
+    categories: ['left_behind_both'],
   });
   childId = child.id;
   await t.db.insert(careRecord).values({
@@ -83,7 +83,7 @@ describe('export of a child’s record for a guardian’s request', () => {
     expect(section('archive').rows[0].name).toBe('李思雨');
     expect(section('care_records').rows.map((r: { summary: string }) => r.summary)).toContain('谈到想念在外打工的妈妈');
     expect(section('guardians').rows[0].name).toBe('李奶奶');
-    expect(section('categories').rows[0].category).toBe('left_behind');
+    expect(section('categories').rows[0].category).toBe('left_behind_both');
     expect(section('counseling_sessions')).toBeUndefined();
     expect(view.omitted.map((o: { key: string }) => o.key)).toContain('counseling_notes_and_mailbox');
     // No ciphertext, hash or full ID number leaves.

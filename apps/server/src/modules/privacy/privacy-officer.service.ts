@@ -12,8 +12,10 @@ import { privacyOfficer } from './privacy.table';
 /** 个人信息保护负责人: one per county, set by its county administrator, shown to every user. */
 
 export async function getOfficer(db: Db, actor: Actor) {
-  if (!actor.countyId) return { officer: null };
-  const [row] = await db.select().from(privacyOfficer).where(eq(privacyOfficer.countyId, actor.countyId));
+  // The county of the user's units (a user's own county field may be empty for accounts made early).
+  const countyId = actor.assignments[0]?.countyId ?? actor.countyId;
+  if (!countyId) return { officer: null };
+  const [row] = await db.select().from(privacyOfficer).where(eq(privacyOfficer.countyId, countyId));
   return { officer: row ? { name: row.name, phone: row.phone, email: row.email } : null };
 }
 

@@ -1,4 +1,6 @@
 import {
+  anonymizeDueBody,
+  anonymizeDueResponse,
   consentCreateBody,
   consentListResponse,
   consentParams,
@@ -11,9 +13,13 @@ import {
 } from '@shouwang/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app';
+import { AppError } from '../../lib/errors';
 import { renderPdf, requirePdfFont } from '../../lib/pdf';
 import { requireVersion } from '../../lib/versioning';
+import { AttachmentStorage } from '../attachments/attachment-storage';
 import { contentDisposition } from '../attachments/content-disposition';
+import { anonymizeExpiredChildren, childrenDue, retentionYears } from './anonymize';
+import { countyPrivacyGrant } from './privacy.policy';
 import { listConsents, recordConsent, withdrawConsent } from './privacy-consent.service';
 import { privacyExportDocument } from './privacy-export.pdf';
 import { buildPrivacyExport } from './privacy-export.service';
@@ -151,5 +157,35 @@ export const privacyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { datab
       },
     },
     async (request) => setOfficer(db, request.ctx, request.actor!, request.body),
+  );
+
+  app.post(
+    '/privacy/anonymize-due',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Anonymize the county’s children past the retention period (dryRun: only count them)',
+        body: anonymizeDueBody,
+        response: { 200: anonymizeDueResponse },
+      },
+    },
+    async (request) => {
+      const grant = countyPrivacyGrant(request.actor!);
+      if (!grant) throw new AppError('FORBIDDEN');
+      const years = retentionYears();
+      const now = new Date();
+      if (request.body.dryRun) {
+        const due = await childrenDue(db, now, years, grant.countyId);
+        return { dryRun: true, retentionYears: years, count: due.length };
+      }
+      const ids = await anonymizeExpiredChildren(db, now, {
+        years,
+        countyId: grant.countyId,
+        ctx: request.ctx,
+        storage: new AttachmentStorage(config.attachments.dir),
+      });
+      return { dryRun: false, retentionYears: years, count: ids.length };
+    },
   );
 };

@@ -1,0 +1,162 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  desktop,
+  expectNoHorizontalOverflow,
+  expectNoRawKeys,
+  launchBrowser,
+  phoneTwin,
+  type RunningServer,
+  screenshot,
+  settle,
+  startServer,
+} from './support';
+
+/**
+ * 隐私与同意: the county names its data-protection officer (shown on the home page and in the user
+ * menu); a school administrator records a guardian's consent for photos on the child page, then
+ * downloads the child's record as PDF and finds the name in it; the same tab on a phone.
+ */
+
+type Api = (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => Promise<unknown>;
+
+let server: RunningServer;
+let browser: Browser;
+let deskContext: BrowserContext;
+let childId = '';
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const daysFromNow = (n: number) => iso(new Date(Date.now() + n * 86_400_000));
+
+async function apiSession(request: APIRequestContext, username: string, password: string, next: string) {
+  let csrf = '';
+  const call: Api = async (method, p, body) => {
+    const response = await request.fetch(`/api${p}`, {
+      method,
+      data: body,
+      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
+    });
+    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+    if (!response.ok()) throw new Error(`${method} ${p}: ${response.status()} ${JSON.stringify(json)}`);
+    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
+    return json;
+  };
+  const me = (await call('POST', '/auth/login', { username, password })) as { user: { mustChangePassword: boolean } };
+  if (me.user.mustChangePassword)
+    await call('POST', '/auth/change-password', { currentPassword: password, newPassword: next });
+  return call;
+}
+
+const visible = (locator: Locator, timeout = 20_000) => locator.first().waitFor({ state: 'visible', timeout });
+
+async function check(page: Page, name: string) {
+  await settle(page);
+  await expectNoHorizontalOverflow(page);
+  await expectNoRawKeys(page);
+  expect((await page.locator('body').textContent()) ?? '').not.toMatch(/\bprivacy\.[a-zA-Z]+/);
+  await screenshot(page, name);
+}
+
+describe('privacy rights and consent', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const bootstrap = await browser.newContext({ baseURL: server.baseUrl });
+    const admin = await apiSession(
+      bootstrap.request,
+      server.adminUsername,
+      server.adminPassword,
+      'Qingshan-admin-2026',
+    );
+    const orgs = (await admin('GET', '/orgs')) as { items: { id: string; kind: string }[] };
+    const county = orgs.items.find((o) => o.kind === 'county')!;
+    const make = async (parentId: string, kind: string, name: string) =>
+      ((await admin('POST', '/orgs', { parentId, kind, name })) as { id: string }).id;
+    const township = await make(county.id, 'township', '青石镇');
+    const school = await make(township, 'school', '青石镇中心小学');
+    const klass = await make(school, 'class', '三年级（1）班');
+    await admin('PUT', '/privacy/officer', { name: '赵主任', phone: '0731-84561234' });
+    const created = (await admin('POST', '/users', {
+      username: 'wang.xiaozhang',
+      displayName: '王校长',
+      roles: [{ orgId: school, role: 'school_admin' }],
+    })) as { oneTimePassword: string };
+    await bootstrap.close();
+    deskContext = await browser.newContext({ ...desktop, baseURL: server.baseUrl, locale: 'zh-CN' });
+    const head = await apiSession(
+      deskContext.request,
+      'wang.xiaozhang',
+      created.oneTimePassword,
+      'Wang-xiaozhang-2026!',
+    );
+    const child = (await head('POST', '/children', {
+      name: '安小雨',
+      sex: 'female',
+      birthDate: daysFromNow(-9 * 365),
+      schoolId: school,
+      classId: klass,
+      categories: [{ category: 'left_behind_both', startDate: daysFromNow(-400) }],
+      enrollmentStatus: 'enrolled',
+      enrollmentDate: daysFromNow(-400),
+    })) as { id: string };
+    childId = child.id;
+    await head('POST', `/children/${childId}/consents`, {
+      category: 'basic_archive',
+      basis: 'legal_duty',
+      consentedOn: daysFromNow(-30),
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('the home page names the county’s data-protection officer', async () => {
+    const page = await deskContext.newPage();
+    await page.goto('/');
+    await visible(page.getByTestId('privacy-officer'));
+    expect(await page.getByTestId('privacy-officer').first().textContent()).toContain(
+      '个人信息保护负责人：赵主任 0731-84561234',
+    );
+    await check(page, 'privacy-home-officer-1440');
+    await page.close();
+  });
+
+  test('records a guardian’s consent for photos and exports the child’s record as PDF', async () => {
+    const page = await deskContext.newPage();
+    await page.goto(`/children/${childId}?tab=privacy`);
+    await visible(page.getByTestId('privacy-tab'));
+    await page.getByTestId('record-photos').click();
+    await visible(page.getByTestId('consenter-name'));
+    await page.getByTestId('drawer-submit').click();
+    await visible(page.getByText('请填写内容'));
+    await check(page, 'privacy-consent-error-1440');
+    await page.getByTestId('consenter-name').fill('安奶奶');
+    await page.getByPlaceholder('如：母亲、祖母').fill('祖母');
+    await page.getByPlaceholder('例如：仅用于校内活动展示').fill('仅用于校内活动展示');
+    await page.getByTestId('drawer-submit').click();
+    await visible(page.getByTestId('consent-photos').getByText('安奶奶（祖母）'));
+    await check(page, 'privacy-tab-1440');
+
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByTestId('export-pdf').click(),
+    ]);
+    const target = path.join(os.tmpdir(), `sw-e2e-privacy-${process.pid}.pdf`);
+    await file.saveAs(target);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', target, '-'], { encoding: 'utf8' });
+    fs.rmSync(target);
+    expect(text).toContain('安小雨');
+    expect(text).toContain('安奶奶');
+
+    const phonePage = await (await phoneTwin(browser, deskContext, server.baseUrl)).newPage();
+    await phonePage.goto(`/children/${childId}?tab=privacy`);
+    await visible(phonePage.getByTestId('privacy-tab'));
+    await check(phonePage, 'privacy-tab-375');
+    await page.close();
+  });
+});
