@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { apiFieldErrors, applyFieldErrors, validateBody } from '../../../api/form-errors';
 import { FormDrawer } from '../../../components/FormDrawer';
+import { useActivities } from '../../activities/api';
 import { useLabel } from '../../activities/labels';
 import { useAddFundEntry } from '../api';
 import { fenAsYuan, yuanToFen } from './AidDrawer';
@@ -16,16 +17,19 @@ interface Values {
   source?: string;
   donor?: string;
   purpose?: string;
+  activityId?: string;
   note?: string;
 }
 
 /** One line of the ledger: income (source, donor) or spending (purpose). */
 export function FundEntryDrawer({
   schoolId,
+  termId,
   direction,
   onClose,
 }: {
   schoolId: string;
+  termId: string;
   direction: 'income' | 'expense' | null;
   onClose: () => void;
 }) {
@@ -34,6 +38,7 @@ export function FundEntryDrawer({
   const label = useLabel();
   const [form] = Form.useForm<Values>();
   const add = useAddFundEntry();
+  const activities = useActivities({ termId, page: 1, pageSize: 100 });
   const income = direction === 'income';
 
   const submit = () => {
@@ -48,6 +53,7 @@ export function FundEntryDrawer({
         source: income ? (v.source ?? null) : null,
         donor: income ? v.donor || null : null,
         purpose: income ? null : (v.purpose ?? null),
+        activityId: income ? null : (v.activityId ?? null),
         note: v.note || null,
       },
       form,
@@ -113,6 +119,18 @@ export function FundEntryDrawer({
             <Select
               options={fundPurposes.map((c) => ({ value: c, label: label(fundPurposeLabels, c) }))}
               data-testid="fund-purpose"
+            />
+          </Form.Item>
+        )}
+        {!income && (
+          <Form.Item name="activityId" label={t('activities.ledger.activity')}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(activities.data?.items ?? []).map((x) => ({
+                value: x.id,
+                label: `${x.occurredOn} ${x.title}`,
+              }))}
             />
           </Form.Item>
         )}

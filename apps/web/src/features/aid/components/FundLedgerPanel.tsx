@@ -131,7 +131,9 @@ export function FundLedgerPanel({ schoolId, termId }: { schoolId?: string; termI
           />
         )}
       </Card>
-      {adding && <FundEntryDrawer schoolId={schoolId} direction={adding} onClose={() => setAdding(null)} />}
+      {adding && (
+        <FundEntryDrawer schoolId={schoolId} termId={termId} direction={adding} onClose={() => setAdding(null)} />
+      )}
     </Flex>
   );
 }
