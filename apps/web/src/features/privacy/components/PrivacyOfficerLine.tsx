@@ -62,9 +62,11 @@ function OfficerModal({ initial, onClose }: { initial: Values; onClose: () => vo
 /** 「个人信息保护负责人：姓名 电话」 of the user's county; county administrators set it here. */
 export function PrivacyOfficerLine({ me, editable = false }: { me: Me; editable?: boolean }) {
   const { t } = useTranslation();
-  const officer = usePrivacyOfficer().data?.officer;
+  const query = usePrivacyOfficer();
+  const officer = query.data?.officer;
   const [editing, setEditing] = useState(false);
   const canSet = editable && me.roles.some((r) => r.role === 'county_admin');
+  if (!query.data) return null;
   return (
     <div style={{ fontSize: 12, marginTop: 8 }} data-testid="privacy-officer">
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
