@@ -36,3 +36,11 @@ export const privacyExportBasis = {
   zh: '依据《中华人民共和国个人信息保护法》第四十五条及《儿童个人信息网络保护规定》第十九条，应监护人请求提供儿童个人信息副本',
   en: 'Copy of a child’s personal information at the guardian’s request, under PIPL Art. 45 and Art. 19 of the 2019 Provisions on the Online Protection of Children’s Personal Information',
 };
+
+/** 更正申请 outcomes: corrected in the archive, or refused with the reason. */
+export const correctionOutcomes = ['corrected', 'rejected'] as const;
+export type CorrectionOutcome = (typeof correctionOutcomes)[number];
+export const correctionOutcomeLabels: LabelMap<CorrectionOutcome> = {
+  corrected: { zh: '已更正', en: 'Corrected' },
+  rejected: { zh: '不予更正', en: 'Refused' },
+};
