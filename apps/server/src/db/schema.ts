@@ -27,3 +27,4 @@ export { kpiTarget } from '../modules/targets/targets.table';
 export { term } from '../modules/terms/terms.table';
 export { appUser, roleAssignment, session } from '../modules/users/users.table';
 export { childAnonymization, childConsent, privacyOfficer } from '../modules/privacy/privacy.table';
+export { correctionRequest } from '../modules/privacy/correction-requests.table';
