@@ -1,6 +1,7 @@
 import { type CareFrequency, leftBehindCategories, parentContactKinds } from '@shouwang/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { dutyDoneCondition } from '../todos/duty-sources';
 import { rowsOf, type StatsScope, scopeFilter } from './stats.repository';
 
 export interface ScopeRule {
@@ -82,10 +83,7 @@ export async function scopeComplianceTallies(
         and (r.kind not in ${parentContactKinds} or k.returned_on is null or k.returned_on > p.p_end)
     )
     select kind, to_char(p_start, 'YYYY-MM') as month, ended, count(*)::int as due,
-      (count(*) filter (where exists (
-        select 1 from care_record cr where cr.county_id = due.county_id and cr.child_id = due.child_id
-          and cr.kind = due.kind and cr.occurred_on between due.p_start and due.p_end
-          and cr.deleted_at is null)))::int as done
+      (count(*) filter (where ${dutyDoneCondition('due')}))::int as done
     from due
     group by kind, to_char(p_start, 'YYYY-MM'), ended
   `);
@@ -128,9 +126,7 @@ export async function complianceMissingChildIds(
             and cc.start_date <= p.p_end and (cc.end_date is null or cc.end_date > p.p_end)))
     ),
     marked as (
-      select child_id, exists (
-        select 1 from care_record cr where cr.county_id = due.county_id and cr.child_id = due.child_id
-          and cr.kind = due.kind and cr.occurred_on between due.p_start and due.p_end and cr.deleted_at is null) as done
+      select child_id, (${dutyDoneCondition('due')}) as done
       from due
     )
     select child_id as id from marked group by child_id
