@@ -72,13 +72,21 @@ async function checkHome(page: Page, name: string) {
   await screenshot(page, name);
 }
 
+/** Searches, waits until the server's filtered list shows the child first, then takes it with Enter. */
 async function pickChild(page: Page, testId: string, name: string) {
-  const select = page.getByTestId(testId);
-  await select.click();
+  await page.getByTestId(testId).click();
   await page.keyboard.type(name);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name });
-  await visible(option);
-  await option.first().click();
+  await page.waitForFunction(
+    (wanted) => {
+      const options = [...document.querySelectorAll('.ant-select-dropdown .ant-select-item-option')].filter(
+        (o) => (o as HTMLElement).offsetParent !== null,
+      );
+      return options.length > 0 && options.every((o) => o.textContent?.includes(wanted));
+    },
+    name,
+    { timeout: 20_000 },
+  );
+  await page.keyboard.press('Enter');
 }
 
 const figure = async (page: Page, testId: string) =>
