@@ -132,5 +132,7 @@ export const auditEvents = [
   'consent.withdrawn',
   'privacy.officer_set',
   'privacy.anonymized',
+  'correction.recorded',
+  'correction.resolved',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];

@@ -299,6 +299,11 @@ export const errorCatalog = {
     zh: '该同意记录已撤回',
     en: 'This consent has already been withdrawn',
   },
+  CORRECTION_ALREADY_HANDLED: {
+    status: 409,
+    zh: '该更正申请已处理',
+    en: 'This correction request has already been handled',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

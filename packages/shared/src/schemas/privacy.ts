@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { consentBases, consentCategories } from '../enums/privacy';
+import { consentBases, consentCategories, correctionOutcomes } from '../enums/privacy';
 import { pastDate } from './archive-fields';
 import { multiLine, singleLine, uuid, version } from './common';
 
@@ -80,3 +80,35 @@ export const anonymizeDueResponse = z.object({
   retentionYears: z.number(),
   count: z.number().int(),
 });
+
+/** 更正申请: a guardian's request for a correction, and how it was handled. */
+export const correctionCreateBody = z.strictObject({
+  requesterName: singleLine(50).refine((s) => s.trim().length > 0, { message: 'text_required' }),
+  requesterRelation: singleLine(20).refine((s) => s.trim().length > 0, { message: 'text_required' }),
+  requestedOn: pastDate,
+  request: multiLine(1000).refine((s) => s.trim().length > 0, { message: 'text_required' }),
+});
+export type CorrectionCreateBody = z.infer<typeof correctionCreateBody>;
+export const correctionResolveBody = z.strictObject({
+  version: version.optional(),
+  outcome: z.enum(correctionOutcomes),
+  resolutionNote: multiLine(1000).refine((s) => s.trim().length > 0, { message: 'text_required' }),
+});
+export const correctionParams = z.strictObject({ id: uuid, requestId: uuid });
+export const correctionView = z.object({
+  id: uuid,
+  childId: uuid,
+  requesterName: z.string(),
+  requesterRelation: z.string(),
+  requestedOn: z.string(),
+  request: z.string(),
+  outcome: z.enum(correctionOutcomes).nullable(),
+  resolutionNote: z.string().nullable(),
+  handledAt: z.string().nullable(),
+  /** The audit row of the archive change made for it (corrected requests). */
+  changeAuditId: z.number().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+});
+export type CorrectionView = z.infer<typeof correctionView>;
+export const correctionListResponse = z.object({ items: z.array(correctionView) });

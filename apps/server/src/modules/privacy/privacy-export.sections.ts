@@ -16,6 +16,7 @@ import { grade, studyPlan } from '../learning/learning.table';
 import { letterDelivery } from '../letters/letters.table';
 import { pairing } from '../pairings/pairings.table';
 import { pledge, selfEvaluation } from '../pledges/pledges.table';
+import { correctionRequest } from './correction-requests.table';
 import { childConsent } from './privacy.table';
 
 /**
@@ -47,6 +48,7 @@ export const exportSections: readonly ExportSection[] = [
     needs: ['child.read'],
   },
   { key: 'consents', zh: '同意与法律依据', en: 'Consents and legal basis', table: childConsent, needs: ['child.read'] },
+  { key: 'corrections', zh: '更正申请', en: 'Correction requests', table: correctionRequest, needs: ['child.read'] },
   { key: 'pairings', zh: '结对帮扶', en: 'Pairings', table: pairing, needs: ['pairing.read'] },
   { key: 'care_records', zh: '关爱记录', en: 'Care records', table: careRecord, needs: ['care_record.read'] },
   { key: 'pledges', zh: '自律承诺书', en: 'Pledges', table: pledge, needs: ['care_record.read'] },

@@ -6,6 +6,11 @@ import {
   consentParams,
   consentView,
   consentWithdrawBody,
+  correctionCreateBody,
+  correctionListResponse,
+  correctionParams,
+  correctionResolveBody,
+  correctionView,
   idParams,
   privacyExportView,
   privacyOfficerBody,
@@ -19,6 +24,7 @@ import { requireVersion } from '../../lib/versioning';
 import { AttachmentStorage } from '../attachments/attachment-storage';
 import { contentDisposition } from '../attachments/content-disposition';
 import { anonymizeExpiredChildren, childrenDue, retentionYears } from './anonymize';
+import { listCorrections, recordCorrection, resolveCorrection } from './correction-requests.service';
 import { countyPrivacyGrant } from './privacy.policy';
 import { listConsents, recordConsent, withdrawConsent } from './privacy-consent.service';
 import { privacyExportDocument } from './privacy-export.pdf';
@@ -187,5 +193,59 @@ export const privacyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { datab
       });
       return { dryRun: false, retentionYears: years, count: ids.length };
     },
+  );
+
+  app.get(
+    '/children/:id/correction-requests',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Correction requests of the child',
+        params: idParams,
+        response: { 200: correctionListResponse },
+      },
+    },
+    async (request) => listCorrections(db, request.ctx, request.actor!, request.params.id),
+  );
+
+  app.post(
+    '/children/:id/correction-requests',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Record a guardian’s request to correct the child’s data',
+        params: idParams,
+        body: correctionCreateBody,
+        response: { 201: correctionView },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await recordCorrection(db, request.ctx, request.actor!, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/children/:id/correction-requests/:requestId/resolve',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Close a correction request: corrected (linked to the archive change) or refused',
+        params: correctionParams,
+        body: correctionResolveBody,
+        response: { 200: correctionView },
+      },
+    },
+    async (request) =>
+      resolveCorrection(
+        db,
+        request.ctx,
+        request.actor!,
+        request.params.id,
+        request.params.requestId,
+        requireVersion(request, request.body.version),
+        request.body,
+      ),
   );
 };
