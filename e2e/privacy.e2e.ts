@@ -154,6 +154,20 @@ describe('privacy rights and consent', () => {
     expect(text).toContain('安小雨');
     expect(text).toContain('安奶奶');
 
+    // A guardian asks for a correction: recorded, then refused with the reason.
+    await page.getByTestId('add-correction').click();
+    await page.getByTestId('correction-requester').fill('安大山');
+    await page.getByPlaceholder('如：母亲、祖母').fill('父亲');
+    await page.getByPlaceholder('如：姓名应为“刘晓铭”（金字旁）').fill('出生日期应为 2016-05-03');
+    await page.getByTestId('drawer-submit').click();
+    await visible(page.getByTestId('corrections').getByText('待处理'));
+    await page.getByTestId('handle-correction').click();
+    await page.getByText('不予更正').click();
+    await page.getByPlaceholder('如：已按户口本更正姓名').fill('户口本上的出生日期与档案一致，无需更正');
+    await page.getByTestId('drawer-submit').click();
+    await visible(page.getByTestId('corrections').getByText('户口本上的出生日期与档案一致', { exact: false }));
+    await check(page, 'privacy-corrections-1440');
+
     const phonePage = await (await phoneTwin(browser, deskContext, server.baseUrl)).newPage();
     await phonePage.goto(`/children/${childId}?tab=privacy`);
     await visible(phonePage.getByTestId('privacy-tab'));

@@ -1,4 +1,10 @@
-import type { ConsentCreateBody, ConsentView } from '@shouwang/shared/schemas/privacy';
+import type { CorrectionOutcome } from '@shouwang/shared/enums/privacy';
+import type {
+  ConsentCreateBody,
+  ConsentView,
+  CorrectionCreateBody,
+  CorrectionView,
+} from '@shouwang/shared/schemas/privacy';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
@@ -47,5 +53,41 @@ export function useSetPrivacyOfficer() {
     mutationFn: (body: { name: string; phone: string; email?: string | null }) =>
       api.put<PrivacyOfficer>('/privacy/officer', body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['privacy-officer'] }),
+  });
+}
+
+export const correctionsKey = (childId: string) => ['correction-requests', childId] as const;
+
+export function useCorrections(childId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: correctionsKey(childId),
+    enabled,
+    queryFn: ({ signal }) =>
+      api.get<{ items: CorrectionView[] }>(`/children/${childId}/correction-requests`, undefined, signal),
+  });
+}
+
+export function useRecordCorrection(childId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CorrectionCreateBody) =>
+      api.post<CorrectionView>(`/children/${childId}/correction-requests`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: correctionsKey(childId) }),
+  });
+}
+
+export function useResolveCorrection(childId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      id,
+      ...body
+    }: {
+      id: string;
+      version: number;
+      outcome: CorrectionOutcome;
+      resolutionNote: string;
+    }) => api.post<CorrectionView>(`/children/${childId}/correction-requests/${id}/resolve`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: correctionsKey(childId) }),
   });
 }

@@ -8,6 +8,7 @@ import { downloadFile } from '../../../api/download';
 import { QueryError } from '../../../components/QueryError';
 import { useConsents } from '../api';
 import { ConsentDrawer, type ConsentDrawerTarget } from './ConsentDrawer';
+import { CorrectionsCard } from './CorrectionsCard';
 
 function ExportCard({ childId }: { childId: string }) {
   const { t, i18n } = useTranslation();
@@ -61,6 +62,7 @@ export function ChildPrivacyTab({ childId }: { childId: string }) {
         {t('privacy.intro')}
       </Typography.Paragraph>
       {canManage && <ExportCard childId={childId} />}
+      {canManage && <CorrectionsCard childId={childId} />}
       <Flex vertical gap={8}>
         {consentCategories.map((category) => {
           const rows = items.filter((c) => c.category === category);
