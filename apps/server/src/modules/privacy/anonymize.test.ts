@@ -7,6 +7,8 @@ import { childEnrollment } from '../children/children.table';
 import { guardian } from '../children/guardians.table';
 import { parent } from '../children/parents.table';
 import { anonymizeExpiredChildren } from './anonymize';
+import { correctionRequest } from './correction-requests.table';
+import { childConsent } from './privacy.table';
 
 let t: TestApp;
 let tree: CountyTree;
@@ -36,7 +38,9 @@ async function dumpOf(childId: string) {
   const result = await t.db.execute(sql`
     select row_to_json(c)::text as j from child c where c.id = ${childId}
     union all select row_to_json(p)::text from parent p where p.child_id = ${childId}
-    union all select row_to_json(g)::text from guardian g where g.child_id = ${childId}`);
+    union all select row_to_json(g)::text from guardian g where g.child_id = ${childId}
+    union all select row_to_json(k)::text from child_consent k where k.child_id = ${childId}
+    union all select row_to_json(r)::text from correction_request r where r.child_id = ${childId}`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { j: string }[];
   return rows.map((r) => r.j).join('\n');
 }
@@ -69,6 +73,24 @@ beforeAll(async () => {
       name: `${name}奶奶`,
       phone: '13900005678',
       address: '东村三组12号',
+    });
+    await t.db.insert(childConsent).values({
+      childId: c.id,
+      countyId: c.countyId,
+      category: 'photos',
+      basis: 'guardian_consent',
+      consenterName: `${name}奶奶`,
+      consenterRelation: '祖母',
+      consentedOn: '2019-09-01',
+      scopeNote: `${name}的照片仅校内展示`,
+    });
+    await t.db.insert(correctionRequest).values({
+      childId: c.id,
+      countyId: c.countyId,
+      requesterName: `${name}妈妈`,
+      requesterRelation: '母亲',
+      requestedOn: '2019-10-01',
+      request: `住址应为东村三组12号`,
     });
     return c;
   };

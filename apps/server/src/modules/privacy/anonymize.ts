@@ -8,7 +8,8 @@ import { child } from '../children/children.table';
 import { guardian, guardianEntrustment } from '../children/guardians.table';
 import { parent } from '../children/parents.table';
 import { pinyinKeys } from '../children/pinyin-keys';
-import { childAnonymization } from './privacy.table';
+import { correctionRequest } from './correction-requests.table';
+import { childAnonymization, childConsent } from './privacy.table';
 
 /**
  * Anonymization after retention (儿童个人信息网络保护规定 Art. 20): a child who left school
@@ -105,6 +106,15 @@ async function anonymizeOne(db: Db, ctx: RequestContext, due: { id: string; coun
       })
       .where(eq(guardian.childId, due.id));
     await tx.update(guardianEntrustment).set({ note: null }).where(eq(guardianEntrustment.childId, due.id));
+    // The privacy records name the family too.
+    await tx
+      .update(childConsent)
+      .set({ consenterName: anonymizedName, scopeNote: null, withdrawalReason: null })
+      .where(eq(childConsent.childId, due.id));
+    await tx
+      .update(correctionRequest)
+      .set({ requesterName: anonymizedName, request: anonymizedName, resolutionNote: null })
+      .where(eq(correctionRequest.childId, due.id));
     const removed = await tx
       .delete(attachment)
       .where(eq(attachment.childId, due.id))
