@@ -127,6 +127,18 @@ describe('privacy rights and consent', () => {
     await page.close();
   });
 
+  test('the county administrator counts the records due for anonymization (none yet)', async () => {
+    const context = await browser.newContext({ ...desktop, baseURL: server.baseUrl, locale: 'zh-CN' });
+    await apiSession(context.request, server.adminUsername, 'Qingshan-admin-2026', 'Qingshan-admin-2026');
+    const page = await context.newPage();
+    await page.goto('/');
+    await visible(page.getByText('到期信息匿名化'));
+    await page.getByText('到期信息匿名化').click();
+    await visible(page.getByText('没有离校满 3 年、需要匿名化的儿童'));
+    await check(page, 'privacy-home-county-admin-1440', false);
+    await context.close();
+  });
+
   test('records a guardian’s consent for photos and exports the child’s record as PDF', async () => {
     const page = await deskContext.newPage();
     await page.goto(`/children/${childId}?tab=privacy`);

@@ -53,6 +53,15 @@ const privacyEn: typeof privacyZh = {
     linked: 'Linked to archive change #{{id}}',
     saved: 'Saved',
   },
+  anonymize: {
+    button: 'Anonymize expired records',
+    none: 'No child left school more than {{years}} years ago',
+    confirmTitle: 'Anonymize the personal data of {{count}} children',
+    confirmText:
+      'They left school more than {{years}} years ago. Names, ID numbers, phones, addresses and notes are replaced or cleared and attachments removed; counts stay. This cannot be undone.',
+    ok: 'Anonymize',
+    done: 'Anonymized {{count}} children',
+  },
   officer: {
     label: 'Data-protection officer',
     line: 'Data-protection officer: {{name}} {{phone}}',

@@ -51,6 +51,15 @@ const privacyZh = {
     linked: '已关联档案修改记录 #{{id}}',
     saved: '已保存',
   },
+  anonymize: {
+    button: '到期信息匿名化',
+    none: '没有离校满 {{years}} 年、需要匿名化的儿童',
+    confirmTitle: '将匿名化 {{count}} 名儿童的个人信息',
+    confirmText:
+      '这些儿童离校已满 {{years}} 年。姓名、身份证号、电话、住址和备注将被替换或清除，附件将被删除，统计人数不变。此操作无法撤销。',
+    ok: '确认匿名化',
+    done: '已匿名化 {{count}} 名儿童的信息',
+  },
   officer: {
     label: '个人信息保护负责人',
     line: '个人信息保护负责人：{{name}} {{phone}}',

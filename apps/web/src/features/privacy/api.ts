@@ -91,3 +91,15 @@ export function useResolveCorrection(childId: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: correctionsKey(childId) }),
   });
 }
+
+export interface AnonymizeAnswer {
+  dryRun: boolean;
+  retentionYears: number;
+  count: number;
+}
+
+export function useAnonymizeDue() {
+  return useMutation({
+    mutationFn: (dryRun: boolean) => api.post<AnonymizeAnswer>('/privacy/anonymize-due', { dryRun }),
+  });
+}

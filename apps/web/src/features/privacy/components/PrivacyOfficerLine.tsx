@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { usePrivacyOfficer, useSetPrivacyOfficer } from '../api';
+import { AnonymizeButton } from './AnonymizeButton';
 
 interface Values {
   name?: string;
@@ -79,6 +80,7 @@ export function PrivacyOfficerLine({ me, editable = false }: { me: Me; editable?
           {t('privacy.officer.set')}
         </Button>
       )}
+      {canSet && <AnonymizeButton />}
       {editing && (
         <OfficerModal
           initial={{ name: officer?.name, phone: officer?.phone, email: officer?.email ?? undefined }}
