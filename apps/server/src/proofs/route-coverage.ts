@@ -201,4 +201,9 @@ export const routeScopeProofs: Record<string, string> = {
   'POST /api/children/:id/consents/:consentId/withdraw': 'apps/server/src/modules/privacy/privacy-consent.test.ts',
   'GET /api/privacy/officer': 'apps/server/src/modules/privacy/privacy-consent.test.ts',
   'PUT /api/privacy/officer': 'apps/server/src/modules/privacy/privacy-consent.test.ts',
+  'POST /api/privacy/anonymize-due': 'apps/server/src/modules/privacy/anonymize.test.ts',
+  'GET /api/children/:id/correction-requests': 'apps/server/src/modules/privacy/correction-requests.test.ts',
+  'POST /api/children/:id/correction-requests': 'apps/server/src/modules/privacy/correction-requests.test.ts',
+  'POST /api/children/:id/correction-requests/:requestId/resolve':
+    'apps/server/src/modules/privacy/correction-requests.test.ts',
 };
