@@ -1,11 +1,14 @@
-import { leftBehindCategories } from '@shouwang/shared';
+import { careRecordDetailSchemas, leftBehindCategories } from '@shouwang/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { careRecord } from '../modules/care-records/care-records.table';
 import { child, childCategory } from '../modules/children/children.table';
 import { guardian, guardianEntrustment } from '../modules/children/guardians.table';
 import { parent } from '../modules/children/parents.table';
 import { refreshCompleteness } from '../modules/children/use-cases/refresh-completeness';
 import { org } from '../modules/orgs/orgs.table';
+import { helperEligible } from '../modules/pairings/pairings.policy';
+import { pairing } from '../modules/pairings/pairings.table';
 import { term } from '../modules/terms/terms.table';
 import { appUser, roleAssignment } from '../modules/users/users.table';
 import { buildTestApp, loginAs, type TestApp } from '../test/app';
@@ -152,6 +155,55 @@ describe('the generator at small scale', () => {
     expect((await admin.get('/api/children')).json().total).toBe(
       result.world.children.filter((c) => !c.deleted).length,
     );
+  });
+
+  it('pairs left-behind children with helpers the pairing rules accept, a few left unpaired', async () => {
+    const units = new Map((await t.db.select().from(org)).map((u) => [u.id, u]));
+    const children = new Map((await t.db.select().from(child)).map((c) => [c.id, c]));
+    const assignments = await t.db.select().from(roleAssignment);
+    const rows = await t.db.select().from(pairing);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const p of rows) {
+      const c = children.get(p.childId)!;
+      expect(c, 'paired child').toBeDefined();
+      expect(p.countyId).toBe(c.countyId);
+      expect(p.schoolId).toBe(c.schoolId);
+      if (p.endDate) expect(p.endDate >= p.startDate).toBe(true);
+      const held = assignments
+        .filter((a) => a.userId === p.helperUserId)
+        .map((a) => ({ role: a.role, orgKind: units.get(a.orgId)!.kind, orgPath: units.get(a.orgId)!.path }));
+      expect(helperEligible(p.kind, held, c), `${p.kind} of ${c.name}`).toBe(true);
+    }
+    const mentored = new Set(rows.filter((p) => p.kind === 'mentor_teacher' && !p.endDate).map((p) => p.childId));
+    const leftBehind = result.world.children.filter((c) => c.leftBehind && !c.deleted && c.schoolId);
+    expect(mentored.size).toBeGreaterThanOrEqual(Math.floor(leftBehind.length * 0.95));
+    expect(rows.some((p) => p.kind === 'proxy_parent' || p.kind === 'holiday_tutor')).toBe(true);
+  });
+
+  it('writes care records for existing children by existing staff, placed like the child, with valid details', async () => {
+    const children = new Map((await t.db.select().from(child)).map((c) => [c.id, c]));
+    const users = new Set((await t.db.select({ id: appUser.id }).from(appUser)).map((u) => u.id));
+    const rows = await t.db.select().from(careRecord);
+    const today = '2026-11-28';
+    const perChild = new Map<string, number>();
+    for (const r of rows) {
+      const c = children.get(r.childId)!;
+      expect(c, 'child of a record').toBeDefined();
+      expect(c.deletedAt).toBeNull();
+      expect(users.has(r.authorId)).toBe(true);
+      expect([r.countyId, r.schoolId, r.classId]).toEqual([c.countyId, c.schoolId, c.classId]);
+      expect(r.occurredOn < today).toBe(true);
+      expect(careRecordDetailSchemas[r.kind].safeParse(r.details).success, `${r.kind} details`).toBe(true);
+      if (r.followUpNeeded) expect(r.followUpOn! >= r.occurredOn).toBe(true);
+      else expect(r.followUpOn).toBeNull();
+      perChild.set(r.childId, (perChild.get(r.childId) ?? 0) + 1);
+    }
+    const leftBehind = result.world.children.filter((c) => c.leftBehind && !c.deleted);
+    const mean = leftBehind.reduce((n, c) => n + (perChild.get(c.id) ?? 0), 0) / leftBehind.length;
+    // About 55 a year each (≈2,000,000 for a county's 36,000 left-behind children).
+    expect(mean).toBeGreaterThan(35);
+    expect(mean).toBeLessThan(80);
+    expect(new Set(rows.map((r) => r.kind)).size).toBeGreaterThanOrEqual(7);
   });
 
   it('refuses a database that already holds units', async () => {

@@ -72,6 +72,7 @@ export async function generate(database: Database, options: GenerateOptions): Pr
     staff: [],
     terms: [],
     children: [],
+    pairings: [],
     schoolYear: { startYear, label: schoolYear },
   };
 

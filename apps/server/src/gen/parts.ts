@@ -1,6 +1,8 @@
 import { auditGen } from './audit.gen';
+import { careRecordsGen } from './care-records.gen';
 import { childrenGen } from './children.gen';
 import { orgsGen } from './orgs.gen';
+import { pairingsGen } from './pairings.gen';
 import { termsGen } from './terms.gen';
 import { usersGen } from './users.gen';
 import type { GenPart } from './world';
@@ -9,4 +11,12 @@ import type { GenPart } from './world';
  * The generator's parts in the order they run; each feature adds its own file and a line here
  * (after the parts whose records it builds on). The audit log comes last: it describes the rest.
  */
-export const genParts: readonly GenPart[] = [orgsGen, usersGen, termsGen, childrenGen, auditGen];
+export const genParts: readonly GenPart[] = [
+  orgsGen,
+  usersGen,
+  termsGen,
+  childrenGen,
+  pairingsGen,
+  careRecordsGen,
+  auditGen,
+];

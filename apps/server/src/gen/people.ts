@@ -44,6 +44,9 @@ export const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().
 /** The UTC day number of `YYYY-MM-DD`. */
 export const dayOf = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 
+/** The calendar date (`YYYY-MM-DD`) in China (UTC+8) of an instant. */
+export const chinaDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
 /** A day drawn evenly between two dates, both included. */
 export function dateBetween(rng: Random, from: string, to: string): string {
   return isoDay(rng.int(dayOf(from), dayOf(to)));

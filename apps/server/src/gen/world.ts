@@ -69,6 +69,13 @@ export interface GenChild {
   deleted: boolean;
 }
 
+/** An active pairing, as the care-records part needs it (who writes for whom). */
+export interface GenPairing {
+  childId: string;
+  kind: 'mentor_teacher' | 'proxy_parent' | 'holiday_tutor';
+  helperUserId: string;
+}
+
 export interface World {
   county: GenOrg;
   townships: GenOrg[];
@@ -79,6 +86,8 @@ export interface World {
   terms: GenTerm[];
   /** Filled by the children part once the child archive exists. */
   children: GenChild[];
+  /** Filled by the pairings part: the active pairings (ended ones are history only). */
+  pairings: GenPairing[];
   /** The school year of `now` (2026-2027 in November 2026) and the date terms are counted from. */
   schoolYear: { startYear: number; label: string };
 }
