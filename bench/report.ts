@@ -132,16 +132,16 @@ const targetRows: TargetRow[] = [
     pending: 'to-do list not in this run',
   },
   {
-    label: 'School dashboard',
+    label: 'School dashboard: p99',
     limit: '≤ 80 ms',
-    measure: () => undefined,
-    pending: 'dashboards not built yet',
+    measure: (run) => p99Row(run, 'dashboard-school', 80),
+    pending: 'school dashboard not in this run',
   },
   {
-    label: 'County dashboard (all KPIs, current term)',
+    label: 'County dashboard (all KPIs, current term): p99',
     limit: '≤ 400 ms',
-    measure: () => undefined,
-    pending: 'dashboards not built yet',
+    measure: (run) => p99Row(run, 'dashboard-county', 400),
+    pending: 'county dashboard not in this run',
   },
   {
     label: 'API overhead (endpoint p50 / bare SQL p50), list and page endpoints, worst',
