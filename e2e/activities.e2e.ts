@@ -78,7 +78,7 @@ async function pickChild(page: Page, testId: string, name: string) {
   await page.keyboard.type(name);
   await page.waitForFunction(
     (wanted) => {
-      const options = [...document.querySelectorAll('.ant-select-dropdown .ant-select-item-option')].filter(
+      const options = Array.from(document.querySelectorAll('.ant-select-dropdown .ant-select-item-option')).filter(
         (o) => (o as HTMLElement).offsetParent !== null,
       );
       return options.length > 0 && options.every((o) => o.textContent?.includes(wanted));
