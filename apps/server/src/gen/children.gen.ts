@@ -538,6 +538,8 @@ export const childrenGen: GenPart = {
         schoolId: school?.id ?? null,
         classId: cls?.id ?? null,
         leftBehind: open.some((c) => leftBehindCategories.includes(c)),
+        sex,
+        birthDate,
       });
     });
 

@@ -1,4 +1,4 @@
-import { careRecordDetailSchemas, leftBehindCategories } from '@shouwang/shared';
+import { careRecordDetailSchemas, leftBehindCategories, screenHealthCheck } from '@shouwang/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { careRecord } from '../modules/care-records/care-records.table';
@@ -6,6 +6,7 @@ import { child, childCategory } from '../modules/children/children.table';
 import { guardian, guardianEntrustment } from '../modules/children/guardians.table';
 import { parent } from '../modules/children/parents.table';
 import { refreshCompleteness } from '../modules/children/use-cases/refresh-completeness';
+import { healthCheck } from '../modules/health-checks/health-checks.table';
 import { org } from '../modules/orgs/orgs.table';
 import { helperEligible } from '../modules/pairings/pairings.policy';
 import { pairing } from '../modules/pairings/pairings.table';
@@ -204,6 +205,19 @@ describe('the generator at small scale', () => {
     expect(mean).toBeGreaterThan(35);
     expect(mean).toBeLessThan(80);
     expect(new Set(rows.map((r) => r.kind)).size).toBeGreaterThanOrEqual(7);
+  });
+
+  it('writes health checks of children in their class, screened as the module screens them', async () => {
+    const children = new Map((await t.db.select().from(child)).map((c) => [c.id, c]));
+    const rows = await t.db.select().from(healthCheck);
+    expect(rows.length).toBeGreaterThan(children.size);
+    for (const r of rows) {
+      const c = children.get(r.childId)!;
+      expect(c, 'child of a check').toBeDefined();
+      expect([r.schoolId, r.classId]).toEqual([c.schoolId, c.classId]);
+      const again = screenHealthCheck({ ...r, sex: c.sex, birthDate: c.birthDate });
+      expect({ bmi: r.bmi, ageMonths: r.ageMonths, flags: r.flags, growthScreened: r.growthScreened }).toEqual(again);
+    }
   });
 
   it('refuses a database that already holds units', async () => {

@@ -1,6 +1,7 @@
 import { auditGen } from './audit.gen';
 import { careRecordsGen } from './care-records.gen';
 import { childrenGen } from './children.gen';
+import { healthChecksGen } from './health-checks.gen';
 import { orgsGen } from './orgs.gen';
 import { pairingsGen } from './pairings.gen';
 import { termsGen } from './terms.gen';
@@ -18,5 +19,6 @@ export const genParts: readonly GenPart[] = [
   childrenGen,
   pairingsGen,
   careRecordsGen,
+  healthChecksGen,
   auditGen,
 ];

@@ -65,6 +65,8 @@ export interface GenChild {
   schoolId: string | null;
   classId: string | null;
   leftBehind: boolean;
+  sex: 'male' | 'female';
+  birthDate: string;
   /** In the recycle bin (soft-deleted). */
   deleted: boolean;
 }
