@@ -277,13 +277,21 @@ export const errorCatalog = {
     zh: '期初、期末的信件模板不能删除，可以修改其内容',
     en: 'The start- and end-of-term templates cannot be deleted; edit them instead',
   },
-  LETTER_ORG_KIND: { status: 422, zh: '只能为一个班级或一所学校生成信件', en: 'Letters are made for a class or a school' },
+  LETTER_ORG_KIND: {
+    status: 422,
+    zh: '只能为一个班级或一所学校生成信件',
+    en: 'Letters are made for a class or a school',
+  },
   LETTER_NO_TERM: {
     status: 422,
     zh: '该校还没有设置学期，请先在“学期设置”中添加',
     en: 'No term is set for this school yet; add one under Terms first',
   },
-  LETTER_NO_CHILDREN: { status: 422, zh: '该班级或学校没有可生成信件的儿童', en: 'No children to write letters for here' },
+  LETTER_NO_CHILDREN: {
+    status: 422,
+    zh: '该班级或学校没有可生成信件的儿童',
+    en: 'No children to write letters for here',
+  },
   LETTER_CHILDREN_SCHOOL: {
     status: 422,
     zh: '一次只能登记同一所学校的儿童，且学期须是该校的学期',

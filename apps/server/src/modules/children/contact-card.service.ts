@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/authz/actor';
 import { inScope } from '../../lib/authz/scope';
 import type { RequestContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
+import { type PdfFont, renderPdf, requirePdfFont } from '../../lib/pdf';
 import { findOrg } from '../orgs/orgs.repository';
 import { auditOrgOf, requireReadableChild } from './children.access';
 import { childScope } from './children.policy';
@@ -14,7 +15,6 @@ import { bulkAudit, familiesOf } from './children-bulk.repository';
 import { joinWorkPlace } from './children-import-writes';
 import { type ContactCard, contactCardsDocument } from './contact-card';
 import { helpersOf, orgsByIds, staffAt } from './contact-card.repository';
-import { type PdfFont, renderPdf, requirePdfFont } from '../../lib/pdf';
 
 /** The most children on one class or village sheet. */
 const maxCards = 500;

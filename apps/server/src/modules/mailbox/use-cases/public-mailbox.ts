@@ -24,7 +24,7 @@ const anonymous = (ctx: RequestContext): RequestContext => ({
 
 async function requireOpenBox(db: Db, code: string) {
   const row = await repo.findBoxByCode(db, code);
-  if (!row || !row.box.enabled || !row.schoolActive) throw new AppError('MAILBOX_UNAVAILABLE');
+  if (!row?.box.enabled || !row.schoolActive) throw new AppError('MAILBOX_UNAVAILABLE');
   return row;
 }
 
