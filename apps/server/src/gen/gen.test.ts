@@ -1,7 +1,8 @@
-import { careRecordDetailSchemas, leftBehindCategories, screenHealthCheck } from '@shouwang/shared';
+import { careRecordDetailSchemas, defaultCareRules, leftBehindCategories, screenHealthCheck } from '@shouwang/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { careRecord } from '../modules/care-records/care-records.table';
+import { careRule, careSetting } from '../modules/care-rules/care-rules.table';
 import { child, childCategory } from '../modules/children/children.table';
 import { guardian, guardianEntrustment } from '../modules/children/guardians.table';
 import { parent } from '../modules/children/parents.table';
@@ -205,6 +206,11 @@ describe('the generator at small scale', () => {
     expect(mean).toBeGreaterThan(35);
     expect(mean).toBeLessThan(80);
     expect(new Set(rows.map((r) => r.kind)).size).toBeGreaterThanOrEqual(7);
+  });
+
+  it("gives every school its care settings and the module's default rules", async () => {
+    expect(await t.db.select().from(careSetting)).toHaveLength(1);
+    expect(await t.db.select().from(careRule)).toHaveLength(defaultCareRules.length);
   });
 
   it('writes health checks of children in their class, screened as the module screens them', async () => {

@@ -1,5 +1,6 @@
 import { auditGen } from './audit.gen';
 import { careRecordsGen } from './care-records.gen';
+import { careRulesGen } from './care-rules.gen';
 import { childrenGen } from './children.gen';
 import { healthChecksGen } from './health-checks.gen';
 import { orgsGen } from './orgs.gen';
@@ -17,6 +18,7 @@ export const genParts: readonly GenPart[] = [
   usersGen,
   termsGen,
   childrenGen,
+  careRulesGen,
   pairingsGen,
   careRecordsGen,
   healthChecksGen,
