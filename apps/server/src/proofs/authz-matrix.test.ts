@@ -8,6 +8,8 @@ import {
   todayIso,
 } from '@shouwang/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { careRecord } from '../modules/care-records/care-records.table';
+import { healthCheck } from '../modules/health-checks/health-checks.table';
 import { routeAccessTable } from '../plugins/route-guard';
 import { buildTestApp, type Client, loginAs, type TestApp } from '../test/app';
 import {
@@ -45,6 +47,9 @@ type Position = 'own_class' | 'sibling_class' | 'village_child_elsewhere' | 'oth
 
 const fullId = '430104201606150030';
 const secretNote = '机密谈话笔记只给心理老师看';
+const healthFinding = '右眼视力需复查（体检细节）';
+/** Per position, a care record and a health check of that child: record-scoped reads. */
+const records = { care: {} as Record<Position, string>, health: {} as Record<Position, string> };
 
 let t: TestApp;
 let tree: CountyTree;
@@ -111,6 +116,36 @@ beforeAll(async () => {
   });
   kids.other_county = await buildChild(t.db, { class: other.classA, categories: lb });
   await buildPairing(t.db, { child: kids.own_class, helper: users.get('mentor')! });
+  const author = users.get('county_admin')!.id;
+  for (const position of Object.keys(kids) as Position[]) {
+    const kid = kids[position];
+    const [care] = await t.db
+      .insert(careRecord)
+      .values({
+        countyId: kid.countyId,
+        childId: kid.id,
+        authorId: author,
+        kind: 'talk',
+        occurredOn: todayIso(),
+        summary: '谈心',
+        details: { topic: '学习', mood: 3 },
+      })
+      .returning();
+    records.care[position] = care!.id;
+    const [check] = await t.db
+      .insert(healthCheck)
+      .values({
+        countyId: kid.countyId,
+        childId: kid.id,
+        schoolId: kid.schoolId,
+        classId: kid.classId,
+        authorId: author,
+        checkedOn: todayIso(),
+        findings: healthFinding,
+      })
+      .returning();
+    records.health[position] = check!.id;
+  }
   const note = await clients.get('counselor')!.post('/api/counseling-sessions', {
     childId: kids.own_class.id,
     sessionOn: todayIso(),
@@ -178,9 +213,36 @@ describe('child-scoped reads: role × position', () => {
             wrong.push(`${route.url} ${role} ${position}: full ID number leaked`);
           if (role !== 'counselor' && res.body.includes(secretNote))
             wrong.push(`${route.url} ${role} ${position}: counseling notes leaked`);
+          if (!rolePermissions[role].includes('health_check.read') && res.body.includes(healthFinding))
+            wrong.push(`${route.url} ${role} ${position}: health details leaked`);
         }
       }
     }
     expect(wrong, wrong.join('\n')).toEqual([]);
   }, 900_000);
+});
+
+describe('record-scoped reads: role × position of the record’s child', () => {
+  it('answers care records and health checks as roles.ts and the scope rule say', async () => {
+    const table = new Map(apiRoutes().map((r) => [`${r.method} ${r.url}`, r]));
+    const wrong: string[] = [];
+    for (const [url, ids] of [
+      ['/api/care-records/:id', records.care],
+      ['/api/health-checks/:id', records.health],
+    ] as const) {
+      const route = table.get(`GET ${url}`)!;
+      expect(route, url).toBeTruthy();
+      for (const role of roles) {
+        for (const position of Object.keys(kids) as Position[]) {
+          const base = expected(role, route.access, position);
+          const want = position === 'other_county' && base !== 403 ? 404 : base;
+          const res = await clients.get(role)!.get(url.replace(':id', ids[position]));
+          const got = res.statusCode >= 200 && res.statusCode < 300 ? 'ok' : res.statusCode;
+          if (got !== want)
+            wrong.push(`${url} ${role} ${position}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(wrong, wrong.join('\n')).toEqual([]);
+  }, 600_000);
 });
