@@ -79,8 +79,8 @@ export function readResults(file: string): ResultsFile {
   return { note: 'Written by npm run bench (bench/run.ts); one entry per database and scale.', runs: {} };
 }
 
-const ms = (v: number | undefined) =>
-  v === undefined || Number.isNaN(v) ? '–' : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`;
+const ms = (v: number | null | undefined) =>
+  v === undefined || v === null || Number.isNaN(v) ? '–' : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`;
 const kb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 1024).toFixed(1)} KB`);
 const num = (v: number | undefined, digits = 0) =>
   v === undefined || Number.isNaN(v) ? '–' : v.toLocaleString('en', { maximumFractionDigits: digits });
@@ -205,6 +205,8 @@ const cpuText = (s: ScenarioResult) =>
 
 function p99Row(run: RunResult, name: string, limit: number) {
   const s = scenarioOf(run, name);
+  if (s?.load && s.load.requests === 0)
+    return { text: `none finished under load (one connection: p50 ${ms(s.single?.p50)})`, ok: false };
   return s?.load ? { text: ms(s.load.p99), ok: s.load.p99 <= limit } : undefined;
 }
 
@@ -321,7 +323,7 @@ export function renderMarkdown(results: ResultsFile, findings: string): string {
         `| ${s.name} | ${s.login.role} | ${flag('rps', num(l.rps))} | ${ms(l.p50)} | ${ms(l.p95)} | ` +
           `${flag('p99_ms', ms(l.p99))} | ${l.errors} / ${l.non2xx} | ${sqlText} | ` +
           `${s.ratio ? flag('overhead_ratio', s.ratio.unloaded.toFixed(2)) : '–'} | ` +
-          `${s.ratio ? s.ratio.loaded.toFixed(1) : '–'} | ${cpuText(s)} | ${s.cpu ? num(s.cpu.boundRps) : '–'} | ` +
+          `${s.ratio && Number.isFinite(s.ratio.loaded) ? s.ratio.loaded.toFixed(1) : '–'} | ${cpuText(s)} | ${s.cpu ? num(s.cpu.boundRps) : '–'} | ` +
           `${s.rss ? `${Math.round(s.rss.peakMb)} MB` : '–'} |`,
       );
     }

@@ -235,7 +235,15 @@ async function main(): Promise<number> {
       if (result.sql) {
         result.ratio = { unloaded: result.single.p50 / result.sql.p50, loaded: result.load.p50 / result.sql.p50 };
       }
-      if (result.load.requests - result.load.non2xx === 0) broken = true;
+      // No answer at all means the harness is broken; answers too slow for the load run (all past
+      // autocannon's timeout, as the county dashboard at 16 connections) are a result, not a failure.
+      if (result.load.requests - result.load.non2xx === 0) {
+        if (single.length === 0) broken = true;
+        else
+          run.notes.push(
+            `${s.name}: no request finished under load (single-connection p50 ${result.single.p50.toFixed(0)} ms)`,
+          );
+      }
       log(
         `  ${s.name.padEnd(24)} ${summary(result.load)}${result.sql ? `  SQL p50 ${result.sql.p50.toFixed(2)} ms` : ''}`,
       );
