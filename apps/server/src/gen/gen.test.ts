@@ -1,6 +1,7 @@
 import { careRecordDetailSchemas, defaultCareRules, leftBehindCategories, screenHealthCheck } from '@shouwang/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activity, activityParticipation } from '../modules/activities/activities.table';
 import { careRecord } from '../modules/care-records/care-records.table';
 import { careRule, careSetting } from '../modules/care-rules/care-rules.table';
 import { child, childCategory } from '../modules/children/children.table';
@@ -223,6 +224,22 @@ describe('the generator at small scale', () => {
       expect([r.schoolId, r.classId]).toEqual([c.schoolId, c.classId]);
       const again = screenHealthCheck({ ...r, sex: c.sex, birthDate: c.birthDate });
       expect({ bmi: r.bmi, ageMonths: r.ageMonths, flags: r.flags, growthScreened: r.growthScreened }).toEqual(again);
+    }
+  });
+
+  it('holds activities at existing units, their paths copied, with participants of the unit', async () => {
+    const units = new Map((await t.db.select().from(org)).map((u) => [u.id, u]));
+    const children = new Map((await t.db.select().from(child)).map((c) => [c.id, c]));
+    const activities = new Map((await t.db.select().from(activity)).map((a) => [a.id, a]));
+    expect(activities.size).toBeGreaterThan(0);
+    for (const a of activities.values()) expect(a.orgPath).toBe(units.get(a.orgId)!.path);
+    const rows = await t.db.select().from(activityParticipation);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const p of rows) {
+      const a = activities.get(p.activityId)!;
+      const c = children.get(p.childId)!;
+      expect(p.schoolId).toBe(c.schoolId);
+      expect((c.schoolPath ?? c.villagePath)!.startsWith(a.orgPath)).toBe(true);
     }
   });
 

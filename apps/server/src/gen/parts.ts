@@ -1,3 +1,4 @@
+import { activitiesGen } from './activities.gen';
 import { auditGen } from './audit.gen';
 import { careRecordsGen } from './care-records.gen';
 import { careRulesGen } from './care-rules.gen';
@@ -22,5 +23,6 @@ export const genParts: readonly GenPart[] = [
   pairingsGen,
   careRecordsGen,
   healthChecksGen,
+  activitiesGen,
   auditGen,
 ];
