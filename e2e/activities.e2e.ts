@@ -72,20 +72,35 @@ async function checkHome(page: Page, name: string) {
   await screenshot(page, name);
 }
 
-/** Searches, waits until the server's filtered list shows the child first, then takes it with Enter. */
+/**
+ * Searches, waits until the server's filtered list shows only the child, then takes it with Enter.
+ * On a busy machine a keystroke can land before the search box has focus: retry a few times.
+ */
 async function pickChild(page: Page, testId: string, name: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(name);
-  await page.waitForFunction(
-    (wanted) => {
-      const options = Array.from(document.querySelectorAll('.ant-select-dropdown .ant-select-item-option')).filter(
-        (o) => (o as HTMLElement).offsetParent !== null,
+  const box = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await box.click();
+    const isInput = await box.evaluate((el) => el.tagName === 'INPUT');
+    const input = isInput ? box : box.locator('input').first();
+    await input.fill('');
+    await input.pressSequentially(name, { delay: 30 });
+    try {
+      await page.waitForFunction(
+        (wanted) => {
+          const options = Array.from(document.querySelectorAll('.ant-select-dropdown .ant-select-item-option')).filter(
+            (o) => (o as HTMLElement).offsetParent !== null,
+          );
+          return options.length > 0 && options.every((o) => o.textContent?.includes(wanted));
+        },
+        name,
+        { timeout: 10_000 },
       );
-      return options.length > 0 && options.every((o) => o.textContent?.includes(wanted));
-    },
-    name,
-    { timeout: 20_000 },
-  );
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.keyboard.press('Enter');
 }
 
