@@ -3,7 +3,7 @@ import { careFrequencies, careResponsibleRoles, careRuleKinds, pairingKinds } fr
 import { careLevels, childCategories } from '../enums/children';
 import { maxWindowDays } from '../schedule/periods';
 import { distinctList } from './archive-fields';
-import { abilities, uuid, version } from './common';
+import { abilities, multiLine, uuid, version } from './common';
 import { pairingLoad } from './pairings';
 
 /** 关爱规范: per school, what record is owed how often, by whom, for which children. */
@@ -21,7 +21,7 @@ const ruleFields = {
   responsibleRole: z.enum(careResponsibleRoles).nullable(),
   responsiblePairingKind: z.enum(pairingKinds).nullable(),
   active: z.boolean(),
-  note: z.string().max(500).nullish(),
+  note: multiLine(500).nullish(),
 };
 
 function checkResponsible(

@@ -20,7 +20,7 @@ import { ethnicities } from '../enums/ethnicities';
 import { parseIdNumber } from '../id-number';
 import { childBirthDate, distinctList, idNumberField, pastDate, phoneField } from './archive-fields';
 import { guardianView, parentView } from './child-family';
-import { abilities, multiLine, pageQuery, singleLine, uuid, version } from './common';
+import { abilities, multiLine, pageQuery, searchText, singleLine, uuid, version } from './common';
 
 const note = multiLine(2000).nullish();
 const address = singleLine(200).nullish();
@@ -158,7 +158,7 @@ const flag = z.enum(['true', 'false']).optional();
 
 export const childListQuery = pageQuery.extend({
   /** Name (any part), pinyin initials (`zyh`) or full pinyin prefix, last 4 ID digits, or a full ID number. */
-  q: z.string().trim().max(40).optional(),
+  q: searchText(40).optional(),
   schoolId: uuid.optional(),
   classId: uuid.optional(),
   villageId: uuid.optional(),

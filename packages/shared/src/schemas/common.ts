@@ -21,6 +21,14 @@ export const multiLine = (max: number) =>
     .max(max)
     .refine((s) => !controlChars.test(s), { message: 'invalid_characters' });
 
+/** A search box's text: trimmed, may be empty, no control characters (PostgreSQL refuses NUL). */
+export const searchText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !controlChars.test(s) && !lineBreaks.test(s), { message: 'invalid_characters' });
+
 export const uuid = z.uuid();
 export const idParams = z.strictObject({ id: uuid });
 

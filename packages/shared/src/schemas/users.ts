@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../roles';
-import { abilities, language, listResponse, pageQuery, singleLine, uuid, version } from './common';
+import { abilities, language, listResponse, pageQuery, searchText, singleLine, uuid, version } from './common';
 
 export const username = z
   .string()
@@ -42,7 +42,7 @@ export const userRoleParams = z.strictObject({ id: uuid, assignmentId: uuid });
 
 export const userListQuery = pageQuery.extend({
   /** Part of the username or display name. */
-  q: z.string().trim().max(40).optional(),
+  q: searchText(40).optional(),
   /** Users holding a role at this unit or at a unit below it. */
   orgId: uuid.optional(),
   role: z.enum(roles).optional(),
