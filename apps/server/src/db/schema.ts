@@ -27,4 +27,5 @@ export { childAnonymization, childConsent, privacyOfficer } from '../modules/pri
 export { workSummary } from '../modules/reports/work-summary.table';
 export { kpiTarget } from '../modules/targets/targets.table';
 export { term } from '../modules/terms/terms.table';
+export { complianceState, complianceTally } from '../modules/todos/compliance-cache.table';
 export { appUser, roleAssignment, session } from '../modules/users/users.table';

@@ -1,0 +1,39 @@
+import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * 完成率 pre-aggregated: for one care rule's period, how many children of the school (from one
+ * village) owed it and how many had a record in it. A cache of the compliance statement
+ * (compliance-cache.repository.ts), keyed by the period's exact dates, so a county dashboard adds up
+ * rows instead of probing every (child × period). Rows go stale only through writes, which the
+ * triggers of migration 0016 mark on `compliance_state`; stale rows are recomputed before a read.
+ */
+export const complianceTally = pgTable(
+  'compliance_tally',
+  {
+    countyId: uuid('county_id').notNull(),
+    schoolId: uuid('school_id').notNull(),
+    /** The children's village (null: no village recorded, or a marker row for a period nobody owes). */
+    villageId: uuid('village_id'),
+    ruleId: uuid('rule_id').notNull(),
+    kind: text('kind').notNull(),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    due: integer('due').notNull(),
+    done: integer('done').notNull(),
+  },
+  (t) => [
+    index('compliance_tally_period_idx').on(t.ruleId, t.periodStart, t.periodEnd),
+    index('compliance_tally_school_idx').on(t.countyId, t.schoolId, t.periodEnd),
+  ],
+);
+
+/**
+ * Per school: from which day its cached tallies are stale (null: all fresh). Set by triggers on
+ * care records, the other duty sources, children, their categories and enrollments, and care rules.
+ */
+export const complianceState = pgTable('compliance_state', {
+  schoolId: uuid('school_id').primaryKey(),
+  countyId: uuid('county_id').notNull(),
+  dirtyFrom: date('dirty_from'),
+  refreshedAt: timestamp('refreshed_at', { withTimezone: true }),
+});
