@@ -4,7 +4,7 @@ import { activity, activityParticipation } from '../modules/activities/activitie
 import { bulkInsert } from './bulk-insert';
 import { groupBy } from './group-by';
 import { chinaDate, dayOf, isoDay } from './people';
-import type { GenOrg, GenPart } from './world';
+import type { GenActivity, GenOrg, GenPart } from './world';
 
 const activityType = weightedPicker<ActivityType>([
   ['theme_class_meeting', 25],
@@ -81,6 +81,9 @@ export const activitiesGen: GenPart = {
     );
     const activities: (typeof activity.$inferInsert)[] = [];
     const participations: (typeof activityParticipation.$inferInsert)[] = [];
+    const held: GenActivity[] = [];
+    const schoolOf = new Map<string, string>(world.classes.map((c) => [c.id, c.schoolId]));
+    for (const s of world.schools) schoolOf.set(s.id, s.id);
     const hold = (unit: GenOrg, day: number, type: ActivityType, kids: typeof world.children, share: number) => {
       const author = organizer.get(unit.id);
       if (!author) return;
@@ -96,6 +99,7 @@ export const activitiesGen: GenPart = {
         place: unit.kind === 'village' ? '村留守儿童之家' : '学校操场',
         createdBy: author,
       });
+      held.push({ id, schoolId: schoolOf.get(unit.id) ?? null, occurredOn: isoDay(day) });
       for (const c of kids)
         if (rng.chance(c.leftBehind ? share + 0.1 : share))
           participations.push({
@@ -123,6 +127,7 @@ export const activitiesGen: GenPart = {
       for (let d = first + rng.int(0, 60); d <= today; d += rng.int(45, 90))
         hold(village, d, 'room_open', byVillage.get(village.id) ?? [], 0.5);
     }
+    world.activities = held;
     return {
       activity: await bulkInsert(ctx.db, activity, activities),
       activity_participation: await bulkInsert(ctx.db, activityParticipation, participations, 5_000),

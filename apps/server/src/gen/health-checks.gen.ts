@@ -19,7 +19,7 @@ const clamp = (x: number, min: number, max: number) => Math.min(max, Math.max(mi
 /**
  * 体检: the school health check of every child at school, class by class (one batch per class and
  * check day), in the spring term of last school year and the autumn term of this one (when it has
- * already happened); heights and weights around the national averages for the age, vision that
+ * already happened), at two schools in five also in last autumn; heights and weights around the national averages for the age, vision that
  * worsens with age, caries in a third. BMI, age and flags come from the shared screening, as the
  * module derives them. About 100,000 checks at county scale. Authors: the class teacher.
  */
@@ -40,8 +40,13 @@ export const healthChecksGen: GenPart = {
         if (r.role === 'class_teacher' && !classTeacher.has(r.orgId)) classTeacher.set(r.orgId, s.id);
     // Each class's check days: one in April–May, one in October–November (if already past).
     const days = new Map<string, { day: number; batchId: string }[]>();
+    // Two schools in five also checked in the autumn of last school year (not this year's
+    // first-year classes, whose pupils were not there yet): about 100,000 checks at county scale.
+    const twice = new Map(world.schools.filter(() => rng.chance(0.4)).map((s) => [s.id, s.grades[0]]));
     for (const c of world.classes) {
       const list = [{ day: dayOf(`${y}-04-01`) + rng.int(0, 55), batchId: batchIds() }];
+      if (twice.has(c.schoolId) && c.grade !== twice.get(c.schoolId))
+        list.unshift({ day: dayOf(`${y - 1}-10-08`) + rng.int(0, 50), batchId: batchIds() });
       const autumn = dayOf(`${y}-10-08`) + rng.int(0, 50);
       if (autumn <= today) list.push({ day: autumn, batchId: batchIds() });
       days.set(c.id, list);

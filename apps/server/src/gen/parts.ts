@@ -1,9 +1,14 @@
 import { activitiesGen } from './activities.gen';
+import { aidGen } from './aid.gen';
 import { auditGen } from './audit.gen';
 import { careRecordsGen } from './care-records.gen';
 import { careRulesGen } from './care-rules.gen';
 import { childrenGen } from './children.gen';
+import { concernsGen } from './concerns.gen';
+import { counselingGen } from './counseling.gen';
 import { healthChecksGen } from './health-checks.gen';
+import { lettersGen } from './letters.gen';
+import { mailboxGen } from './mailbox.gen';
 import { orgsGen } from './orgs.gen';
 import { pairingsGen } from './pairings.gen';
 import { termsGen } from './terms.gen';
@@ -24,5 +29,10 @@ export const genParts: readonly GenPart[] = [
   careRecordsGen,
   healthChecksGen,
   activitiesGen,
+  aidGen,
+  counselingGen,
+  mailboxGen,
+  concernsGen,
+  lettersGen,
   auditGen,
 ];

@@ -78,6 +78,14 @@ export interface GenPairing {
   helperUserId: string;
 }
 
+/** An activity a school (or one of its classes) held, for the funding ledger's spending lines. */
+export interface GenActivity {
+  id: string;
+  /** The school of the unit; null for village and township activities. */
+  schoolId: string | null;
+  occurredOn: string;
+}
+
 export interface World {
   county: GenOrg;
   townships: GenOrg[];
@@ -90,6 +98,8 @@ export interface World {
   children: GenChild[];
   /** Filled by the pairings part: the active pairings (ended ones are history only). */
   pairings: GenPairing[];
+  /** Filled by the activities part. */
+  activities?: GenActivity[];
   /** The school year of `now` (2026-2027 in November 2026) and the date terms are counted from. */
   schoolYear: { startYear: number; label: string };
 }
