@@ -25,6 +25,7 @@ export const auditEvents = [
   'user.disabled',
   'user.enabled',
   'user.password_reset',
+  'user.totp_reset',
   'user.unlocked',
   'role.assigned',
   'role.revoked',

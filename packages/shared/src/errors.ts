@@ -307,6 +307,31 @@ export const errorCatalog = {
     zh: '该同意记录已撤回',
     en: 'This consent has already been withdrawn',
   },
+  CANNOT_RESET_OWN_TOTP: {
+    status: 422,
+    zh: '不能重置自己的两步验证，请在“两步验证”页面自行关闭或使用恢复码',
+    en: 'You cannot reset your own two-step sign-in; turn it off on the two-step page or use a recovery code',
+  },
+  TOTP_NOT_SET: {
+    status: 409,
+    zh: '该用户没有开启两步验证，无需重置',
+    en: 'This user has no two-step sign-in to reset',
+  },
+  REAUTH_PASSWORD_WRONG: {
+    status: 422,
+    zh: '您输入的登录密码不正确，请输入您自己的密码以确认身份',
+    en: 'Your password is wrong; enter your own password to confirm it is you',
+  },
+  CONSENT_PHOTOS_MISSING: {
+    status: 422,
+    zh: '缺少“照片与影像”的监护人同意或法定依据，不能上传照片',
+    en: 'No guardian consent or legal basis for photos: the photo cannot be added',
+  },
+  CONSENT_SHARING_MISSING: {
+    status: 422,
+    zh: '缺少“与村（社区）共享”的监护人同意或法定依据，不能导出给村（社区）',
+    en: 'No guardian consent or legal basis for sharing with the village: this cannot be exported to the village',
+  },
   CORRECTION_ALREADY_HANDLED: {
     status: 409,
     zh: '该更正申请已处理',

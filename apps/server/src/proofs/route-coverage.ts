@@ -39,6 +39,7 @@ export const routeScopeProofs: Record<string, string> = {
   'POST /api/users/:id/enable': 'apps/server/src/modules/users/users.test.ts',
   'POST /api/users/:id/unlock': 'apps/server/src/modules/users/users.test.ts',
   'POST /api/users/:id/reset-password': 'apps/server/src/modules/users/users.test.ts',
+  'POST /api/users/:id/reset-totp': 'apps/server/src/modules/users/totp-reset.test.ts',
   'POST /api/users/:id/roles': 'apps/server/src/modules/users/users.test.ts',
   'DELETE /api/users/:id/roles/:assignmentId': 'apps/server/src/modules/users/users.test.ts',
   'GET /api/audit-events': 'apps/server/src/modules/orgs/orgs.test.ts',

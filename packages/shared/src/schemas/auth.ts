@@ -33,6 +33,8 @@ export const meResponse = z.object({
     totpEnabled: z.boolean().optional(),
     /** An administrator without TOTP where it is required: only enrolment is open until it is set up. */
     totpEnrollmentRequired: z.boolean().optional(),
+    /** An administrator reset this user's two-step sign-in and it has not been set up again since. */
+    totpReset: z.object({ at: z.string(), byName: z.string() }).nullish(),
   }),
   roles: z.array(roleAssignmentView),
   /** Permissions the user holds somewhere; the UI builds navigation from these. */

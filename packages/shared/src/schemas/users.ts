@@ -36,6 +36,12 @@ export const userUpdateBody = z.strictObject({
 
 export const userVersionBody = z.strictObject({ version: version.optional() });
 
+/** Resetting someone's two-step sign-in: the administrator confirms with their own password. */
+export const userTotpResetBody = z.strictObject({
+  version: version.optional(),
+  password: z.string().min(1).max(256),
+});
+
 /** Adds one role at one unit to an existing user. */
 export const userRoleAssignBody = roleAssignmentInput;
 export const userRoleParams = z.strictObject({ id: uuid, assignmentId: uuid });
@@ -58,6 +64,8 @@ export const userView = z.object({
   status: z.enum(['active', 'disabled']),
   locked: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** Two-step sign-in is on, or set up but not yet confirmed. */
+  totp: z.enum(['off', 'pending', 'on']).optional(),
   lastLoginAt: z.string().nullable(),
   roles: z.array(
     z.object({ id: z.string(), role: z.enum(roles), orgId: z.string(), orgName: z.string(), orgKind: z.string() }),

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
 import { pathIds } from '../orgs/org-path';
 import { org } from '../orgs/orgs.table';
+import { totpResetNotice } from './totp-reset-notice';
 
 /** The signed-in user, their roles with readable unit paths, and the permissions they hold. */
 export async function presentMe(db: Db, actor: Actor, csrfToken = actor.csrfToken): Promise<Me> {
@@ -25,6 +26,7 @@ export async function presentMe(db: Db, actor: Actor, csrfToken = actor.csrfToke
       mustChangePassword: actor.mustChangePassword,
       totpEnabled: !!actor.totpEnabled,
       totpEnrollmentRequired: !!actor.totpEnrollmentRequired,
+      totpReset: await totpResetNotice(db, actor),
     },
     roles: actor.assignments.map((a) => ({
       id: a.id,

@@ -50,7 +50,12 @@ export function canManageUser(actor: Actor, user: UserFacts, held: HeldRole[]): 
 export const isLocked = (user: Pick<UserRow, 'lockedUntil'>, now = new Date()) =>
   user.lockedUntil !== null && user.lockedUntil > now;
 
-export function userAbilities(actor: Actor, user: UserFacts, held: HeldRole[], now = new Date()) {
+export function userAbilities(
+  actor: Actor,
+  user: UserFacts & Partial<Pick<UserRow, 'totpSecret' | 'totpEnabledAt'>>,
+  held: HeldRole[],
+  now = new Date(),
+) {
   const manage = canManageUser(actor, user, held);
   const self = user.id === actor.userId;
   return {
@@ -61,5 +66,7 @@ export function userAbilities(actor: Actor, user: UserFacts, held: HeldRole[], n
     resetPassword: manage && !self,
     unlock: manage && isLocked(user, now),
     assignRoles: manage,
+    // Own two-step sign-in is turned off on the two-step page, with a code or recovery code.
+    resetTotp: manage && !self && !!(user.totpSecret || user.totpEnabledAt),
   };
 }

@@ -18,6 +18,7 @@ export function presentUser(actor: Actor, user: UserRow, held: AssignmentRow[], 
     status: user.status,
     locked: isLocked(user, now),
     mustChangePassword: user.mustChangePassword,
+    totp: user.totpEnabledAt ? 'on' : user.totpSecret ? 'pending' : 'off',
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     roles: held
       .filter((a) => canReadOrg(actor, { id: a.orgId, path: a.orgPath }))

@@ -6,6 +6,7 @@ import {
   userListResponse,
   userRoleAssignBody,
   userRoleParams,
+  userTotpResetBody,
   userUpdateBody,
   userVersionBody,
   userView,
@@ -17,6 +18,7 @@ import type { RequestContext } from '../../lib/context';
 import { requireVersion } from '../../lib/versioning';
 import { assignRole } from './use-cases/assign-role';
 import { createUser } from './use-cases/create-user';
+import { resetUserTotp } from './use-cases/reset-totp';
 import { revokeRole } from './use-cases/revoke-role';
 import { presentUser } from './users.presenter';
 import * as service from './users.service';
@@ -158,6 +160,27 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database
         version,
       );
       return { user: present(actor, loaded), oneTimePassword };
+    },
+  );
+
+  app.post(
+    '/users/:id/reset-totp',
+    {
+      config: { access: { permission: 'user.manage' } },
+      schema: {
+        tags,
+        summary:
+          'Reset two-step sign-in of a user who lost phone and recovery codes (own password required); ends their sessions',
+        params: idParams,
+        body: userTotpResetBody,
+        response: { 200: userView },
+      },
+    },
+    async (request) => {
+      const actor = request.actor!;
+      const version = requireVersion(request, request.body.version);
+      const loaded = await resetUserTotp(db, request.ctx, actor, request.params.id, version, request.body.password);
+      return present(actor, loaded);
     },
   );
 

@@ -128,7 +128,7 @@ async function conflict(db: Db, actor: Actor, id: string): Promise<never> {
  * The one recipe for versioned writes to a user: authorize, update at the expected version
  * (or answer 409 with the current record), run `alsoInTx`, audit the before/after diff.
  */
-async function writeUser(
+export async function writeUser(
   db: Db,
   ctx: RequestContext,
   actor: Actor,
