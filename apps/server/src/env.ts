@@ -7,6 +7,17 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  /** PostgreSQL: the tables' owner, for migrations and `npm run audit-archive`; DATABASE_URL is then the app's own role. */
+  MIGRATION_DATABASE_URL: z.string().optional(),
+  /** Audit rows are kept at least this many days before `npm run audit-archive` may move them out (≥ 180). */
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(180, 'audit rows must be kept at least 180 days')
+    .max(36_500)
+    .default(365),
+  /** Where `npm run audit-archive` writes its files; default `<DATA_DIR>/audit-archive`. */
+  AUDIT_ARCHIVE_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
@@ -55,6 +66,8 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   databaseUrl?: string;
+  migrationDatabaseUrl?: string;
+  audit: { retentionDays: number; archiveDir: string };
   logLevel: Env['LOG_LEVEL'];
   session: { idleMs: number; absoluteMs: number; secureCookie: boolean; cacheMs: number };
   login: {
@@ -87,6 +100,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL || undefined,
+    audit: {
+      retentionDays: e.AUDIT_RETENTION_DAYS,
+      archiveDir: path.resolve(e.AUDIT_ARCHIVE_DIR ?? path.join(e.DATA_DIR, 'audit-archive')),
+    },
     logLevel: e.LOG_LEVEL,
     session: {
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,

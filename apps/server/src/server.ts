@@ -1,7 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
+import { auditPrivilegeWarning, migrateForApp } from './db/app-role';
 import { DatabaseOpenError, openDatabase } from './db/client';
-import { runMigrations } from './db/migrate';
 import { loadConfig } from './env';
 import { installDataProtection, loadDataKeys } from './lib/crypto/data-keys';
 import { DataKeyError } from './lib/crypto/field-cipher';
@@ -21,7 +21,9 @@ async function main() {
   let database: Awaited<ReturnType<typeof openDatabase>>;
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    await runMigrations(database);
+    await migrateForApp(database, { migrationDatabaseUrl: config.migrationDatabaseUrl });
+    const auditWarning = await auditPrivilegeWarning(database);
+    if (auditWarning) console.warn(`\n⚠ ${auditWarning}\n`);
     // Encryption at rest (docs/SECURITY.md): keys first, then refuse data under unknown keys and
     // encrypt values stored before encryption existed.
     installDataProtection(loadDataKeys(config));

@@ -31,6 +31,7 @@ export const auditEvents = [
   'role.revoked',
   'system.first_admin_created',
   'system.demo_loaded',
+  'system.audit_archived',
   'child.created',
   'child.updated',
   'child.deleted',
