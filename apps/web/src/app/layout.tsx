@@ -12,6 +12,7 @@ import { RoleList } from '../components/RoleList';
 import { UserMenu } from '../components/UserMenu';
 import { useLogout, useMe } from '../features/auth/api';
 import { TodoDot } from '../features/care-records/components/TodoDot';
+import { TotpResetNotice } from '../features/security/components/TotpResetNotice';
 import { useHasSider, useIsMobile } from '../hooks/useIsMobile';
 
 /** Route `handle` of pages that need a permission. */
@@ -105,6 +106,7 @@ export function AppLayout() {
           </Layout.Header>
           <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
             <main style={{ maxWidth: 1280, margin: '0 auto' }}>
+              <TotpResetNotice me={me.data} withLink />
               {allowed ? (
                 <Suspense fallback={<FullPageSpin />}>
                   <Outlet />

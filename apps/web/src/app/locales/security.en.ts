@@ -42,6 +42,26 @@ const securityEn: Messages<typeof securityZh> = {
   loginCodePlaceholder: '6 digits or a recovery code',
   useOtherAccount: 'Use another account',
   menu: 'Two-step sign-in',
+  reset: {
+    action: 'Reset two-step sign-in',
+    title: 'Reset two-step sign-in of “{{name}}”?',
+    content:
+      'Only when their phone is lost and the recovery codes are gone too. Their authenticator and recovery codes stop working and their sessions end; administrators must set up an authenticator again at the next sign-in.',
+    identity: 'Check who they are in person or by phone first.',
+    password: 'Your password',
+    passwordHint: 'To confirm it is you, enter your own password (not theirs).',
+    ok: 'Reset',
+    done: 'Two-step sign-in of “{{name}}” reset; ask them to sign in and set up an authenticator again',
+    on: 'Two-step sign-in on',
+    pending: 'Two-step sign-in being set up',
+  },
+  resetNotice: {
+    title: 'Your two-step sign-in was reset',
+    text: '{{name}} reset your two-step sign-in on {{time}}; your old authenticator and recovery codes no longer work.',
+    again: 'Please set up your authenticator again.',
+    notYou: 'If you did not ask for this, contact an administrator at once.',
+    setUp: 'Set up again',
+  },
 };
 
 export default securityEn;

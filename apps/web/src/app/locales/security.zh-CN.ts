@@ -37,6 +37,26 @@ const securityZh = {
   loginCodePlaceholder: '6位数字或恢复码',
   useOtherAccount: '换一个账号登录',
   menu: '两步验证',
+  reset: {
+    action: '重置两步验证',
+    title: '重置“{{name}}”的两步验证？',
+    content:
+      '仅在对方手机丢失、且恢复码也找不到时使用。重置后对方原来的验证器和恢复码全部失效，已登录的会话立即退出；管理员账号下次登录时须重新绑定验证器。',
+    identity: '请先当面或电话核实对方身份。',
+    password: '您的登录密码',
+    passwordHint: '为确认是您本人操作，请输入您自己的登录密码（不是对方的）。',
+    ok: '确认重置',
+    done: '已重置“{{name}}”的两步验证，请告知对方重新登录并绑定验证器',
+    on: '已开启两步验证',
+    pending: '两步验证设置中',
+  },
+  resetNotice: {
+    title: '您的两步验证已被重置',
+    text: '{{name}} 于 {{time}} 重置了您的两步验证，原来的验证器和恢复码已失效。',
+    again: '请重新绑定身份验证器。',
+    notYou: '如果不是您本人申请的，请立即联系管理员。',
+    setUp: '重新设置',
+  },
 };
 
 export default securityZh;

@@ -74,3 +74,9 @@ export const useRevokeRole = () =>
   useUserMutation(({ userId, assignmentId }: { userId: string; assignmentId: string }) =>
     api.delete<unknown>(`/users/${userId}/roles/${assignmentId}`),
   );
+
+/** Resets someone's two-step sign-in; the administrator confirms with their own password. */
+export const useResetTotp = () =>
+  useUserMutation(({ user, password }: { user: UserView; password: string }) =>
+    api.post<UserView>(`/users/${user.id}/reset-totp`, { version: user.version, password }),
+  );

@@ -10,6 +10,7 @@ import { refreshMeAfterEnrolment, useTotpStatus } from '../api';
 import { RecoveryCodes } from '../components/RecoveryCodes';
 import { TotpDisableForm } from '../components/TotpDisableForm';
 import { TotpEnrolment } from '../components/TotpEnrolment';
+import { TotpResetNotice } from '../components/TotpResetNotice';
 
 /**
  * 两步验证: enrolment (QR code, key, confirming code, recovery codes shown once) or, when on, the
@@ -65,6 +66,7 @@ function TwoStep() {
   else
     body = (
       <>
+        <TotpResetNotice me={me.data} />
         <p style={{ marginTop: 0, color: token.colorTextSecondary }}>
           {forced ? t('security.forcedIntro', { name: me.data.user.displayName }) : t('security.intro')}
         </p>

@@ -2,6 +2,7 @@ import {
   EditOutlined,
   FileSearchOutlined,
   KeyOutlined,
+  MobileOutlined,
   MoreOutlined,
   StopOutlined,
   TeamOutlined,
@@ -13,7 +14,15 @@ import { Button, Dropdown, Flex, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 
-export type UserPageAction = 'edit' | 'roles' | 'reset-password' | 'disable' | 'enable' | 'unlock' | 'audit';
+export type UserPageAction =
+  | 'edit'
+  | 'roles'
+  | 'reset-password'
+  | 'reset-totp'
+  | 'disable'
+  | 'enable'
+  | 'unlock'
+  | 'audit';
 
 /** Buttons from the record's abilities (and the audit link when the viewer may read the log). */
 export function UserActions({
@@ -32,6 +41,7 @@ export function UserActions({
   const more: MenuProps['items'] = [];
   if (a.resetPassword)
     more.push({ key: 'reset-password', icon: <KeyOutlined />, label: t('users.actions.resetPassword') });
+  if (a.resetTotp) more.push({ key: 'reset-totp', icon: <MobileOutlined />, label: t('security.reset.action') });
   if (a.unlock && user.locked) more.push({ key: 'unlock', icon: <UnlockOutlined />, label: t('users.actions.unlock') });
   if (a.enable && user.status === 'disabled')
     more.push({ key: 'enable', icon: <UndoOutlined />, label: t('users.actions.enable') });

@@ -13,6 +13,8 @@ export function UserStatusTags({ user }: { user: UserView }) {
       )}
       {user.locked && <Tag color="red">{t('users.locked')}</Tag>}
       {user.mustChangePassword && <Tag color="gold">{t('users.mustChangePassword')}</Tag>}
+      {user.totp === 'on' && <Tag color="blue">{t('security.reset.on')}</Tag>}
+      {user.totp === 'pending' && <Tag>{t('security.reset.pending')}</Tag>}
     </Flex>
   );
 }

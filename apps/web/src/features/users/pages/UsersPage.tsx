@@ -15,6 +15,7 @@ import { useSignedInMe } from '../../auth/api';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { type OneTimePasswordResult, type UserAction, type UserFilters, useUserAction, useUsers } from '../api';
 import { OneTimePasswordModal } from '../components/OneTimePasswordModal';
+import { ResetTotpModal } from '../components/ResetTotpModal';
 import { UserActions, type UserPageAction } from '../components/UserActions';
 import { UserCard } from '../components/UserCard';
 import { UserFormDrawer, type UserFormMode } from '../components/UserFormDrawer';
@@ -35,6 +36,7 @@ export function UsersPage() {
   const rolesDrawer = useDrawerState<UserView>();
   const [otp, setOtp] = useState<{ result: OneTimePasswordResult; reason: 'created' | 'reset' } | null>(null);
   const act = useUserAction();
+  const [totpResetFor, setTotpResetFor] = useState<UserView | null>(null);
   const canManage = me.permissions.includes('user.manage');
   const canReadAudit = me.permissions.includes('audit.read');
 
@@ -71,6 +73,7 @@ export function UsersPage() {
     if (action === 'edit') formDrawer.open({ type: 'edit', user });
     else if (action === 'roles') rolesDrawer.open(user);
     else if (action === 'audit') navigate(`/audit?targetId=${user.id}`);
+    else if (action === 'reset-totp') setTotpResetFor(user);
     else confirmAction(action, user);
   };
 
@@ -251,6 +254,7 @@ export function UsersPage() {
           onClose={rolesDrawer.close}
         />
       )}
+      <ResetTotpModal user={totpResetFor} onClose={() => setTotpResetFor(null)} />
       <OneTimePasswordModal
         result={otp?.result ?? null}
         reason={otp?.reason ?? 'created'}
