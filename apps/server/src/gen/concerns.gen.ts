@@ -41,7 +41,8 @@ const stepOrder: ConcernStatus[] = ['reported', 'acknowledged', 'referred', 'fol
  * administrator (or the child director). Every workflow state occurs (the first five of the county
  * go through them in turn); steps come within their deadlines mostly, some late — those carry the
  * escalation the server writes (an `escalated` event without actor) — and a few open ones are
- * overdue today, for the server's interval to escalate.
+ * overdue today, for the server's interval to escalate. A quarter of the urgent mailbox letters a
+ * counselor took up were reported too (from the letter, naming the child when it was linked).
  */
 export const concernsGen: GenPart = {
   name: 'concerns',
@@ -64,6 +65,102 @@ export const concernsGen: GenPart = {
     );
     const concerns: ConcernRow[] = [];
     const events: EventRow[] = [];
+    // How long each step took (hours after the previous one); a tenth come late.
+    const took = (status: Exclude<ConcernStatus, 'closed'>) =>
+      rng.chance(0.1)
+        ? concernStepHours[status] * (1.1 + rng.next())
+        : concernStepHours[status] * (0.1 + rng.next() * 0.7);
+    const planSteps = (target: ConcernStatus) => {
+      const steps: { status: ConcernStatus; after: number }[] = [];
+      const upTo = stepOrder.indexOf(target);
+      if (upTo >= 1) steps.push({ status: 'acknowledged', after: took('reported') });
+      if (upTo >= 2) steps.push({ status: 'referred', after: took('acknowledged') });
+      if (upTo >= 3) {
+        steps.push({ status: 'following_up', after: took('referred') });
+        for (let k = rng.int(0, 2); k > 0; k--) steps.push({ status: 'following_up', after: took('following_up') });
+      }
+      if (upTo >= 4) steps.push({ status: 'closed', after: took('following_up') });
+      return steps;
+    };
+    /** One concern and its events: raised at `raised`, then the steps in turn. */
+    const record = (
+      base: Pick<ConcernRow, 'childId' | 'schoolId' | 'mailboxMessageId' | 'reporterId'>,
+      handlerId: string,
+      category: ConcernCategory,
+      raised: number,
+      steps: { status: ConcernStatus; after: number }[],
+      escalateOverdue: boolean,
+    ) => {
+      const texts = concernTexts[category];
+      const id = newId();
+      const row: ConcernRow = {
+        ...base,
+        id,
+        countyId,
+        category,
+        severity: rng.pick(severityOf[category]),
+        description: base.mailboxMessageId ? texts.fromMailbox : rng.pick(texts.description),
+        immediateActions: rng.chance(0.8) ? rng.pick(texts.immediate) : null,
+        status: 'reported',
+        createdAt: new Date(raised),
+        version: 1 + steps.length,
+      };
+      events.push({
+        id: eventIds(),
+        countyId,
+        concernId: id,
+        kind: 'reported',
+        actorId: base.reporterId,
+        at: new Date(raised),
+      });
+      let at = raised;
+      let status: ConcernStatus = 'reported';
+      const escalateIfLate = (from: number, until: number) => {
+        if (status === 'closed') return;
+        const due = from + concernStepHours[status] * HOUR;
+        if (due >= until) return;
+        // The server's interval runs every few minutes.
+        const when = new Date(due + rng.int(1, 10) * 60_000);
+        row.escalatedAt = when;
+        row.escalatedStatus = status;
+        events.push({ id: eventIds(), countyId, concernId: id, kind: 'escalated', actorId: null, at: when, status });
+      };
+      for (const step of steps) {
+        const next = at + step.after * HOUR;
+        escalateIfLate(at, next);
+        at = next;
+        status = step.status;
+        const when = new Date(at);
+        const event = { id: eventIds(), countyId, concernId: id, actorId: handlerId, at: when };
+        if (status === 'acknowledged') {
+          row.acknowledgedAt = when;
+          events.push({ ...event, kind: 'acknowledged', note: rng.pick(concernStepNotes.acknowledged) });
+        } else if (status === 'referred') {
+          const referredAt = new Date(at - rng.int(10, 120) * 60_000);
+          row.referredAt = referredAt;
+          events.push({
+            ...event,
+            kind: 'referred',
+            authority: texts.authority,
+            referredAt,
+            receiptNumber: `${receiptPrefixes[texts.authority]}〔${new Date(at).getUTCFullYear()}〕${rng.int(10, 999)}号`,
+            note: null,
+          });
+        } else if (status === 'following_up') {
+          events.push({ ...event, kind: 'followed_up', note: rng.pick(concernStepNotes.followed_up) });
+        } else {
+          row.closedAt = when;
+          events.push({ ...event, kind: 'closed', note: rng.pick(concernStepNotes.closed) });
+        }
+      }
+      // An open step past its deadline: half of them the server has escalated already.
+      if (escalateOverdue && rng.chance(0.5)) escalateIfLate(at, now);
+      row.status = status;
+      row.dueAt = status === 'closed' ? null : new Date(at + concernStepHours[status] * HOUR);
+      row.updatedAt = new Date(at);
+      concerns.push(row);
+    };
+
     let n = 0;
     for (const township of world.townships) {
       const kids = byTownship.get(township.id) ?? [];
@@ -77,21 +174,7 @@ export const concernsGen: GenPart = {
         const target = n < stepOrder.length ? stepOrder[n]! : finalStatus(rng);
         n++;
         const category = c.leftBehind && rng.chance(0.4) ? 'unsupervised' : rng.pick(concernCategories);
-        const texts = concernTexts[category];
-        // How long each step took (hours after the previous one); a tenth come late.
-        const took = (status: Exclude<ConcernStatus, 'closed'>) =>
-          rng.chance(0.1)
-            ? concernStepHours[status] * (1.1 + rng.next())
-            : concernStepHours[status] * (0.1 + rng.next() * 0.7);
-        const steps: { status: ConcernStatus; after: number }[] = [];
-        const upTo = stepOrder.indexOf(target);
-        if (upTo >= 1) steps.push({ status: 'acknowledged', after: took('reported') });
-        if (upTo >= 2) steps.push({ status: 'referred', after: took('acknowledged') });
-        if (upTo >= 3) {
-          steps.push({ status: 'following_up', after: took('referred') });
-          for (let k = rng.int(0, 2); k > 0; k--) steps.push({ status: 'following_up', after: took('following_up') });
-        }
-        if (upTo >= 4) steps.push({ status: 'closed', after: took('following_up') });
+        const steps = planSteps(target);
         const span = steps.reduce((h, s) => h + s.after, 0);
         // Open concerns: the last step recent enough to be in time, or (one in six) overdue.
         const open = target !== 'closed';
@@ -102,78 +185,32 @@ export const concernsGen: GenPart = {
             ? limit * (1.2 + rng.next() * 2)
             : limit * rng.next() * 0.8
           : rng.int(24, 24 * 150);
-        const raised = now - (span + tail) * HOUR;
-        const id = newId();
-        const row: ConcernRow = {
-          id,
-          countyId,
-          childId: c.id,
-          schoolId: c.schoolId,
-          reporterId: reporter.id,
-          category,
-          severity: rng.pick(severityOf[category]),
-          description: rng.pick(texts.description),
-          immediateActions: rng.chance(0.8) ? rng.pick(texts.immediate) : null,
-          status: 'reported',
-          createdAt: new Date(raised),
-          version: 1 + steps.length,
-        };
-        events.push({
-          id: eventIds(),
-          countyId,
-          concernId: id,
-          kind: 'reported',
-          actorId: reporter.id,
-          at: new Date(raised),
-        });
-        let at = raised;
-        let status: ConcernStatus = 'reported';
-        const escalateIfLate = (from: number, until: number) => {
-          if (status === 'closed') return;
-          const due = from + concernStepHours[status] * HOUR;
-          if (due >= until) return;
-          // The server's interval runs every few minutes.
-          const when = new Date(due + rng.int(1, 10) * 60_000);
-          row.escalatedAt = when;
-          row.escalatedStatus = status;
-          events.push({ id: eventIds(), countyId, concernId: id, kind: 'escalated', actorId: null, at: when, status });
-        };
-        for (const step of steps) {
-          const next = at + step.after * HOUR;
-          escalateIfLate(at, next);
-          at = next;
-          status = step.status;
-          const when = new Date(at);
-          const base = { id: eventIds(), countyId, concernId: id, actorId: handler.id, at: when };
-          if (status === 'acknowledged') {
-            row.acknowledgedAt = when;
-            events.push({ ...base, kind: 'acknowledged', note: rng.pick(concernStepNotes.acknowledged) });
-          } else if (status === 'referred') {
-            const referredAt = new Date(at - rng.int(10, 120) * 60_000);
-            row.referredAt = referredAt;
-            events.push({
-              ...base,
-              kind: 'referred',
-              authority: texts.authority,
-              referredAt,
-              receiptNumber: `${receiptPrefixes[texts.authority]}〔${new Date(at).getUTCFullYear()}〕${rng.int(10, 999)}号`,
-              note: null,
-            });
-          } else if (status === 'following_up') {
-            events.push({ ...base, kind: 'followed_up', note: rng.pick(concernStepNotes.followed_up) });
-          } else {
-            row.closedAt = when;
-            events.push({ ...base, kind: 'closed', note: rng.pick(concernStepNotes.closed) });
-          }
-        }
-        // An open step past its deadline: half of them the server has escalated already.
-        if (overdue && rng.chance(0.5)) escalateIfLate(at, now);
-        row.status = status;
-        row.dueAt = status === 'closed' ? null : new Date(at + concernStepHours[status] * HOUR);
-        row.updatedAt = new Date(at);
-        concerns.push(row);
+        const base = { childId: c.id, schoolId: c.schoolId, mailboxMessageId: null, reporterId: reporter.id };
+        record(base, handler.id, category, now - (span + tail) * HOUR, steps, overdue);
       }
     }
+    // A quarter of the urgent mailbox letters a counselor took up became a report (the first always):
+    // raised an hour after, naming the child when the counselor linked one; as far on as time allows.
+    (world.urgentLetters ?? []).forEach((letter, i) => {
+      const handler = staff.first('school_admin', letter.schoolId);
+      if (!handler || !(i === 0 || rng.chance(0.25))) return;
+      const raised = letter.handledAt.getTime() + HOUR;
+      if (raised >= now) return;
+      const steps: { status: ConcernStatus; after: number }[] = [];
+      let sum = 0;
+      for (const step of planSteps('closed')) {
+        sum += step.after;
+        if (raised + sum * HOUR >= now) break;
+        steps.push(step);
+      }
+      const base = {
+        childId: letter.childId,
+        schoolId: letter.schoolId,
+        mailboxMessageId: letter.id,
+        reporterId: letter.counselorId,
+      };
+      record(base, handler.id, letter.category, raised, steps, true);
+    });
     return {
       concern: await bulkInsert(ctx.db, concern, concerns),
       concern_event: await bulkInsert(ctx.db, concernEvent, events),

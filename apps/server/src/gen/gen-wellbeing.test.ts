@@ -86,7 +86,8 @@ describe('the generator at small scale: aid, concerns, counseling, mailbox, lett
       new Set(['reported', 'acknowledged', 'referred', 'following_up', 'closed']),
     );
     for (const r of rows) {
-      expect(r.schoolId).toBe(kids.get(r.childId!)!.schoolId);
+      if (r.childId) expect(r.schoolId).toBe(kids.get(r.childId)!.schoolId);
+      else expect(r.mailboxMessageId).not.toBeNull();
       expect(users.has(r.reporterId)).toBe(true);
       const own = events.filter((e) => e.concernId === r.id).sort((a, b) => a.at.getTime() - b.at.getTime());
       expect(own[0]!.kind).toBe('reported');
@@ -103,6 +104,15 @@ describe('the generator at small scale: aid, concerns, counseling, mailbox, lett
       expect(r.updatedAt.getTime()).toBeLessThan(now.getTime());
     }
     expect(rows.some((r) => r.status !== 'closed' && r.dueAt! < now)).toBe(true);
+    const letters = new Map((await t.db.select().from(mailboxMessage)).map((m) => [m.id, m]));
+    const fromMailbox = rows.filter((r) => r.mailboxMessageId);
+    expect(fromMailbox.length).toBeGreaterThan(0);
+    for (const r of fromMailbox) {
+      const letter = letters.get(r.mailboxMessageId!)!;
+      expect(letter.urgent).toBe(true);
+      expect([r.schoolId, r.createdAt > letter.createdAt]).toEqual([letter.schoolId, true]);
+      if (r.childId) expect(r.childId).toBe(letter.childId);
+    }
     const admin = await loginRole('school_admin');
     const list = await admin.get('/api/concerns?pageSize=50');
     expect(list.statusCode).toBe(200);

@@ -13,8 +13,14 @@ import { bulkInsert } from './bulk-insert';
 import { groupBy } from './group-by';
 import { chinaDate, dayOf } from './people';
 import { atChinaHour, staffIndex } from './staff-index';
-import { mailboxBodies, mailboxReplies, mailboxSenderNames, urgentMailboxBodies } from './wellbeing-texts';
-import type { GenPart } from './world';
+import {
+  mailboxBodies,
+  mailboxReplies,
+  mailboxSenderNames,
+  urgentMailboxBodies,
+  urgentMailboxCategories,
+} from './wellbeing-texts';
+import type { GenPart, GenUrgentLetter } from './world';
 
 type MessageRow = typeof mailboxMessage.$inferInsert;
 
@@ -58,6 +64,7 @@ export const mailboxGen: GenPart = {
     );
     const boxes: (typeof mailboxBox.$inferInsert)[] = [];
     const messages: MessageRow[] = [];
+    const urgentLetters: GenUrgentLetter[] = [];
     for (const school of world.schools) {
       const opened = atChinaHour(today - rng.int(330, 400), 10);
       const boxId = boxIds();
@@ -77,7 +84,8 @@ export const mailboxGen: GenPart = {
       const kids = bySchool.get(school.id) ?? [];
       for (let i = 0; i < count; i++) {
         const urgentOne = rng.chance(1 / 12) || (i === 0 && counselors.length > 0);
-        const body = rng.pick(urgentOne ? urgentMailboxBodies : mailboxBodies);
+        const pick = rng.int(0, urgentMailboxBodies.length - 1);
+        const body = urgentOne ? urgentMailboxBodies[pick]! : rng.pick(mailboxBodies);
         const name = rng.chance(0.3) ? rng.pick(mailboxSenderNames) : null;
         const className = rng.chance(0.25) && school.classes.length > 0 ? rng.pick(school.classes).name : null;
         const age = rng.int(0, 320);
@@ -128,10 +136,20 @@ export const mailboxGen: GenPart = {
             row.childId = rng.pick(kids).id;
             row.version = (row.version ?? 1) + 1;
           }
+          if (urgentOne && status !== 'new')
+            urgentLetters.push({
+              id: row.id!,
+              schoolId: school.id,
+              counselorId: handler.id,
+              childId: row.childId ?? null,
+              handledAt: handled,
+              category: urgentMailboxCategories[pick]!,
+            });
         }
         messages.push(row);
       }
     }
+    world.urgentLetters = urgentLetters;
     return {
       mailbox_box: await bulkInsert(ctx.db, mailboxBox, boxes),
       mailbox_message: await bulkInsert(ctx.db, mailboxMessage, messages),

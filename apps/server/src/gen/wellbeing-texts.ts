@@ -103,6 +103,14 @@ export const mailboxBodies = [
   '最近晚上老是睡不着，一闭眼就想很多事情，上课总打瞌睡。',
   '我考试没考好，妈妈在电话里骂了我，我觉得自己很没用。',
 ];
+/** The concern a report raised from each urgent letter (same order) is about. */
+export const urgentMailboxCategories: ConcernCategory[] = [
+  'self_harm_risk',
+  'suspected_violence',
+  'self_harm_risk',
+  'suspected_violence',
+  'unsupervised',
+];
 export const urgentMailboxBodies = [
   '我觉得活着没意思，爸爸妈妈都不要我了，没有人在乎我。',
   '叔叔喝醉了就打我，我身上都是青的，我害怕回家。',
@@ -121,9 +129,10 @@ export const mailboxSenderNames = ['小雨', '小花', '一个三年级的同学
 /** 强制报告: what happened, what was done at once, and the authority it goes to. */
 export const concernTexts: Record<
   ConcernCategory,
-  { description: string[]; immediate: string[]; authority: ConcernAuthority }
+  { description: string[]; fromMailbox: string; immediate: string[]; authority: ConcernAuthority }
 > = {
   unsupervised: {
+    fromMailbox: '悄悄话信箱来信：孩子称家中无人照看，想离家出走去找妈妈。',
     description: [
       '该生父母均在外务工，照看孩子的奶奶上周住院，孩子已独自在家生活四天，晚上无人照看。',
       '班主任家访发现，该生与年仅十岁的哥哥两人在家生活，监护人外出打零工常数日不归。',
@@ -132,6 +141,7 @@ export const concernTexts: Record<
     authority: 'civil_affairs',
   },
   missing: {
+    fromMailbox: '悄悄话信箱来信：孩子称想离家出走，已在攒钱。',
     description: [
       '该生周五放学后未回家，监护人晚上九点来校询问，班主任电话联系同学均不知去向。',
       '该生周一未到校，监护人称孩子早上已出门上学，至中午仍未找到。',
@@ -140,6 +150,7 @@ export const concernTexts: Record<
     authority: 'police',
   },
   guardian_failing: {
+    fromMailbox: '悄悄话信箱来信：孩子称家里没人管，吃不饱饭。',
     description: [
       '监护人（爷爷）长期酗酒，孩子经常不吃早饭到校，冬天衣着单薄，作业多日无人签字。',
       '孩子的外婆年过八旬、行动不便，无力照顾孩子的饮食起居，孩子多次因生病缺课。',
@@ -148,6 +159,7 @@ export const concernTexts: Record<
     authority: 'civil_affairs',
   },
   suspected_violence: {
+    fromMailbox: '悄悄话信箱来信：孩子称在家中被大人殴打，身上有伤，害怕回家。',
     description: [
       '体育课上发现该生手臂和背部有多处淤青，询问时孩子称是在家被叔叔用皮带打的。',
       '该生脸部有明显红肿，同学反映孩子说是被继父打的，孩子本人不愿多谈。',
@@ -156,6 +168,7 @@ export const concernTexts: Record<
     authority: 'police',
   },
   suspected_abuse: {
+    fromMailbox: '悄悄话信箱来信：孩子称有人对自己做不好的事，不敢告诉别人。',
     description: [
       '该生近期情绪异常低落，在心理老师面前透露有成年邻居对其有不当接触。',
       '该生在作文中写到有人经常让她去家里并给她零食，内容令人担忧，班主任谈话后孩子哭泣。',
@@ -164,6 +177,7 @@ export const concernTexts: Record<
     authority: 'police',
   },
   self_harm_risk: {
+    fromMailbox: '悄悄话信箱来信：孩子表达了轻生念头，称“不想活了”“活着没意思”。',
     description: [
       '该生在作业本上多次写下“活着没意思”“不想活了”，班主任发现其手腕有划痕。',
       '该生通过悄悄话信箱表达了轻生念头，心理老师约谈后孩子承认有过具体想法。',

@@ -1,4 +1,4 @@
-import type { Role } from '@shouwang/shared';
+import type { ConcernCategory, Role } from '@shouwang/shared';
 import type { Db } from '../db/client';
 import type { SchoolKind } from '../demo/names';
 import type { Random } from '../demo/random';
@@ -86,6 +86,16 @@ export interface GenActivity {
   occurredOn: string;
 }
 
+/** An urgent mailbox letter a counselor took up, for the concern raised from it. */
+export interface GenUrgentLetter {
+  id: string;
+  schoolId: string;
+  counselorId: string;
+  childId: string | null;
+  handledAt: Date;
+  category: ConcernCategory;
+}
+
 export interface World {
   county: GenOrg;
   townships: GenOrg[];
@@ -100,6 +110,8 @@ export interface World {
   pairings: GenPairing[];
   /** Filled by the activities part. */
   activities?: GenActivity[];
+  /** Filled by the mailbox part. */
+  urgentLetters?: GenUrgentLetter[];
   /** The school year of `now` (2026-2027 in November 2026) and the date terms are counted from. */
   schoolYear: { startYear: number; label: string };
 }
