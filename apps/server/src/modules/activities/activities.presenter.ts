@@ -1,5 +1,6 @@
 import type { ActivityView } from '@shouwang/shared';
 import type { Actor } from '../../lib/authz/actor';
+import { coversChild } from '../children/children.policy';
 import { activityAbilities } from './activities.policy';
 import type { ActivityRow, ActivityWithOrg, participantsOf, photosOf } from './activities.repository';
 
@@ -22,13 +23,18 @@ export function presentActivity(
     place: a.place,
     organizers: a.organizers,
     description: a.description,
-    participants: mine.map((p) => ({
-      childId: p.childId,
-      name: p.name,
-      leftBehind: Boolean(p.leftBehind),
-      role: p.role,
-      award: p.award,
-    })),
+    // An event above the caller's unit (a class teacher sees the school's) names only the children the
+    // caller's own grant covers; the others count in the totals but are not named (found by the
+    // authorization matrix: a class teacher read which sibling-class children are left behind).
+    participants: mine
+      .filter((p) => coversChild(actor, 'activity.read', p))
+      .map((p) => ({
+        childId: p.childId,
+        name: p.name,
+        leftBehind: Boolean(p.leftBehind),
+        role: p.role,
+        award: p.award,
+      })),
     participantCount: mine.length,
     leftBehindCount: mine.filter((p) => p.leftBehind).length,
     photos: photos.filter((p) => p.ownerId === a.id).map(({ id, fileName, version }) => ({ id, fileName, version })),

@@ -140,6 +140,8 @@ export async function participantsOf(db: Db, activityIds: string[]) {
       award: activityParticipation.award,
       name: child.name,
       leftBehind: leftBehindOn(sql`${activity.occurredOn}`),
+      schoolPath: child.schoolPath,
+      villagePath: child.villagePath,
     })
     .from(activityParticipation)
     .innerJoin(activity, eq(activity.id, activityParticipation.activityId))

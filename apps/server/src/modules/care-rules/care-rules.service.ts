@@ -63,11 +63,13 @@ export async function capacityAt(db: Db, ctx: RequestContext, schoolId: string |
   return repo.capacityOf(school ? (await ensureSchoolCare(db, ctx, school)).setting : undefined);
 }
 
-/** How long authors may edit their care records at a school. */
-export async function recordEditDaysAt(db: Db, ctx: RequestContext, schoolId: string | null): Promise<number> {
+/**
+ * How long authors may edit their care records at a school. Read only (the column's default when the
+ * school has no settings row yet): an edit that is then refused must not write the school's defaults.
+ */
+export async function recordEditDaysAt(db: Db, _ctx: RequestContext, schoolId: string | null): Promise<number> {
   if (!schoolId) return 7;
-  const school = await findOrg(db, schoolId);
-  return school ? (await ensureSchoolCare(db, ctx, school)).setting.recordEditDays : 7;
+  return (await repo.findSetting(db, schoolId))?.recordEditDays ?? 7;
 }
 
 /** A school whose rules the actor may read, or not found. */
