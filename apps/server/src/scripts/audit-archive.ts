@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatabaseOpenError, openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
@@ -49,7 +50,9 @@ async function main() {
     console.log(`Archived and removed ${result.count} audit row(s) before ${cutoff.toISOString()}`);
     console.log(`  ids ${result.firstId}–${result.lastId}`);
     console.log(`  file:   ${result.file}`);
-    console.log(`  sha256: ${result.sha256}  (check: sha256sum -c ${result.checksumFile})`);
+    console.log(
+      `  sha256: ${result.sha256}  (check: cd ${dir} && sha256sum -c ${path.basename(result.checksumFile!)})`,
+    );
   } finally {
     await database.close();
   }
