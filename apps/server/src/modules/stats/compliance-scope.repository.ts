@@ -1,6 +1,8 @@
-import { type CareFrequency, leftBehindCategories, parentContactKinds } from '@shouwang/shared';
+import type { CareFrequency } from '@shouwang/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { ensureComplianceCache, readCachedTallies } from '../todos/compliance-cache.repository';
+import { dueRelation, isTrue, kidsRelation, periodsRelation } from '../todos/compliance-sql';
 import { dutyDoneCondition } from '../todos/duty-sources';
 import { rowsOf, type StatsScope, scopeFilter } from './stats.repository';
 
@@ -42,58 +44,52 @@ export async function rulesInScope(db: Db, scope: StatsScope): Promise<ScopeRule
 }
 
 /**
- * 完成率 of a whole scope, per rule kind and month, in one statement: the school statement of
- * modules/todos/compliance.repository widened from one school to the children of a scope, each child
- * joined to the periods of its own school's rules. Applicability is the engine's (care level, category
- * on the due date, at school by the enrollment history, parents not yet home for contact kinds).
+ * 完成率 of a whole scope, per rule kind and month, computed live in one statement: the school
+ * statement of modules/todos/compliance.repository widened to the children of a scope, each child
+ * joined to the periods of its own school's rules (`dueRelation`). The reference for the cached figures.
  */
-export async function scopeComplianceTallies(
+export async function liveScopeComplianceTallies(
   db: Db,
   input: { scope: StatsScope; endedBefore: string; periods: ScopePeriod[] },
 ): Promise<ScopeComplianceRow[]> {
   if (input.periods.length === 0) return [];
-  const periods = sql.join(
-    input.periods.map((p) => sql`(${p.ruleId}::uuid, ${p.start}::date, ${p.end}::date)`),
-    sql`, `,
-  );
   const result = await db.execute(sql`
-    with p(rule_id, p_start, p_end) as (values ${periods}),
-    kids as materialized (
-      select c.id, c.county_id, c.school_id, c.care_level,
-        (select case when bool_or(cc.end_date is null) then null else max(cc.end_date) end
-           from child_category cc where cc.child_id = c.id and cc.category in ${leftBehindCategories}) as returned_on
-      from child c
-      where ${scopeFilter(input.scope)} and c.school_id is not null
-    ),
-    due as (
-      select p.p_start, p.p_end, p.p_end < ${input.endedBefore}::date as ended, r.kind, k.id as child_id, k.county_id
-      from p
-      join care_rule r on r.id = p.rule_id
-      join kids k on k.school_id = r.school_id
-      where (cardinality(r.care_levels) = 0 or k.care_level = any(r.care_levels))
-        and (cardinality(r.categories) = 0 or exists (
-          select 1 from child_category cc where cc.child_id = k.id and cc.category = any(r.categories)
-            and cc.start_date <= p.p_end and (cc.end_date is null or cc.end_date > p.p_end)))
-        and coalesce(
-          (select e.status = 'enrolled' from child_enrollment e where e.child_id = k.id and e.date <= p.p_end
-             order by e.date desc, e.created_at desc limit 1),
-          (select e.status <> 'enrolled' from child_enrollment e where e.child_id = k.id
-             order by e.date, e.created_at limit 1),
-          true)
-        and (r.kind not in ${parentContactKinds} or k.returned_on is null or k.returned_on > p.p_end)
-    )
-    select kind, to_char(p_start, 'YYYY-MM') as month, ended, count(*)::int as due,
-      (count(*) filter (where ${dutyDoneCondition('due')}))::int as done
+    with p as (${periodsRelation(input.periods)}),
+    kids as materialized (${kidsRelation(scopeFilter(input.scope))}),
+    due as (${dueRelation})
+    select kind, to_char(p_start, 'YYYY-MM') as month, p_end < ${input.endedBefore}::date as ended,
+      count(*)::int as due, (count(*) filter (where ${dutyDoneCondition('due')}))::int as done
     from due
     group by kind, to_char(p_start, 'YYYY-MM'), ended
   `);
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     kind: String(r.kind),
     month: String(r.month),
-    ended: r.ended === true || String(r.ended) === 't',
+    ended: isTrue(r.ended),
     due: Number(r.due),
     done: Number(r.done),
   }));
+}
+
+/**
+ * 完成率 of a whole scope, per rule kind and month, from the tallies pre-aggregated per school and
+ * village (modules/todos/compliance-cache.repository.ts). The periods are those of the scope's
+ * schools' rules, so a school, township or county adds up whole schools' rows; a class, a part of a
+ * school, is computed live.
+ */
+export async function scopeComplianceTallies(
+  db: Db,
+  input: { scope: StatsScope; endedBefore: string; periods: ScopePeriod[] },
+): Promise<ScopeComplianceRow[]> {
+  if (input.scope.kind === 'class') return liveScopeComplianceTallies(db, input);
+  await ensureComplianceCache(db, input.scope.countyId, input.periods);
+  const rows = await readCachedTallies(db, {
+    countyId: input.scope.countyId,
+    periods: input.periods,
+    endedBefore: input.endedBefore,
+    by: 'kindMonth',
+  });
+  return rows.map((r) => ({ kind: r.key, month: r.month, ended: r.ended, due: r.due, done: r.done }));
 }
 
 /** Children of a scope owing a rule kind in an ended period with no record (drill-down of 完成率). */

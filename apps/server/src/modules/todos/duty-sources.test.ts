@@ -39,6 +39,9 @@ beforeAll(async () => {
   await t.db.execute(sql`create table stand_in_letter (
     id uuid primary key default gen_random_uuid(), county_id uuid not null, child_id uuid not null,
     sent_on date not null, deleted_at timestamptz)`);
+  // Like every registered source, it tells the pre-aggregated 完成率 when its records change (migration 0016).
+  await t.db.execute(sql`create trigger stand_in_letter_compliance after insert on stand_in_letter
+    referencing new table as compliance_new for each statement execute function compliance_stale_by_record('sent_on')`);
 });
 afterAll(async () => {
   dutySources.letter = null;

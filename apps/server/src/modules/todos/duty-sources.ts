@@ -17,7 +17,9 @@ import { recordFactsOf } from '../care-records/care-records.repository';
  *
  * The table must have `id`, `county_id`, `child_id`, `deleted_at` and the date column, and should
  * have an index on (county_id, child_id, <date>) where deleted_at is null: the to-do list and the
- * compliance statement probe it once per (child, period).
+ * compliance statement probe it once per (child, period). It must also carry the compliance
+ * triggers (`compliance_stale_by_record('<date column>')` after insert, update and delete, as in
+ * migration 0016), or the pre-aggregated 完成率 would not see its new records.
  */
 export interface DutySource {
   /** Table name (a plain identifier). */

@@ -15,13 +15,24 @@ import type { AppDeps } from '../../app';
 import { calendarOf } from './calendar.service';
 import { childSchedule } from './child-schedule.service';
 import { schoolCompliance } from './compliance.service';
+import { refreshStaleCompliance } from './compliance-cache.repository';
 import { todosOf } from './todos.service';
 
 const tags = ['todos'];
+/** How often the pre-aggregated 完成率 of schools written to since is recomputed in the background. */
+const COMPLIANCE_REFRESH_MS = 2 * 60_000;
 
 /** What each user owes (待办), their calendar, a child's schedule and a school's 完成率 per rule. */
 export const todoRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
   const db = database.db;
+
+  const timer = setInterval(() => {
+    refreshStaleCompliance(db).catch((error: unknown) =>
+      app.log.error({ err: error }, 'refreshing the compliance tallies failed'),
+    );
+  }, COMPLIANCE_REFRESH_MS);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
 
   // Everyone has a to-do list: care duties for those who keep records, other modules' tasks (a
   // concern to acknowledge, a mailbox message, a review) for the rest; todosOf answers only the

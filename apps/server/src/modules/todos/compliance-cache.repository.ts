@@ -1,0 +1,161 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { rowsOf } from '../stats/stats.repository';
+import { dueRelation, isTrue, kidsRelation, periodsRelation, type RulePeriod } from './compliance-sql';
+import { dutyDoneCondition } from './duty-sources';
+
+/**
+ * 完成率 from the pre-aggregated `compliance_tally` (see compliance-cache.table.ts). Before a read, the
+ * schools behind the asked periods are brought up to date in one transaction: rows a write has made
+ * stale (the triggers set `compliance_state.dirty_from`) are recomputed, periods never computed are
+ * computed, both by the same statement as the live figures. A county dashboard then adds up
+ * ≈200 schools' rows instead of probing every (child × rule × period).
+ */
+
+/** Fills the tallies of `periods` (all rules of schools in one county), for these schools only. */
+async function computePeriods(db: Db, countyId: string, periods: RulePeriod[]): Promise<void> {
+  if (periods.length === 0) return;
+  await db.execute(sql`
+    with p as materialized (${periodsRelation(periods)}),
+    kids as materialized (${kidsRelation(sql`c.county_id = ${countyId} and c.school_id in (
+      select r.school_id from care_rule r where r.id in (select rule_id from p))`)}),
+    due as (${dueRelation}),
+    tallies as materialized (
+      select county_id, school_id, village_id, rule_id, kind, p_start, p_end, count(*)::int as due,
+        (count(*) filter (where ${dutyDoneCondition('due')}))::int as done
+      from due group by county_id, school_id, village_id, rule_id, kind, p_start, p_end
+    ),
+    counted as (
+      insert into compliance_tally (county_id, school_id, village_id, rule_id, kind, period_start, period_end, due, done)
+      select * from tallies
+    )
+    insert into compliance_tally (county_id, school_id, village_id, rule_id, kind, period_start, period_end, due, done)
+    select r.county_id, r.school_id, null, p.rule_id, r.kind, p.p_start, p.p_end, 0, 0
+    from p join care_rule r on r.id = p.rule_id
+    -- A period nobody owes keeps a zero row, so it counts as computed.
+    where not exists (
+      select 1 from tallies t where t.rule_id = p.rule_id and t.p_start = p.p_start and t.p_end = p.p_end)`);
+}
+
+/** Schools (of the rules of `periods`) with stale rows or periods not yet computed. */
+async function schoolsNeedingWork(db: Db, periods: RulePeriod[]): Promise<string[]> {
+  const result = await db.execute(sql`
+    with p as (${periodsRelation(periods)})
+    select distinct r.school_id as id from p join care_rule r on r.id = p.rule_id
+    left join compliance_state s on s.school_id = r.school_id
+    where s.school_id is null or s.dirty_from is not null or not exists (
+      select 1 from compliance_tally t where t.rule_id = p.rule_id and t.period_start = p.p_start
+        and t.period_end = p.p_end)`);
+  return rowsOf<{ id: string }>(result).map((r) => r.id);
+}
+
+/**
+ * Brings the schools up to date in one transaction holding their state rows: stale rows go and
+ * their periods are computed again (as long as their rule is active), then `periods` of these
+ * schools still missing are computed. A write that lands meanwhile waits for the lock and marks
+ * the school stale again, so nothing it changes is lost.
+ */
+async function refreshSchools(db: Db, countyId: string, schoolIds: string[], periods: RulePeriod[]): Promise<void> {
+  const ids = `{${schoolIds.join(',')}}`;
+  await db.execute(sql`
+    insert into compliance_state (school_id, county_id)
+    select id, ${countyId} from unnest(${ids}::uuid[]) as s(id) on conflict do nothing`);
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select school_id from compliance_state where school_id = any(${ids}::uuid[])
+      order by school_id for update`);
+    const stale = await tx.execute(sql`
+      with gone as (
+        delete from compliance_tally t using compliance_state s
+        where s.school_id = any(${ids}::uuid[]) and s.dirty_from is not null and t.school_id = s.school_id
+          and t.period_end >= s.dirty_from
+        returning t.rule_id, t.period_start, t.period_end
+      )
+      select distinct g.rule_id as "ruleId", to_char(g.period_start, 'YYYY-MM-DD') as start,
+        to_char(g.period_end, 'YYYY-MM-DD') as "end"
+      from gone g join care_rule r on r.id = g.rule_id and r.active and r.deleted_at is null`);
+    await tx.execute(sql`update compliance_state set dirty_from = null, refreshed_at = now()
+      where school_id = any(${ids}::uuid[])`);
+    const wanted = new Map<string, RulePeriod>();
+    for (const p of rowsOf<RulePeriod>(stale)) wanted.set(`${p.ruleId} ${p.start} ${p.end}`, p);
+    if (periods.length > 0) {
+      const missing = await tx.execute(sql`
+        with p as (${periodsRelation(periods)})
+        select p.rule_id as "ruleId", to_char(p.p_start, 'YYYY-MM-DD') as start, to_char(p.p_end, 'YYYY-MM-DD') as "end"
+        from p join care_rule r on r.id = p.rule_id
+        where r.school_id = any(${ids}::uuid[]) and not exists (
+          select 1 from compliance_tally t where t.rule_id = p.rule_id and t.period_start = p.p_start
+            and t.period_end = p.p_end)`);
+      for (const p of rowsOf<RulePeriod>(missing)) wanted.set(`${p.ruleId} ${p.start} ${p.end}`, p);
+    }
+    await computePeriods(tx as unknown as Db, countyId, [...wanted.values()]);
+  });
+}
+
+const DEADLOCK = '40P01';
+
+/** Makes the cached tallies of `periods` (rules of one county) current. */
+export async function ensureComplianceCache(db: Db, countyId: string, periods: RulePeriod[]): Promise<void> {
+  if (periods.length === 0) return;
+  const schools = await schoolsNeedingWork(db, periods);
+  if (schools.length === 0) return;
+  try {
+    await refreshSchools(db, countyId, schools, periods);
+  } catch (error) {
+    // Two refreshes or a bulk write locking the same schools in another order: one is chosen to give way.
+    if ((error as { code?: string }).code !== DEADLOCK) throw error;
+    await refreshSchools(db, countyId, schools, periods);
+  }
+}
+
+/**
+ * The background pass: schools a write has made stale since their last refresh are recomputed
+ * (up to `limit` per call), so a dashboard seldom has to wait for it.
+ */
+export async function refreshStaleCompliance(db: Db, limit = 50): Promise<number> {
+  const result = await db.execute(sql`
+    select school_id as "schoolId", county_id as "countyId" from compliance_state
+    where dirty_from is not null order by school_id limit ${limit}`);
+  const stale = rowsOf<{ schoolId: string; countyId: string }>(result);
+  const byCounty = new Map<string, string[]>();
+  for (const s of stale) byCounty.set(s.countyId, [...(byCounty.get(s.countyId) ?? []), s.schoolId]);
+  for (const [countyId, schoolIds] of byCounty) await refreshSchools(db, countyId, schoolIds, []);
+  return stale.length;
+}
+
+export interface CachedTally {
+  /** The rule, when grouped by rule; the rule kind otherwise. */
+  key: string;
+  /** YYYY-MM of the period's first day (grouped by month), else ''. */
+  month: string;
+  ended: boolean;
+  due: number;
+  done: number;
+}
+
+/**
+ * The cached tallies of `periods`, added up per rule (or per rule kind and month), split into
+ * periods ended before `endedBefore` and running ones. Call `ensureComplianceCache` first.
+ */
+export async function readCachedTallies(
+  db: Db,
+  input: { countyId: string; periods: RulePeriod[]; endedBefore: string; by: 'rule' | 'kindMonth' },
+): Promise<CachedTally[]> {
+  if (input.periods.length === 0) return [];
+  const key: SQL = input.by === 'rule' ? sql`t.rule_id::text` : sql`t.kind`;
+  const month: SQL = input.by === 'rule' ? sql`''` : sql`to_char(t.period_start, 'YYYY-MM')`;
+  const result = await db.execute(sql`
+    with p as (${periodsRelation(input.periods)})
+    select ${key} as key, ${month} as month, t.period_end < ${input.endedBefore}::date as ended,
+      sum(t.due)::int as due, sum(t.done)::int as done
+    from p join compliance_tally t on t.rule_id = p.rule_id and t.period_start = p.p_start and t.period_end = p.p_end
+    where t.county_id = ${input.countyId}
+    group by 1, 2, 3
+    having sum(t.due) > 0`);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    key: String(r.key),
+    month: String(r.month),
+    ended: isTrue(r.ended),
+    due: Number(r.due),
+    done: Number(r.done),
+  }));
+}

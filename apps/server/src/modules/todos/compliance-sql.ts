@@ -1,0 +1,61 @@
+import { leftBehindCategories, parentContactKinds } from '@shouwang/shared';
+import { type SQL, sql } from 'drizzle-orm';
+
+/** A care rule's period: the rule owes one record of its kind between `start` and `end`. */
+export interface RulePeriod {
+  ruleId: string;
+  start: string;
+  end: string;
+}
+
+const arrayLiteral = (values: readonly string[]) => `{${values.join(',')}}`;
+
+/**
+ * The periods as a relation `p(rule_id, p_start, p_end)`: three array parameters, however many
+ * periods a county has (one bind parameter per value would run into PostgreSQL's 65,535).
+ */
+export function periodsRelation(periods: readonly RulePeriod[]): SQL {
+  return sql`select * from unnest(
+    ${arrayLiteral(periods.map((p) => p.ruleId))}::uuid[],
+    ${arrayLiteral(periods.map((p) => p.start))}::date[],
+    ${arrayLiteral(periods.map((p) => p.end))}::date[]) as p(rule_id, p_start, p_end)`;
+}
+
+/**
+ * The live children that `childFilter` (over alias `c`) selects, with the day their parents came home
+ * (null while any left-behind category is open): the population of the compliance statement.
+ */
+export function kidsRelation(childFilter: SQL): SQL {
+  return sql`select c.id, c.county_id, c.school_id, c.village_id, c.care_level,
+      (select case when bool_or(cc.end_date is null) then null else max(cc.end_date) end
+         from child_category cc where cc.child_id = c.id and cc.category in ${leftBehindCategories}) as returned_on
+    from child c
+    where ${childFilter} and c.deleted_at is null and c.school_id is not null`;
+}
+
+/**
+ * Every (period, child) where the period's rule applies to the child on the period's last day — the
+ * engine's `ruleAppliesOn`: care level, a category period holding that day, at school that day by the
+ * enrollment history, parents not yet home for parent-contact kinds. Needs the relations `p` (see
+ * `periodsRelation`) and `kids` (see `kidsRelation`); a child owes only its own school's rules.
+ * Columns: rule_id, school_id, village_id, kind, child_id, county_id, p_start, p_end.
+ */
+export const dueRelation = sql`
+  select p.rule_id, r.school_id, k.village_id, r.kind, k.id as child_id, k.county_id, p.p_start, p.p_end
+  from p
+  join care_rule r on r.id = p.rule_id
+  join kids k on k.school_id = r.school_id
+  where (cardinality(r.care_levels) = 0 or k.care_level = any(r.care_levels))
+    and (cardinality(r.categories) = 0 or exists (
+      select 1 from child_category cc where cc.child_id = k.id and cc.category = any(r.categories)
+        and cc.start_date <= p.p_end and (cc.end_date is null or cc.end_date > p.p_end)))
+    and coalesce(
+      (select e.status = 'enrolled' from child_enrollment e where e.child_id = k.id and e.date <= p.p_end
+         order by e.date desc, e.created_at desc limit 1),
+      (select e.status <> 'enrolled' from child_enrollment e where e.child_id = k.id
+         order by e.date, e.created_at limit 1),
+      true)
+    and (r.kind not in ${parentContactKinds} or k.returned_on is null or k.returned_on > p.p_end)`;
+
+/** Drivers differ in how they hand back booleans. */
+export const isTrue = (value: unknown) => value === true || String(value) === 't';
