@@ -68,6 +68,9 @@ describe('audit-archive', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(
       [path.basename(result.file!), path.basename(result.checksumFile!)].sort(),
     );
+    // Personal data inside: readable by the operator only, like backups.
+    expect(fs.statSync(result.file!).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(result.checksumFile!).mode & 0o777).toBe(0o600);
     const bytes = fs.readFileSync(result.file!);
     const digest = createHash('sha256').update(bytes).digest('hex');
     expect(result.sha256).toBe(digest);

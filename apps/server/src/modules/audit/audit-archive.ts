@@ -78,7 +78,7 @@ export interface ArchiveOptions {
 export async function archiveAuditEvents(db: Db, options: ArchiveOptions): Promise<ArchiveResult> {
   const now = options.now ?? new Date();
   const { cutoff } = options;
-  fs.mkdirSync(options.dir, { recursive: true });
+  fs.mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const base = `audit-${stamp(now)}-before-${stamp(cutoff)}.jsonl.gz`;
   const file = path.join(options.dir, base);
   const partial = `${file}.partial`;
@@ -178,7 +178,7 @@ async function writeRows(tx: Db, cutoff: Date, target: string): Promise<number> 
       after = batch.at(-1)!.id;
     }
   }
-  await pipeline(rows, createGzip(), fs.createWriteStream(target, { flags: 'wx' }));
+  await pipeline(rows, createGzip(), fs.createWriteStream(target, { flags: 'wx', mode: 0o600 }));
   const handle = fs.openSync(target, 'r+');
   fs.fsyncSync(handle);
   fs.closeSync(handle);
@@ -208,7 +208,7 @@ async function readBack(file: string): Promise<{ sha256: string; lines: number }
 }
 
 function writeDurably(file: string, content: string) {
-  const handle = fs.openSync(file, 'wx');
+  const handle = fs.openSync(file, 'wx', 0o600);
   fs.writeSync(handle, content);
   fs.fsyncSync(handle);
   fs.closeSync(handle);

@@ -1,6 +1,10 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. */
+/**
+ * Append-only: a trigger (migrations 0001, 0015) refuses UPDATE, DELETE and TRUNCATE; on PostgreSQL
+ * the app's own role also lacks those privileges (db/app-role.ts). Only `npm run audit-archive`
+ * (audit-archive.ts), as the owner, removes rows older than the retention after archiving them.
+ */
 export const auditEvent = pgTable(
   'audit_event',
   {
