@@ -26,9 +26,11 @@ export async function grantAppRole(owner: Database, role: string): Promise<void>
       sql`alter default privileges in schema public grant select, insert, update, delete on tables to ${r}`,
     );
     await tx.execute(sql`alter default privileges in schema public grant usage, select on sequences to ${r}`);
-    // Reading the migration log lets the app see that nothing is pending (db/migrate.ts).
+    // Reading the migration log lets the app see that nothing is pending (db/migrate.ts); backups
+    // (pg_dump) as the app's role read its sequence too.
     await tx.execute(sql`grant usage on schema drizzle to ${r}`);
     await tx.execute(sql`grant select on drizzle.__drizzle_migrations to ${r}`);
+    await tx.execute(sql`grant select on all sequences in schema drizzle to ${r}`);
   });
 }
 
