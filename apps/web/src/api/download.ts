@@ -5,8 +5,14 @@
 export async function downloadFile(url: string, language: string): Promise<void> {
   const response = await fetch(url, { credentials: 'same-origin', headers: { 'Accept-Language': language } });
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `${response.status} ${response.statusText}`);
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code?: string; message?: string; details?: { field?: string; message: string }[] };
+    } | null;
+    // Code and details travel along, so a refusal can be explained (e.g. which child lacks consent).
+    throw Object.assign(new Error(body?.error?.message ?? `${response.status} ${response.statusText}`), {
+      code: body?.error?.code,
+      details: body?.error?.details ?? [],
+    });
   }
   const disposition = response.headers.get('content-disposition') ?? '';
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];

@@ -80,6 +80,13 @@ export const activityView = z.object({
   participantCount: z.number().int(),
   leftBehindCount: z.number().int(),
   photos: z.array(activityPhotoView),
+  /**
+   * Participants whose guardians withdrew photo consent. Organizers (who may delete photos) still
+   * see the photos, with these names; everyone else gets no photos and `photosHidden` = how many.
+   */
+  photoConsentWithdrawn: z
+    .object({ names: z.array(z.string()), count: z.number().int(), photosHidden: z.number().int() })
+    .optional(),
   createdBy: z.string(),
   version: z.number().int(),
   abilities,

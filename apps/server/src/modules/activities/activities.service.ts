@@ -1,12 +1,13 @@
-import type { ActivityListQuery } from '@shouwang/shared';
+import type { ActivityListQuery, ActivityView } from '@shouwang/shared';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
 import type { RequestContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { requireReadableChild } from '../children/children.access';
+import { withdrawnPhotoConsents } from '../privacy/consent-gate';
 import { findTerm } from '../terms/terms.repository';
 import { requireActivity } from './activities.access';
-import { activityScope } from './activities.policy';
+import { activityScope, canWriteActivity } from './activities.policy';
 import { presentActivity } from './activities.presenter';
 import * as repo from './activities.repository';
 import { canReadTermOf } from './activity-terms';
@@ -14,8 +15,37 @@ import { canReadTermOf } from './activity-terms';
 /** Activities with their participants and photos, as the caller may see them. */
 export async function presentActivities(db: Db, actor: Actor, rows: repo.ActivityWithOrg[]) {
   const ids = rows.map((r) => r.activity.id);
-  const [participants, photos] = await Promise.all([repo.participantsOf(db, ids), repo.photosOf(db, ids)]);
-  return rows.map((r) => presentActivity(actor, r, participants, photos));
+  const [participants, photos, withdrawn] = await Promise.all([
+    repo.participantsOf(db, ids),
+    repo.photosOf(db, ids),
+    withdrawnPhotoConsents(db, ids),
+  ]);
+  return rows.map((r) => withPhotoConsent(actor, r, presentActivity(actor, r, participants, photos), withdrawn));
+}
+
+/**
+ * A participant's withdrawn photo consent holds the activity's photos back from everyone but its
+ * organizers, who see them with the names (to delete those that show the child).
+ */
+function withPhotoConsent(
+  actor: Actor,
+  row: repo.ActivityWithOrg,
+  view: ActivityView,
+  withdrawn: Awaited<ReturnType<typeof withdrawnPhotoConsents>>,
+): ActivityView {
+  const children = withdrawn.get(row.activity.id);
+  if (!children) return view;
+  const organizer = canWriteActivity(actor, row.activity.orgPath);
+  const visible = new Set(view.participants.map((p) => p.childId));
+  return {
+    ...view,
+    photos: organizer ? view.photos : [],
+    photoConsentWithdrawn: {
+      names: organizer ? children.filter((c) => visible.has(c.childId)).map((c) => c.name) : [],
+      count: children.length,
+      photosHidden: organizer ? 0 : view.photos.length,
+    },
+  };
 }
 
 export async function getActivity(db: Db, ctx: RequestContext, actor: Actor, id: string) {

@@ -5,6 +5,7 @@ import { auditEvent } from '../../modules/audit/audit.table';
 import { buildTestApp, type Client, loginAs, type TestApp } from '../../test/app';
 import { buildChild, buildCountyTree, buildUser, type ChildFixture, type CountyTree } from '../../test/factories';
 import { multipartFile } from '../attachments/multipart.test-support';
+import { grantConsent } from '../privacy/consent.test-support';
 import { activity, activityParticipation } from './activities.table';
 
 let t: TestApp;
@@ -43,6 +44,8 @@ beforeAll(async () => {
   kidB = await buildChild(t.db, { name: '赵小刚', class: tree.classB, categories: ['left_behind_single'] });
   kidOtherSchool = await buildChild(t.db, { class: tree.otherClass, categories: ['left_behind_both'] });
   villageKid = await buildChild(t.db, { name: '村娃', village: tree.village, categories: ['left_behind_both'] });
+  // Photos of an activity need its participants' photo consent (consent-gate.test.ts proves the gate).
+  for (const kid of [kidA, kidA2, kidB, kidOtherSchool, villageKid]) await grantConsent(t.db, kid, 'photos');
 });
 afterAll(() => t.close());
 

@@ -7,7 +7,9 @@ import type { AttachmentStorage } from '../attachments/attachment-storage';
 import * as attachments from '../attachments/attachments.repository';
 import { safeFileName } from '../attachments/content-disposition';
 import { extensionOf, isImage, sniffFileType } from '../attachments/file-type';
+import { participantsForConsent, requireConsent, withdrawnPhotoConsents } from '../privacy/consent-gate';
 import { auditOrgOfActivity, requireActivity } from './activities.access';
+import { canWriteActivity } from './activities.policy';
 import { PHOTO_OWNER, touchActivity } from './activities.repository';
 
 /**
@@ -26,6 +28,8 @@ export async function addActivityPhoto(
   const row = await requireActivity(db, ctx, actor, activityId, 'write');
   const mimeType = sniffFileType(upload.bytes);
   if (!mimeType || !isImage(mimeType)) throw new AppError('ACTIVITY_PHOTO_NOT_IMAGE');
+  // Every participant needs photo consent (or a legal basis): the photo may show any of them.
+  await requireConsent(db, ctx, await participantsForConsent(db, actor, activityId), 'photos');
   const stored = await storage.save(upload.bytes);
   try {
     return await db.transaction(async (tx) => {
@@ -79,7 +83,10 @@ export async function openActivityPhoto(
   activityId: string,
   photoId: string,
 ) {
-  const { photo } = await requirePhoto(db, ctx, actor, activityId, photoId, 'read');
+  const { row, photo } = await requirePhoto(db, ctx, actor, activityId, photoId, 'read');
+  // A participant withdrew photo consent: only the activity's organizers still open its photos.
+  if (!canWriteActivity(actor, row.activity.orgPath) && (await withdrawnPhotoConsents(db, [activityId])).size > 0)
+    throw new AppError('NOT_FOUND');
   const file = await storage.open(photo.storageKey);
   if (!file) throw new AppError('NOT_FOUND');
   return { photo, file };

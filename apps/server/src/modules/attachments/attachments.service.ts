@@ -6,6 +6,7 @@ import type { RequestContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { auditOrgOf, invalidFields, requireReadableChild, requireWritableChild } from '../children/children.access';
 import { canWriteChild } from '../children/children.policy';
+import { requireConsent } from '../privacy/consent-gate';
 import type { AttachmentStorage } from './attachment-storage';
 import { attachmentSnapshot, ownerTypeOf, presentAttachment } from './attachments.presenter';
 import * as repo from './attachments.repository';
@@ -32,6 +33,7 @@ export async function uploadAttachment(
   const mimeType = sniffFileType(upload.bytes);
   if (!mimeType) throw new AppError('ATTACHMENT_TYPE_UNSUPPORTED');
   if (purpose === 'photo' && !isImage(mimeType)) throw new AppError('ATTACHMENT_TYPE_UNSUPPORTED');
+  if (purpose === 'photo') await requireConsent(db, ctx, [{ id: child.id, name: child.name }], 'photos');
   const stored = await storage.save(upload.bytes);
   try {
     return await db.transaction(async (tx) => {
@@ -139,9 +141,11 @@ export async function assertChildAttachment(
   options: { imageOnly?: boolean } = {},
 ): Promise<void> {
   if (!attachmentId) return;
-  await requireWritableChild(db, ctx, actor, childId);
+  const child = await requireWritableChild(db, ctx, actor, childId);
   const row = await repo.findAttachment(db, attachmentId);
   if (!row || row.childId !== childId) throw invalidFields(ctx.language, [{ field, key: 'attachment_not_of_child' }]);
   if (options.imageOnly && !isImage(row.mimeType))
     throw invalidFields(ctx.language, [{ field, key: 'attachment_not_image' }]);
+  // A scan uploaded as a document cannot become the child's portrait without photo consent.
+  if (options.imageOnly) await requireConsent(db, ctx, [{ id: child.id, name: child.name }], 'photos');
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, type TestApp } from '../../test/app';
 import { buildChild, buildCountyTree, buildUser, type ChildFixture, type CountyTree } from '../../test/factories';
 import { auditEvent } from '../audit/audit.table';
+import { grantConsent } from '../privacy/consent.test-support';
 import { contentDisposition } from './content-disposition';
 import { multipartFile } from './multipart.test-support';
 
@@ -35,6 +36,7 @@ beforeAll(async () => {
   teacherB = await loginAs(t, await buildUser(t.db, [{ role: 'class_teacher', org: tree.classB }]));
   counselor = await loginAs(t, await buildUser(t.db, [{ role: 'counselor', org: tree.school }]));
   childA = await buildChild(t.db, { name: '附件甲', class: tree.classA });
+  await grantConsent(t.db, childA, 'photos'); // the portrait needs photo consent (consent-gate.test.ts)
   childA2 = await buildChild(t.db, { name: '附件乙', class: tree.classA });
 });
 afterAll(async () => {

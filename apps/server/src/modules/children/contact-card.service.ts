@@ -7,6 +7,7 @@ import type { RequestContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { type PdfFont, renderPdf, requirePdfFont } from '../../lib/pdf';
 import { findOrg } from '../orgs/orgs.repository';
+import { requireVillageSharing } from '../privacy/consent-gate';
 import { auditOrgOf, requireReadableChild } from './children.access';
 import { childScope } from './children.policy';
 import type { ChildRow } from './children.repository';
@@ -79,6 +80,7 @@ async function auditPrinted(db: Db, ctx: RequestContext, rows: ChildRow[]) {
 export async function childContactCard(db: Db, ctx: RequestContext, actor: Actor, id: string, font: PdfFont) {
   requirePdfFont(font);
   const row = await requireReadableChild(db, ctx, actor, id);
+  await requireVillageSharing(db, ctx, actor, [row]);
   const pdf = await renderPdf(contactCardsDocument(`${row.name} 联系卡`, await cardsOf(db, [row]), todayIso()), font);
   await auditPrinted(db, ctx, [row]);
   return { pdf, fileName: `${row.name}-联系卡.pdf` };
@@ -97,6 +99,7 @@ export async function orgContactCards(db: Db, ctx: RequestContext, actor: Actor,
     await recordAudit(db, ctx, { event: 'access.denied', targetType: 'org', targetId: orgId });
     throw new AppError('NOT_FOUND');
   }
+  await requireVillageSharing(db, ctx, actor, rows);
   const parent = unit.parentId ? await findOrg(db, unit.parentId) : undefined;
   const title = `${parent && unit.kind === 'class' ? `${parent.name} ` : ''}${unit.name} 联系卡`;
   const pdf = await renderPdf(contactCardsDocument(title, await cardsOf(db, rows), todayIso()), font);

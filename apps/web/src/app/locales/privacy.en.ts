@@ -72,5 +72,16 @@ const privacyEn: typeof privacyZh = {
     email: 'Email',
     saved: 'Saved',
   },
+  blocked: {
+    open: 'Record consent',
+    hint: 'A school administrator, child director or county administrator records the guardian’s consent or the legal basis on the child’s Privacy tab; then try again.',
+  },
+  gallery: {
+    organizer:
+      'The guardians of {{names}} withdrew photo consent. Only the organizers still see these photos; delete those that show the child.',
+    organizerOther:
+      'The guardians of {{count}} participants withdrew photo consent. Only the organizers still see these photos.',
+    hidden: '{{count}} photo(s) hidden: a participant’s guardian withdrew photo consent.',
+  },
 };
 export default privacyEn;

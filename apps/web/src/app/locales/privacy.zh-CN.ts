@@ -70,5 +70,14 @@ const privacyZh = {
     email: '邮箱',
     saved: '已保存',
   },
+  blocked: {
+    open: '去登记同意',
+    hint: '学校管理员、儿童主任或县级管理员可在孩子档案的“隐私与同意”页签登记监护人同意或法定依据，登记后再试一次。',
+  },
+  gallery: {
+    organizer: '{{names}}的监护人已撤回照片同意。除本活动的组织者外，其他人已看不到这些照片；请删除拍到该生的照片。',
+    organizerOther: '有 {{count}} 名参与儿童的监护人已撤回照片同意。除组织者外，其他人已看不到这些照片。',
+    hidden: '因有参与儿童的监护人撤回了照片同意，{{count}} 张照片已隐藏。',
+  },
 };
 export default privacyZh;

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { photoUrl, useDeleteActivity } from '../api';
 import { useLabel } from '../labels';
+import { PhotoConsentNotice } from './PhotoConsentNotice';
 
 /** One activity as a card: what, when, where, who took part (left-behind first), awards and photos. */
 export function ActivityCard({ activity: a, onEdit }: { activity: ActivityView; onEdit: () => void }) {
@@ -74,6 +75,9 @@ export function ActivityCard({ activity: a, onEdit }: { activity: ActivityView; 
           <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: true }} style={{ margin: 0 }}>
             {a.description}
           </Typography.Paragraph>
+        )}
+        {a.photoConsentWithdrawn && (a.photos.length > 0 || a.photoConsentWithdrawn.photosHidden > 0) && (
+          <PhotoConsentNotice withdrawn={a.photoConsentWithdrawn} />
         )}
         {a.photos.length > 0 && (
           <Image.PreviewGroup>

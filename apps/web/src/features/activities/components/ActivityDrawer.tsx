@@ -10,6 +10,7 @@ import { apiFieldErrors, applyFieldErrors, validateBody } from '../../../api/for
 import { FormDrawer } from '../../../components/FormDrawer';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { useOrgs } from '../../orgs/api';
+import { useConsentBlocked } from '../../privacy/hooks/useConsentBlocked';
 import { activitiesKey, deleteActivityPhoto, uploadActivityPhoto, useSaveActivity } from '../api';
 import { useLabel } from '../labels';
 import { ActivityPhotosField, type PhotoValue } from './ActivityPhotosField';
@@ -43,6 +44,7 @@ export function ActivityDrawer({
 }) {
   const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
+  const consentBlocked = useConsentBlocked();
   const label = useLabel();
   const [form] = Form.useForm<Values>();
   const save = useSaveActivity();
@@ -109,7 +111,8 @@ export function ActivityDrawer({
         for (const p of photos.removed) await deleteActivityPhoto(saved.id, p);
         for (const file of photos.pending) await uploadActivityPhoto(saved.id, file);
       } catch (e) {
-        message.error(t('activities.photoFailed', { message: isApiError(e) ? e.message : String(e) }));
+        if (!consentBlocked(e))
+          message.error(t('activities.photoFailed', { message: isApiError(e) ? e.message : String(e) }));
       } finally {
         save.reset();
         if (photos.pending.length || photos.removed.length)

@@ -2,6 +2,7 @@ import { CameraOutlined, UserOutlined } from '@ant-design/icons';
 import type { ChildView } from '@shouwang/shared/schemas/children';
 import { App, Avatar, Button, Flex, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useConsentBlocked } from '../../privacy/hooks/useConsentBlocked';
 import { useSetChildPhoto } from '../api';
 
 /** The child's photo (served by the API with the session cookie) and, for editors, a way to change it. */
@@ -9,6 +10,7 @@ export function ChildPhoto({ child, size }: { child: ChildView; size: number }) 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const setPhoto = useSetChildPhoto();
+  const consentBlocked = useConsentBlocked();
   return (
     <Flex vertical align="center" gap={4}>
       <Avatar
@@ -28,7 +30,9 @@ export function ChildPhoto({ child, size }: { child: ChildView; size: number }) 
               { child, file },
               {
                 onSuccess: () => message.success(t('children.photo.saved')),
-                onError: (e) => message.error(e.message),
+                onError: (e) => {
+                  if (!consentBlocked(e)) message.error(e.message);
+                },
               },
             );
             return false;

@@ -3,6 +3,7 @@ import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../../api/download';
+import { useConsentBlocked } from '../../privacy/hooks/useConsentBlocked';
 
 /** Downloads a 联系卡 PDF (one child, or a class/village sheet) to print; the server audits it. */
 export function ContactCardPdfButton({
@@ -19,6 +20,7 @@ export function ContactCardPdfButton({
   const { i18n } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
+  const consentBlocked = useConsentBlocked();
   return (
     <Button
       size={size}
@@ -28,7 +30,9 @@ export function ContactCardPdfButton({
       onClick={() => {
         setBusy(true);
         downloadFile(url, i18n.language)
-          .catch((e: Error) => message.error(e.message))
+          .catch((e: Error) => {
+            if (!consentBlocked(e)) message.error(e.message);
+          })
           .finally(() => setBusy(false));
       }}
     >
