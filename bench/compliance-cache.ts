@@ -25,7 +25,9 @@ const time = async <T>(label: string, run: () => Promise<T>) => {
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const [county] = rowsOf<{ id: string; path: string }>(await db.execute(sql`select id, path from org where kind = 'county'`));
+const [county] = rowsOf<{ id: string; path: string }>(
+  await db.execute(sql`select id, path from org where kind = 'county'`),
+);
 const scope: StatsScope = { countyId: county!.id, kind: 'county', path: county!.path };
 const terms = rowsOf<{ startDate: string; midDate: string; endDate: string }>(
   await db.execute(sql`select start_date::text as "startDate", mid_date::text as "midDate", end_date::text as "endDate"
