@@ -59,3 +59,25 @@ function driverOf(db: Db): DriverClient {
   if (!client || typeof client.query !== 'function') throw new Error('bulkInsert: no driver client under this handle');
   return client;
 }
+
+/**
+ * Runs `work` with the plain (non-unique, not constraint-backed) indexes of `tables` dropped, then
+ * builds them again from their own definitions (`pg_indexes.indexdef`): one sorted build per index
+ * instead of maintaining it row by row. Unique indexes and keys stay, so constraints still hold
+ * while loading. In the load's transaction, so a failure leaves the indexes as they were.
+ */
+export async function withIndexesDeferred<T>(db: Db, tables: readonly string[], work: () => Promise<T>): Promise<T> {
+  const client = driverOf(db);
+  const found = (await client.query(
+    `select i.indexname as name, i.indexdef as def
+       from pg_indexes i
+       join pg_class c on c.relname = i.indexname and c.relnamespace = (select oid from pg_namespace where nspname = i.schemaname)
+       join pg_index x on x.indexrelid = c.oid
+      where i.schemaname = current_schema() and i.tablename = any($1) and not x.indisunique`,
+    [tables],
+  )) as { rows: { name: string; def: string }[] };
+  for (const index of found.rows) await client.query(`drop index ${quoteIdent(index.name)}`, []);
+  const result = await work();
+  for (const index of found.rows) await client.query(index.def, []);
+  return result;
+}

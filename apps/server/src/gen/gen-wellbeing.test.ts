@@ -1,5 +1,5 @@
 import { aidCreateBody, concernStepHours, defaultMailboxDangerWords, templateProblems } from '@shouwang/shared';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activity } from '../modules/activities/activities.table';
 import { aid, fundLedgerEntry } from '../modules/aid/aid.table';
@@ -161,6 +161,20 @@ describe('the generator at small scale: aid, concerns, counseling, mailbox, lett
     const res = await counselor.get(`/api/mailbox/messages/${urgent.id}`);
     expect(res.statusCode).toBe(200);
     expect(urgentMailboxBodies).toContain(res.json().body);
+  });
+
+  it('builds again every index it set aside while loading', async () => {
+    const result = await t.db.execute<{ name: string }>(
+      sql`select indexname as name from pg_indexes where tablename in ('care_record', 'child', 'audit_event')`,
+    );
+    const names = (result as unknown as { rows: { name: string }[] }).rows.map((r) => r.name);
+    for (const name of [
+      'care_record_timeline_idx',
+      'care_record_author_idx',
+      'child_name_trgm_idx',
+      'audit_event_time_idx',
+    ])
+      expect(names).toContain(name);
   });
 
   it('gives each school its two term letters and sends them to the families of its classes', async () => {

@@ -1,6 +1,7 @@
 import { activitiesGen } from './activities.gen';
 import { aidGen } from './aid.gen';
 import { auditGen } from './audit.gen';
+import { withIndexesDeferred } from './bulk-insert';
 import { careRecordsGen } from './care-records.gen';
 import { careRulesGen } from './care-rules.gen';
 import { childrenGen } from './children.gen';
@@ -15,6 +16,12 @@ import { termsGen } from './terms.gen';
 import { usersGen } from './users.gen';
 import type { GenPart } from './world';
 
+/** A part that loads many rows: its tables' plain indexes are built once, after the load. */
+const deferringIndexes = (part: GenPart): GenPart => ({
+  ...part,
+  run: (ctx) => withIndexesDeferred(ctx.db, part.tables, () => part.run(ctx)),
+});
+
 /**
  * The generator's parts in the order they run; each feature adds its own file and a line here
  * (after the parts whose records it builds on). The audit log comes last: it describes the rest.
@@ -23,16 +30,16 @@ export const genParts: readonly GenPart[] = [
   orgsGen,
   usersGen,
   termsGen,
-  childrenGen,
+  deferringIndexes(childrenGen),
   careRulesGen,
   pairingsGen,
-  careRecordsGen,
-  healthChecksGen,
-  activitiesGen,
-  aidGen,
+  deferringIndexes(careRecordsGen),
+  deferringIndexes(healthChecksGen),
+  deferringIndexes(activitiesGen),
+  deferringIndexes(aidGen),
   counselingGen,
   mailboxGen,
   concernsGen,
-  lettersGen,
-  auditGen,
+  deferringIndexes(lettersGen),
+  deferringIndexes(auditGen),
 ];
