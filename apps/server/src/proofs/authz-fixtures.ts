@@ -274,6 +274,17 @@ export async function buildWorld() {
       }),
       `consent ${position}`,
     );
+    // Sharing with the village is consented, so village-side exports (联系卡) are not refused for it.
+    created(
+      await admin.post(`/api/children/${kid.id}/consents`, {
+        category: 'sharing_with_village',
+        basis: 'guardian_consent',
+        consenterName: '王奶奶',
+        consenterRelation: '祖母',
+        consentedOn: '2025-09-01',
+      }),
+      `sharing consent ${position}`,
+    );
   }
   // An activity at each school, with that school's children taking part (the other county's too).
   const activities: string[] = [];

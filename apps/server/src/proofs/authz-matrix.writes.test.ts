@@ -46,6 +46,9 @@ async function versionOf(table: string, id: string): Promise<number> {
   return rows[0]!.version;
 }
 const kid = (p: Position) => w.kids[p].id;
+/** The activity of the school the child in position `p` attends (fixtures: one per school). */
+const activityAt = (p: Position) =>
+  w.activities[p === 'other_county' ? 2 : p === 'village_child_elsewhere' || p === 'other_township' ? 1 : 0]!;
 const versioned =
   (table: string, id: (p: Position) => string, extra: object = {}) =>
   async (p: Position) => ({ version: await versionOf(table, id(p)), ...extra });
@@ -244,6 +247,26 @@ const cases = (): WriteCase[] => [
     route: 'DELETE /api/study-plans/:id',
     url: (p) => `/api/study-plans/${w.records.plan[p]}`,
     body: versioned('study_plan', (p) => w.records.plan[p]),
+  },
+  {
+    route: 'PUT /api/activities/:id',
+    url: (p) => `/api/activities/${activityAt(p)}`,
+    body: async (p) => ({
+      version: await versionOf('activity', activityAt(p)),
+      type: 'art_exhibition',
+      title: '书画展（改）',
+      orgId: w.kids[p].schoolId,
+      occurredOn: today,
+      participants: positions
+        .filter((q) => w.kids[q].schoolId === w.kids[p].schoolId)
+        .map((q) => ({ childId: kid(q) })),
+    }),
+    by: ['school_admin'],
+  },
+  {
+    route: 'DELETE /api/activities/:id',
+    url: (p) => `/api/activities/${activityAt(p)}`,
+    body: versioned('activity', activityAt),
   },
   { route: 'DELETE /api/children/:id', url: (p) => `/api/children/${kid(p)}`, body: versioned('child', kid) },
 ];
