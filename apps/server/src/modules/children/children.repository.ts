@@ -63,10 +63,12 @@ export interface ChildListFilters {
 
 /** The scope as one SQL condition: a prefix of either org path, or a paired child. */
 function scopeCondition(scope: ChildScope): SQL | undefined {
-  const byOrg = scope.prefixes.flatMap((p) => [
-    like(child.schoolPath, `${escapeLike(p)}%`),
-    like(child.villagePath, `${escapeLike(p)}%`),
-  ]);
+  // A whole county (a one-segment path) is its county_id: the path pair would only add cost.
+  const byOrg = scope.prefixes.flatMap((p) =>
+    /^[^/]+\/$/.test(p)
+      ? [and(eq(child.countyId, p.slice(0, -1)), or(isNotNull(child.schoolPath), isNotNull(child.villagePath)))!]
+      : [like(child.schoolPath, `${escapeLike(p)}%`), like(child.villagePath, `${escapeLike(p)}%`)],
+  );
   const parts: SQL[] = [];
   if (byOrg.length > 0) parts.push(and(inArray(child.countyId, scope.countyIds), or(...byOrg))!);
   if (scope.pairedIds.length > 0) parts.push(inArray(child.id, scope.pairedIds));
@@ -136,15 +138,34 @@ export async function listChildren(
     filters.sort === 'recent'
       ? [desc(child.updatedAt), asc(child.id)]
       : [asc(sql`${child.namePinyin} collate "C"`), asc(child.name), asc(child.id)];
+  // The page first, then the two family flags for its rows only: computed in the page's select
+  // list, the planner turned them into hashed subplans over all of `parent` and `guardian`
+  // (bench findings 1: 57.7 ms → 4.0 ms for the largest school's first page).
   const rows = await db
-    .select({ ...childColumns, parentUnreachable: parentUnreachableSql, hasEntrustment: hasEntrustmentSql(today) })
+    .select(childColumns)
     .from(child)
     .where(where)
     .orderBy(...order)
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
+  const ids = rows.map((r) => r.id);
+  const flags =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ id: child.id, parentUnreachable: parentUnreachableSql, hasEntrustment: hasEntrustmentSql(today) })
+          .from(child)
+          .where(inArray(child.id, ids));
+  const flagsOf = new Map(flags.map((f) => [f.id, f]));
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(child).where(where);
-  return { rows: rows as ChildListRow[], total: count!.n };
+  return {
+    rows: rows.map((r) => ({
+      ...(r as ChildRow),
+      parentUnreachable: flagsOf.get(r.id)?.parentUnreachable ?? false,
+      hasEntrustment: flagsOf.get(r.id)?.hasEntrustment ?? false,
+    })),
+    total: count!.n,
+  };
 }
 
 /** The two family flags of one child, as the list computes them. */
