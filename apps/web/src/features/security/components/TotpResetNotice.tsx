@@ -21,14 +21,15 @@ export function TotpResetNotice({ me, withLink }: { me: Me; withLink?: boolean }
           {t('security.resetNotice.text', { name: reset.byName, time: formatDateTime(reset.at) })}
           {me.user.totpEnrollmentRequired || withLink ? t('security.resetNotice.again') : ''}
           {t('security.resetNotice.notYou')}
+          {withLink && (
+            // Below the text, not beside it: a phone keeps the full width for the sentence.
+            <div style={{ marginTop: 8 }}>
+              <Link to="/security/two-step">
+                <Button size="small">{t('security.resetNotice.setUp')}</Button>
+              </Link>
+            </div>
+          )}
         </>
-      }
-      action={
-        withLink && (
-          <Link to="/security/two-step">
-            <Button size="small">{t('security.resetNotice.setUp')}</Button>
-          </Link>
-        )
       }
       style={{ marginBottom: 16 }}
     />
