@@ -1,0 +1,150 @@
+import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  desktop,
+  expectNoHorizontalOverflow,
+  expectNoRawKeys,
+  launchBrowser,
+  phoneTwin,
+  type RunningServer,
+  screenshot,
+  settle,
+  startServer,
+} from './support';
+
+/**
+ * Consent that blocks: a school administrator adds a photo of a child whose guardian has not
+ * consented to photos; the page says which child and what is missing, and leads to the child's
+ * 隐私与同意 tab; once the consent is recorded there, the photo is taken.
+ */
+
+// Local copies (e2e/support.ts has no API session helper yet).
+type Api = (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => Promise<unknown>;
+
+async function apiSession(request: APIRequestContext, username: string, password: string, next: string) {
+  let csrf = '';
+  const call: Api = async (method, p, body) => {
+    const response = await request.fetch(`/api${p}`, {
+      method,
+      data: body,
+      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
+    });
+    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+    if (!response.ok()) throw new Error(`${method} ${p}: ${response.status()} ${JSON.stringify(json)}`);
+    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
+    return json;
+  };
+  const me = (await call('POST', '/auth/login', { username, password })) as { user: { mustChangePassword: boolean } };
+  if (me.user.mustChangePassword)
+    await call('POST', '/auth/change-password', { currentPassword: password, newPassword: next });
+  return call;
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const daysFromNow = (n: number) => iso(new Date(Date.now() + n * 86_400_000));
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+let server: RunningServer;
+let browser: Browser;
+let deskContext: BrowserContext;
+let head: Api;
+let childId = '';
+
+const visible = (locator: Locator, timeout = 20_000) => locator.first().waitFor({ state: 'visible', timeout });
+
+async function check(page: Page, name: string) {
+  await settle(page);
+  await expectNoHorizontalOverflow(page);
+  await expectNoRawKeys(page);
+  expect((await page.locator('body').textContent()) ?? '').not.toMatch(/\bprivacy\.[a-zA-Z]+/);
+  await screenshot(page, name);
+}
+
+async function addPhoto(page: Page) {
+  await page.goto(`/children/${childId}`);
+  await visible(page.getByTestId('child-photo'));
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
+}
+
+describe('consent that blocks a photo', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const bootstrap = await browser.newContext({ baseURL: server.baseUrl });
+    const admin = await apiSession(
+      bootstrap.request,
+      server.adminUsername,
+      server.adminPassword,
+      'Qingshan-admin-2026',
+    );
+    const orgs = (await admin('GET', '/orgs')) as { items: { id: string; kind: string }[] };
+    const county = orgs.items.find((o) => o.kind === 'county')!;
+    const make = async (parentId: string, kind: string, name: string) =>
+      ((await admin('POST', '/orgs', { parentId, kind, name })) as { id: string }).id;
+    const township = await make(county.id, 'township', '青石镇');
+    const school = await make(township, 'school', '青石镇中心小学');
+    const klass = await make(school, 'class', '三年级（1）班');
+    const created = (await admin('POST', '/users', {
+      username: 'wu.xiaozhang',
+      displayName: '吴校长',
+      roles: [{ orgId: school, role: 'school_admin' }],
+    })) as { oneTimePassword: string };
+    await bootstrap.close();
+    deskContext = await browser.newContext({ ...desktop, baseURL: server.baseUrl, locale: 'zh-CN' });
+    head = await apiSession(deskContext.request, 'wu.xiaozhang', created.oneTimePassword, 'Wu-xiaozhang-2026!');
+    const child = (await head('POST', '/children', {
+      name: '冯小叶',
+      sex: 'female',
+      birthDate: daysFromNow(-9 * 365),
+      schoolId: school,
+      classId: klass,
+      categories: [{ category: 'left_behind_both', startDate: daysFromNow(-400) }],
+      enrollmentStatus: 'enrolled',
+      enrollmentDate: daysFromNow(-400),
+    })) as { id: string };
+    childId = child.id;
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('without photo consent the photo is refused, naming the child, with a way to the consent tab', async () => {
+    const phonePage = await (await phoneTwin(browser, deskContext, server.baseUrl)).newPage();
+    await addPhoto(phonePage);
+    await visible(phonePage.getByTestId('consent-blocked'));
+    await check(phonePage, 'consent-blocked-photo-375');
+    await phonePage.context().close();
+
+    const page = await deskContext.newPage();
+    await addPhoto(page);
+    await visible(page.getByTestId('consent-blocked'));
+    const text = (await page.locator('.ant-modal-confirm').textContent()) ?? '';
+    expect(text).toContain('缺少“照片与影像”的监护人同意或法定依据');
+    expect(text).toContain('冯小叶：“照片与影像”尚未登记监护人同意或法定依据');
+    await check(page, 'consent-blocked-photo-1440');
+    await page.getByRole('button', { name: '去登记同意' }).click();
+    await page.waitForURL(/\?tab=privacy$/);
+    await visible(page.getByTestId('record-photos'));
+    await check(page, 'consent-blocked-privacy-tab-1440');
+
+    await head('POST', `/children/${childId}/consents`, {
+      category: 'photos',
+      basis: 'guardian_consent',
+      consenterName: '冯奶奶',
+      consenterRelation: '祖母',
+      consentedOn: daysFromNow(-1),
+    });
+    await addPhoto(page);
+    await visible(page.getByText('照片已更新'));
+    await visible(page.locator('[data-testid="child-photo"] img[src^="/api/attachments/"]'));
+    await page.close();
+  });
+});
