@@ -7,6 +7,7 @@ import {
   buildWorld,
   expected,
   fingerprint,
+  inSlice,
   type Position,
   positions,
   roles,
@@ -19,7 +20,8 @@ import { writeOverrides } from './authz-write-rules';
  * sent by each of the seven roles for a child (or record) in each of the seven positions. An
  * out-of-scope caller gets 404, an in-scope caller without the right 403 — and the database is
  * byte-for-byte unchanged after all those refusals (a digest of every business table). Then one
- * allowed caller succeeds, and the digest moves: the check can see a write.
+ * allowed caller succeeds, and the digest moves: the check can see a write. CI sends the refusals of
+ * the Latin-square slice (`inSlice` in authz-fixtures.ts); SHOUWANG_LONG=1 sends all 49 per route.
  */
 let w: World;
 beforeAll(async () => {
@@ -279,18 +281,6 @@ function want(route: string, permission: Permission | 'authenticated', role: Rol
   // Another county is never in anyone's scope here: not found, unless the right is missing altogether.
   return p === 'other_county' && refined !== 403 ? 404 : refined;
 }
-
-/**
- * CI runs a Latin-square slice of the cross product: for each route, every position with two roles
- * and every role with two positions, rotating from route to route so the family as a whole covers
- * every (role, position) pair. SHOUWANG_LONG=1 runs all 49 pairs for every route.
- */
-const long = process.env.SHOUWANG_LONG === '1';
-const inSlice = (routeNo: number, role: Role, p: Position) => {
-  if (long) return true;
-  const k = (((roles.indexOf(role) - positions.indexOf(p) - routeNo) % 7) + 7) % 7;
-  return k === 0 || k === 3;
-};
 
 const got = (status: number): Answer | number => (status >= 200 && status < 300 ? 'ok' : status);
 
