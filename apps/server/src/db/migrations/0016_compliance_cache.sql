@@ -8,7 +8,6 @@ CREATE TABLE "compliance_state" (
 CREATE TABLE "compliance_tally" (
 	"county_id" uuid NOT NULL,
 	"school_id" uuid NOT NULL,
-	"village_id" uuid,
 	"rule_id" uuid NOT NULL,
 	"kind" text NOT NULL,
 	"period_start" date NOT NULL,

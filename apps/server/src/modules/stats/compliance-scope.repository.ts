@@ -72,17 +72,20 @@ export async function liveScopeComplianceTallies(
 }
 
 /**
- * 完成率 of a whole scope, per rule kind and month, from the tallies pre-aggregated per school and
- * village (modules/todos/compliance-cache.repository.ts). The periods are those of the scope's
+ * 完成率 of a whole scope, per rule kind and month, from the tallies pre-aggregated per rule
+ * period (modules/todos/compliance-cache.repository.ts). The periods are those of the scope's
  * schools' rules, so a school, township or county adds up whole schools' rows; a class, a part of a
- * school, is computed live.
+ * school, is computed live. Ended periods are always exact; beyond a school, running ones may be
+ * up to one background pass (2 minutes) behind the day's records.
  */
 export async function scopeComplianceTallies(
   db: Db,
   input: { scope: StatsScope; endedBefore: string; periods: ScopePeriod[] },
 ): Promise<ScopeComplianceRow[]> {
   if (input.scope.kind === 'class') return liveScopeComplianceTallies(db, input);
-  await ensureComplianceCache(db, input.scope.countyId, input.periods);
+  // Beyond a school, running periods may lag behind the day's records by the background pass.
+  const lag = input.scope.kind === 'school' ? {} : { runningMayLagFrom: input.endedBefore };
+  await ensureComplianceCache(db, input.scope.countyId, input.periods, lag);
   const rows = await readCachedTallies(db, {
     countyId: input.scope.countyId,
     periods: input.periods,

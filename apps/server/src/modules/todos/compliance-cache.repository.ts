@@ -8,8 +8,10 @@ import { dutyDoneCondition } from './duty-sources';
  * 完成率 from the pre-aggregated `compliance_tally` (see compliance-cache.table.ts). Before a read, the
  * schools behind the asked periods are brought up to date in one transaction: rows a write has made
  * stale (the triggers set `compliance_state.dirty_from`) are recomputed, periods never computed are
- * computed, both by the same statement as the live figures. A county dashboard then adds up
- * ≈200 schools' rows instead of probing every (child × rule × period).
+ * computed, both by the same statement as the live figures. A county dashboard then adds up one
+ * row per period of its ≈200 schools' rules instead of probing every (child × rule × period).
+ * The periods asked for are those of the scope's schools' rules, so a school, a township or a
+ * county is a set of whole schools' periods (a class, part of a school, is computed live).
  */
 
 /** Fills the tallies of `periods` (all rules of schools in one county), for these schools only. */
@@ -21,29 +23,34 @@ async function computePeriods(db: Db, countyId: string, periods: RulePeriod[]): 
       select r.school_id from care_rule r where r.id in (select rule_id from p))`)}),
     due as (${dueRelation}),
     tallies as materialized (
-      select county_id, school_id, village_id, rule_id, kind, p_start, p_end, count(*)::int as due,
+      select county_id, school_id, rule_id, kind, p_start, p_end, count(*)::int as due,
         (count(*) filter (where ${dutyDoneCondition('due')}))::int as done
-      from due group by county_id, school_id, village_id, rule_id, kind, p_start, p_end
+      from due group by county_id, school_id, rule_id, kind, p_start, p_end
     ),
     counted as (
-      insert into compliance_tally (county_id, school_id, village_id, rule_id, kind, period_start, period_end, due, done)
+      insert into compliance_tally (county_id, school_id, rule_id, kind, period_start, period_end, due, done)
       select * from tallies
     )
-    insert into compliance_tally (county_id, school_id, village_id, rule_id, kind, period_start, period_end, due, done)
-    select r.county_id, r.school_id, null, p.rule_id, r.kind, p.p_start, p.p_end, 0, 0
+    insert into compliance_tally (county_id, school_id, rule_id, kind, period_start, period_end, due, done)
+    select r.county_id, r.school_id, p.rule_id, r.kind, p.p_start, p.p_end, 0, 0
     from p join care_rule r on r.id = p.rule_id
     -- A period nobody owes keeps a zero row, so it counts as computed.
     where not exists (
       select 1 from tallies t where t.rule_id = p.rule_id and t.p_start = p.p_start and t.p_end = p.p_end)`);
 }
 
-/** Schools (of the rules of `periods`) with stale rows or periods not yet computed. */
-async function schoolsNeedingWork(db: Db, periods: RulePeriod[]): Promise<string[]> {
+/**
+ * Schools (of the rules of `periods`) with stale rows or periods not yet computed. With `lagFrom`,
+ * a school stale only from that day on (its running periods) does not count.
+ */
+async function schoolsNeedingWork(db: Db, periods: RulePeriod[], lagFrom: string | null): Promise<string[]> {
   const result = await db.execute(sql`
     with p as (${periodsRelation(periods)})
     select distinct r.school_id as id from p join care_rule r on r.id = p.rule_id
     left join compliance_state s on s.school_id = r.school_id
-    where s.school_id is null or s.dirty_from is not null or not exists (
+    where s.school_id is null
+      or (s.dirty_from is not null and (${lagFrom}::date is null or s.dirty_from < ${lagFrom}::date))
+      or not exists (
       select 1 from compliance_tally t where t.rule_id = p.rule_id and t.period_start = p.p_start
         and t.period_end = p.p_end)`);
   return rowsOf<{ id: string }>(result).map((r) => r.id);
@@ -93,10 +100,21 @@ async function refreshSchools(db: Db, countyId: string, schoolIds: string[], per
 
 const DEADLOCK = '40P01';
 
-/** Makes the cached tallies of `periods` (rules of one county) current. */
-export async function ensureComplianceCache(db: Db, countyId: string, periods: RulePeriod[]): Promise<void> {
+/**
+ * Makes the cached tallies of `periods` (rules of one county) current. With `runningMayLagFrom`
+ * (the as-of day), periods ended before it are exact but a school whose only writes since its last
+ * refresh lie on or after that day is not refreshed now: its running periods may lag by up to the
+ * background pass (2 minutes). Township and county dashboards use it, so a day of record keeping
+ * across 200 schools does not make every county read recompute them; a school's own figures do not.
+ */
+export async function ensureComplianceCache(
+  db: Db,
+  countyId: string,
+  periods: RulePeriod[],
+  options: { runningMayLagFrom?: string } = {},
+): Promise<void> {
   if (periods.length === 0) return;
-  const schools = await schoolsNeedingWork(db, periods);
+  const schools = await schoolsNeedingWork(db, periods, options.runningMayLagFrom ?? null);
   if (schools.length === 0) return;
   try {
     await refreshSchools(db, countyId, schools, periods);

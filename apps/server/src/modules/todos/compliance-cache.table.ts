@@ -1,8 +1,8 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * 完成率 pre-aggregated: for one care rule's period, how many children of the school (from one
- * village) owed it and how many had a record in it. A cache of the compliance statement
+ * 完成率 pre-aggregated: for one care rule's period, how many children of the school owed it and
+ * how many had a record in it (one row per period; a period nobody owes keeps a zero row). A cache of the compliance statement
  * (compliance-cache.repository.ts), keyed by the period's exact dates, so a county dashboard adds up
  * rows instead of probing every (child × period). Rows go stale only through writes, which the
  * triggers of migration 0016 mark on `compliance_state`; stale rows are recomputed before a read.
@@ -12,8 +12,6 @@ export const complianceTally = pgTable(
   {
     countyId: uuid('county_id').notNull(),
     schoolId: uuid('school_id').notNull(),
-    /** The children's village (null: no village recorded, or a marker row for a period nobody owes). */
-    villageId: uuid('village_id'),
     ruleId: uuid('rule_id').notNull(),
     kind: text('kind').notNull(),
     periodStart: date('period_start').notNull(),

@@ -143,6 +143,25 @@ describe('pre-aggregated compliance', () => {
     );
   });
 
+  it('lets a county read serve running periods up to one background pass behind, ended ones exact', async () => {
+    const input = { scope: county, endedBefore: asOf, periods };
+    await expectAgreement();
+    const running = periods.find((p) => p.start <= asOf && asOf <= p.end)!;
+    await t.db.execute(sql`create temp table today_record as select cr.* from care_record cr
+      join care_rule r on r.id = ${running.ruleId} join child c on c.id = cr.child_id and c.school_id = r.school_id
+      where cr.deleted_at is null limit 1`);
+    await t.db.execute(sql`update today_record set id = gen_random_uuid(), occurred_on = ${asOf}::date`);
+    await t.db.execute(sql`insert into care_record select * from today_record`);
+    expect(await dirtyFrom()).toBe(asOf);
+    const endedOnly = (rows: ScopeComplianceRow[]) => sorted(rows.filter((r) => r.ended));
+    const cached = await scopeComplianceTallies(t.db, input);
+    expect(await dirtyFrom()).toBe(asOf);
+    expect(endedOnly(cached)).toEqual(endedOnly(await liveScopeComplianceTallies(t.db, input)));
+    // The school's own figures are always current.
+    await expectAgreement();
+    expect(await dirtyFrom()).toBeNull();
+  });
+
   it('is told by every table a duty can be fulfilled in', async () => {
     const tables = ['care_record', ...Object.values(dutySources).flatMap((s) => (s ? [s.table] : []))];
     for (const table of tables) {
