@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { BenchUsers } from '../apps/server/src/gen/bench-users';
 import type { BundleReport } from './bundle';
+import type { FirstPageResult } from './first-page';
 import type { LoadResult } from './load';
 import { MAX_OVERHEAD_RATIO, type Scenario } from './scenarios';
 import type { SqlTiming } from './sql-probe';
@@ -56,6 +57,8 @@ export interface RunResult {
   /** Seconds from spawning the server to its first answer to /api/health. */
   serverStartS?: number;
   bundle?: BundleReport;
+  /** The sign-in and home pages in a throttled headless Chromium (bench/first-page.ts). */
+  firstPage?: FirstPageResult;
   notes: string[];
 }
 
@@ -67,6 +70,7 @@ export interface ResultsFile {
 const RSS_LIMIT_MB = 400;
 const LOGIN_JS_LIMIT = 250 * 1024;
 const ROUTE_JS_LIMIT = 700 * 1024;
+const FIRST_PAGE_LIMIT_MS = 2500;
 
 export function readResults(file: string): ResultsFile {
   if (fs.existsSync(file)) {
@@ -86,6 +90,8 @@ const num = (v: number | undefined, digits = 0) =>
   v === undefined || Number.isNaN(v) ? '–' : v.toLocaleString('en', { maximumFractionDigits: digits });
 const mark = (ok: boolean | undefined) => (ok === undefined ? '⚪' : ok ? '🟢' : '🔴');
 const seconds = (msValue: number | undefined) => (msValue === undefined ? '–' : `${(msValue / 1000).toFixed(1)} s`);
+const seconds2 = (msValue: number | undefined) =>
+  msValue === undefined || Number.isNaN(msValue) ? '–' : `${(msValue / 1000).toFixed(2)} s`;
 
 interface TargetRow {
   label: string;
@@ -183,18 +189,33 @@ const targetRows: TargetRow[] = [
         : undefined,
   },
   {
-    label: 'Web: largest route in total (gzip)',
+    label: 'Web: largest route in total (gzip; its first show with its heaviest part loaded on request)',
     limit: '≤ 700 KB',
     measure: (run) => {
       const top = run.bundle?.routes[0];
-      return top ? { text: `${kb(top.gzip)} (${top.route})`, ok: top.gzip <= ROUTE_JS_LIMIT } : undefined;
+      if (!top) return undefined;
+      // Results from before the parts were counted have `gzip` only.
+      const value = top.heaviestGzip ?? top.gzip;
+      return { text: `${kb(value)} (${top.route})`, ok: value <= ROUTE_JS_LIMIT };
     },
   },
   {
     label: 'Web: first page usable, headless Chromium, 4× CPU slowdown, slow 4G',
     limit: '≤ 2.5 s',
-    measure: () => undefined,
-    pending: 'not measured by this harness yet (needs a throttled browser run)',
+    measure: (run) => {
+      const f = run.firstPage;
+      if (!f) return undefined;
+      if (f.error && !Number.isFinite(f.loginMs)) return { text: `failed: ${f.error}`, ok: false };
+      const extra = [
+        f.homeMs !== undefined ? `home after signing in ${seconds2(f.homeMs)}` : '',
+        f.homeColdMs !== undefined ? `home opened cold ${seconds2(f.homeColdMs)}` : '',
+      ].filter(Boolean);
+      return {
+        text: `sign-in page ${seconds2(f.loginMs)}${extra.length ? ` (${extra.join(', ')})` : ''}, median of ${f.runs}`,
+        ok: f.loginMs <= FIRST_PAGE_LIMIT_MS,
+      };
+    },
+    pending: 'not in this run (needs Chromium and a build)',
   },
 ];
 
@@ -377,14 +398,41 @@ export function renderMarkdown(results: ResultsFile, findings: string): string {
         `${kb(bundle.loginGzip)} · all JavaScript: ${kb(bundle.totalJsGzip)} in ${bundle.chunks.length} chunks · CSS ${kb(bundle.cssGzip)}.`,
     );
     out.push('');
-    out.push('| route (entry + layout + page, static imports) | gzip |');
-    out.push('|---|---|');
-    for (const r of bundle.routes) out.push(`| ${r.route} | ${kb(r.gzip)} |`);
+    out.push(
+      'First show: entry + layout + page, their static imports and the feature texts (zh-CN) the route loads ' +
+        'beside them. Heaviest part: the largest part it loads on request (a tab of the child page, a chart, ' +
+        'a drawer) with what that loads in turn.',
+    );
+    out.push('');
+    out.push('| route | first show | with its heaviest part | part | with every part |');
+    out.push('|---|---|---|---|---|');
+    for (const r of bundle.routes)
+      out.push(
+        `| ${r.route} | ${kb(r.gzip)} | ${kb(r.heaviestGzip ?? r.gzip)} | ${r.heaviestPart ?? '–'} | ${kb(r.allGzip ?? r.gzip)} |`,
+      );
     out.push('');
     out.push('| largest chunks | size | gzip |');
     out.push('|---|---|---|');
     for (const c of bundle.chunks.slice(0, 10)) out.push(`| ${c.file} | ${kb(c.bytes)} | ${kb(c.gzip)} |`);
     out.push('');
+  }
+  const firstPage = runs.find((r) => r.firstPage)?.firstPage;
+  if (firstPage) {
+    out.push('## First page in a throttled browser');
+    out.push('');
+    out.push(
+      `Headless Chromium, a 375 px phone, empty cache, ${firstPage.profile} (bench/first-page.ts). Sign-in page: ` +
+        'navigation start until the username box is visible and enabled. Home after signing in: from pressing 登录 as a ' +
+        'class teacher until the to-do figures show. Home opened cold: the signed-in teacher opens the home page by ' +
+        'address with an empty cache.',
+    );
+    out.push('');
+    out.push('| run | sign-in page | home after signing in | home opened cold |');
+    out.push('|---|---|---|---|');
+    for (const [i, s] of firstPage.samples.entries())
+      out.push(`| ${i + 1} | ${seconds2(s.loginMs)} | ${seconds2(s.homeMs)} | ${seconds2(s.homeColdMs)} |`);
+    out.push('');
+    if (firstPage.loginBytes !== undefined) out.push(`The sign-in page transferred ${kb(firstPage.loginBytes)}.`, '');
   }
 
   out.push('## Findings');

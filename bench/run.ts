@@ -8,6 +8,7 @@ import { type BenchUsers, benchUsersFile, readBenchUsers, repoRoot } from '../ap
 import { type ScaleName, scaleNames } from '../apps/server/src/gen/scales';
 import { genTarget } from '../apps/server/src/gen/target';
 import { measureBundle } from './bundle';
+import { chromiumAvailable, type FirstPageResult, measureFirstPage } from './first-page';
 import { type LoadResult, quantile, runLoad, sequentialLatencies, summarize } from './load';
 import { type RunResult, readResults, renderMarkdown, type ScenarioResult, scenarioChecks } from './report';
 import { benchScenarios, type LoginName, type Scenario } from './scenarios';
@@ -248,6 +249,7 @@ async function main(): Promise<number> {
         `  ${s.name.padEnd(24)} ${summary(result.load)}${result.sql ? `  SQL p50 ${result.sql.p50.toFixed(2)} ms` : ''}`,
       );
     }
+    run.firstPage = await firstPage(server.baseUrl, users, dist, smoke);
   } catch (error) {
     broken = true;
     run.notes.push(`harness error: ${(error as Error).message}`);
@@ -362,6 +364,27 @@ async function login(baseUrl: string, users: BenchUsers, name: LoginName): Promi
   if (!res.ok || !cookie)
     throw new Error(`login of ${who.username} (${name}) failed: ${res.status} ${await res.text()}`);
   return cookie;
+}
+
+/** 5. The sign-in and home pages in a throttled Chromium (issue 8's "first page usable"), when there is a build. */
+async function firstPage(baseUrl: string, users: BenchUsers, dist: string, smoke: boolean) {
+  if (!chromiumAvailable() || !fs.existsSync(path.join(dist, 'index.html'))) {
+    log('First page: skipped (no /usr/bin/chromium or no web build).');
+    return undefined;
+  }
+  const teacher = users.logins.classTeacher;
+  log('First page in headless Chromium (4× CPU slowdown, slow 4G) …');
+  const result: FirstPageResult = await measureFirstPage({
+    baseUrl,
+    teacher: teacher && { username: teacher.username, password: users.password },
+    runs: smoke ? 1 : 3,
+    coldHome: !smoke,
+  });
+  const s = (ms?: number) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`);
+  log(
+    `  sign-in page ${s(result.loginMs)}, home after signing in ${s(result.homeMs)}, home opened cold ${s(result.homeColdMs)}${result.error ? ` (${result.error})` : ''}`,
+  );
+  return result;
 }
 
 /** The commit measured (BENCH_REVISION when the tree is not a git checkout). */

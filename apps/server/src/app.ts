@@ -201,7 +201,8 @@ async function registerWebApp(app: FastifyInstance, webDist: string) {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: webDist, serve: false });
+  // The build writes .br/.gz beside each file (apps/web/vite.config.ts); browsers that accept them get those.
+  await app.register(fastifyStatic, { root: webDist, serve: false, preCompressed: true });
   app.get('/*', { config: { access: { public: true } } }, (request, reply) => {
     let urlPath: string;
     try {

@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setNetworkMessage, setRequestLanguage } from '../api/client';
+import { type LocaleBundle, localeBundles } from './locales/bundles';
 import zhCN from './locales/zh-CN';
 
 export type UiLanguage = 'zh-CN' | 'en';
@@ -35,9 +36,55 @@ async function ensureLoaded(language: UiLanguage) {
   antdLocales.en = antd.default;
 }
 
+/** Feature texts the pages opened so far asked for; a language switch loads them in the new language. */
+const requested = new Set<LocaleBundle>();
+const bundleLoads = new Map<string, Promise<void>>();
+
+function loadBundle(name: LocaleBundle, language: UiLanguage): Promise<void> {
+  const key = `${language}:${name}`;
+  let load = bundleLoads.get(key);
+  if (!load) {
+    load = localeBundles[name][language]().then((module) => {
+      i18n.addResourceBundle(language, 'translation', { [name]: module.default }, true, true);
+    });
+    // A failed download (flaky network) is tried again next time.
+    load.catch(() => bundleLoads.delete(key));
+    bundleLoads.set(key, load);
+  }
+  return load;
+}
+
+/** Loads every requested feature's texts in a language, including those asked for while loading. */
+async function loadRequested(language: UiLanguage) {
+  for (;;) {
+    const missing = [...requested].filter((name) => !bundleLoads.has(`${language}:${name}`));
+    await Promise.all([...requested].map((name) => loadBundle(name, language)));
+    if (missing.length === 0) return;
+  }
+}
+
+let markLanguageChosen: () => void = () => undefined;
+const languageChosen = new Promise<void>((resolve) => {
+  markLanguageChosen = resolve;
+});
+
+/**
+ * Adds feature texts to i18next before a page shows (router.tsx awaits it beside the page's code),
+ * in the current language; they follow later language switches.
+ */
+export async function loadLocales(names: readonly LocaleBundle[]) {
+  for (const name of names) requested.add(name);
+  await languageChosen;
+  let language: UiLanguage;
+  do {
+    language = currentLanguage();
+    await Promise.all(names.map((name) => loadBundle(name, language)));
+  } while (language !== currentLanguage());
+}
+
 /** Applies a language everywhere it matters: texts, antd, dates, API messages, <html lang>. */
 export async function applyLanguage(language: UiLanguage) {
-  await ensureLoaded(language);
+  await Promise.all([ensureLoaded(language), loadRequested(language)]);
   dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
   setRequestLanguage(language);
   document.documentElement.lang = language;
@@ -79,7 +126,11 @@ export async function initI18n() {
     interpolation: { escapeValue: false },
   });
   setNetworkMessage(() => i18n.t('errors.network'));
-  await applyLanguage(storedLanguage()).catch(() => applyLanguage('zh-CN'));
+  try {
+    await applyLanguage(storedLanguage()).catch(() => applyLanguage('zh-CN'));
+  } finally {
+    markLanguageChosen();
+  }
 }
 
 export { i18n };

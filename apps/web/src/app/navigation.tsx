@@ -93,3 +93,17 @@ export const navItems: NavItem[] = [
 export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
   return navItems.filter((item) => item.permission === null || permissions.includes(item.permission));
 }
+
+/**
+ * Headings of the menu (antd Menu groups, always open): 首页 and 待办 stand above them; a page not
+ * listed here shows after the groups. Order inside a group is this list's.
+ */
+export const navGroups: { key: string; items: string[] }[] = [
+  { key: 'children', items: ['children', 'healthChecks', 'grades'] },
+  {
+    key: 'care',
+    items: ['pairings', 'calendar', 'concerns', 'mailbox', 'activities', 'activityRoom', 'aid', 'letters'],
+  },
+  { key: 'stats', items: ['dashboard', 'compliance', 'assessment', 'workSummary'] },
+  { key: 'admin', items: ['careRules', 'mailboxSettings', 'orgs', 'terms', 'users', 'audit'] },
+];

@@ -1,11 +1,15 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Me } from '@shouwang/shared/schemas/auth';
 import { Avatar, Button, Divider, Dropdown, Flex, Typography, theme } from 'antd';
-import { type CSSProperties, cloneElement, type ReactElement } from 'react';
+import { type CSSProperties, cloneElement, lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { PrivacyOfficerLine } from '../features/privacy/components/PrivacyOfficerLine';
 import { RoleList } from './RoleList';
+
+/** Its form and modal download when the menu first opens, not with every page. */
+const PrivacyOfficerLine = lazy(async () => ({
+  default: (await import('../features/privacy/components/PrivacyOfficerLine')).PrivacyOfficerLine,
+}));
 
 /** Name, role and unit in the header; the dropdown lists every role and the account actions. */
 export function UserMenu({ me, compact, onLogout }: { me: Me; compact: boolean; onLogout: () => void }) {
@@ -54,7 +58,9 @@ export function UserMenu({ me, compact, onLogout }: { me: Me; compact: boolean; 
             </Typography.Text>
             <Divider style={{ margin: '10px 0' }} />
             <RoleList roles={me.roles} />
-            <PrivacyOfficerLine me={me} />
+            <Suspense fallback={null}>
+              <PrivacyOfficerLine me={me} />
+            </Suspense>
           </div>
           {cloneElement(menu as ReactElement<{ style?: CSSProperties }>, { style: { boxShadow: 'none' } })}
         </div>

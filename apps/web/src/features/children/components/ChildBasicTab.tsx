@@ -20,12 +20,16 @@ import type { ChildView } from '@shouwang/shared/schemas/children';
 import { Button, Card, Descriptions, Flex, List, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lazyPart } from '../../../components/lazyPart';
 import { useDrawerState } from '../../../hooks/useDrawerState';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useCodeLabels } from '../hooks/useCodeLabels';
-import { CategoryDrawer, type CategoryDrawerMode } from './CategoryDrawer';
-import { EnrollmentDrawer } from './EnrollmentDrawer';
+import type { CategoryDrawerMode } from './CategoryDrawer';
 import { IdNumberReveal } from './IdNumberReveal';
+
+// The drawers (date pickers, selects) download when first opened.
+const CategoryDrawer = lazyPart(async () => (await import('./CategoryDrawer')).CategoryDrawer, null);
+const EnrollmentDrawer = lazyPart(async () => (await import('./EnrollmentDrawer')).EnrollmentDrawer, null);
 
 /** 基本信息: identity, schooling, family situation, growth notes, categories and enrollment history. */
 export function ChildBasicTab({ child }: { child: ChildView }) {

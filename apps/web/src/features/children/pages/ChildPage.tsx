@@ -5,27 +5,36 @@ import { Alert, App, Button, Card, Flex, Result, Skeleton, Tabs, Typography } fr
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../../api/client';
+import { lazyPart } from '../../../components/lazyPart';
 import { QueryError } from '../../../components/QueryError';
 import { useDrawerState } from '../../../hooks/useDrawerState';
 import { useIsMobile } from '../../../hooks/useIsMobile';
-import { ChildActivitiesAidTab } from '../../aid/components/ChildActivitiesAidTab';
-import { ChildTimelineTab } from '../../care-records/components/ChildTimelineTab';
 import { useWellbeingTab } from '../../counseling/hooks/useWellbeingTab';
 import { useHealthLearningTabs } from '../../learning/hooks/useHealthLearningTabs';
-import { ChildPledgesTab } from '../../pledges/components/ChildPledgesTab';
 import { usePrivacyTab } from '../../privacy/hooks/usePrivacyTab';
 import { useChild, useDeleteChild, useRestoreChild } from '../api';
 import { childPlacement } from '../child-placement';
 import { ChildBasicTab } from '../components/ChildBasicTab';
 import { ChildCategoryTags } from '../components/ChildCategoryTags';
 import { ChildFlags } from '../components/ChildFlags';
-import { ChildFormDrawer } from '../components/ChildFormDrawer';
-import { ChildGuardiansTab } from '../components/ChildGuardiansTab';
-import { ChildParentsTab } from '../components/ChildParentsTab';
 import { ChildPhoto } from '../components/ChildPhoto';
 import { CompletenessPanel, type CompletenessTarget } from '../components/CompletenessPanel';
-import { ContactCardTab } from '../components/ContactCardTab';
 import { useCodeLabels } from '../hooks/useCodeLabels';
+
+// Every tab but the first, and the edit drawer, download when first opened (issue 8: ≤ 700 KB a route).
+const ChildParentsTab = lazyPart(async () => (await import('../components/ChildParentsTab')).ChildParentsTab);
+const ChildGuardiansTab = lazyPart(async () => (await import('../components/ChildGuardiansTab')).ChildGuardiansTab);
+const ContactCardTab = lazyPart(async () => (await import('../components/ContactCardTab')).ContactCardTab);
+const ChildFormDrawer = lazyPart(async () => (await import('../components/ChildFormDrawer')).ChildFormDrawer, null);
+const ChildTimelineTab = lazyPart(
+  async () => (await import('../../care-records/components/ChildTimelineTab')).ChildTimelineTab,
+);
+const ChildPledgesTab = lazyPart(
+  async () => (await import('../../pledges/components/ChildPledgesTab')).ChildPledgesTab,
+);
+const ChildActivitiesAidTab = lazyPart(
+  async () => (await import('../../aid/components/ChildActivitiesAidTab')).ChildActivitiesAidTab,
+);
 
 const tabKeys = [
   'basic',

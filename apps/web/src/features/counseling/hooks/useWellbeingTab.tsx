@@ -1,8 +1,10 @@
 import type { ChildView } from '@shouwang/shared/schemas/children';
 import type { TabsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { lazyPart } from '../../../components/lazyPart';
 import { useMe } from '../../auth/api';
-import { ChildWellbeingTab } from '../components/ChildWellbeingTab';
+
+const ChildWellbeingTab = lazyPart(async () => (await import('../components/ChildWellbeingTab')).ChildWellbeingTab);
 
 /** The child page's 心理与安全 tab, for holders of `risk.read`; the server decides again on each request. */
 export function useWellbeingTab(child: ChildView | undefined): NonNullable<TabsProps['items']> {

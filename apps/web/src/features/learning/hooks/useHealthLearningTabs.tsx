@@ -1,9 +1,13 @@
 import type { ChildView } from '@shouwang/shared/schemas/children';
 import type { TabsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { lazyPart } from '../../../components/lazyPart';
 import { useMe } from '../../auth/api';
-import { ChildHealthTab } from '../../health-checks/components/ChildHealthTab';
-import { ChildLearningTab } from '../components/ChildLearningTab';
+
+const ChildHealthTab = lazyPart(
+  async () => (await import('../../health-checks/components/ChildHealthTab')).ChildHealthTab,
+);
+const ChildLearningTab = lazyPart(async () => (await import('../components/ChildLearningTab')).ChildLearningTab);
 
 /**
  * The child page's 体检 and 学习帮扶 tabs, each shown to those who may read it (health details are
