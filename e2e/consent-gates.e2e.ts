@@ -133,6 +133,7 @@ describe('consent that blocks a photo', () => {
     await page.getByRole('button', { name: '去登记同意' }).click();
     await page.waitForURL(/\?tab=privacy$/);
     await visible(page.getByTestId('record-photos'));
+    expect(await page.getByTestId('consent-blocks-photos').textContent()).toContain('登记前不能上传该生照片');
     await check(page, 'consent-blocked-privacy-tab-1440');
 
     await head('POST', `/children/${childId}/consents`, {

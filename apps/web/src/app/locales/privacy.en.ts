@@ -72,6 +72,11 @@ const privacyEn: typeof privacyZh = {
     email: 'Email',
     saved: 'Saved',
   },
+  blocks: {
+    photos:
+      'Until recorded, no photo of the child can be added, nor photos of activities the child took part in; after a withdrawal only the organizers see those activity photos.',
+    sharing_with_village: 'Until recorded, the village cannot print this child’s contact card.',
+  },
   blocked: {
     open: 'Record consent',
     hint: 'A school administrator, child director or county administrator records the guardian’s consent or the legal basis on the child’s Privacy tab; then try again.',

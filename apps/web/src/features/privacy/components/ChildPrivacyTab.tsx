@@ -79,6 +79,16 @@ export function ChildPrivacyTab({ childId }: { childId: string }) {
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {t('privacy.noneHint')}
                       </Typography.Text>
+                      {(category === 'photos' || category === 'sharing_with_village') && (
+                        // What is refused until the consent is recorded (modules/privacy/consent-gate.ts).
+                        <Typography.Text
+                          type="warning"
+                          style={{ display: 'block', fontSize: 12 }}
+                          data-testid={`consent-blocks-${category}`}
+                        >
+                          {t(`privacy.blocks.${category}`)}
+                        </Typography.Text>
+                      )}
                     </div>
                   )}
                   {active.map((c) => (
