@@ -11,6 +11,7 @@ import type { ChildCategoryRow } from './child-history.repository';
 import type { ChildInsert, ChildRow } from './children.repository';
 import { child, childCategory, childEnrollment } from './children.table';
 import type { WriteSet } from './children-import-writes';
+import { insertAsJson } from './children-json-insert';
 import type { EntrustmentRow, GuardianInsert, GuardianRow } from './guardians.repository';
 import { guardian, guardianEntrustment } from './guardians.table';
 import type { ParentInsert, ParentRow } from './parents.repository';
@@ -167,17 +168,17 @@ export async function bulkAudit(db: Db, ctx: RequestContext, entries: AuditEntry
     childId: entry.childId ?? null,
     diff: entry.diff ?? (entry.before || entry.after ? diffOf(entry.before ?? null, entry.after ?? null) : null),
   }));
-  await bulkInsert(db, auditEvent, rows);
+  await insertAsJson(db, auditEvent, rows);
 }
 
 /** Writes an import's rows in dependency order: children, then their history and family. */
 export async function applyImportWrites(db: Db, writes: WriteSet): Promise<void> {
-  await bulkInsert(db, child, writes.childInserts);
-  await bulkInsert(db, childCategory, writes.categoryInserts);
-  await bulkInsert(db, childEnrollment, writes.enrollmentInserts);
-  await bulkInsert(db, parent, writes.parentInserts);
-  await bulkInsert(db, guardian, writes.guardianInserts);
-  await bulkInsert(db, guardianEntrustment, writes.entrustmentInserts);
+  await insertAsJson(db, child, writes.childInserts);
+  await insertAsJson(db, childCategory, writes.categoryInserts);
+  await insertAsJson(db, childEnrollment, writes.enrollmentInserts);
+  await insertAsJson(db, parent, writes.parentInserts);
+  await insertAsJson(db, guardian, writes.guardianInserts);
+  await insertAsJson(db, guardianEntrustment, writes.entrustmentInserts);
   for (const u of writes.childUpdates) await updateChildFields(db, u.id, u.changes, u.bumpVersion);
   for (const u of writes.parentUpdates) await updateParentFields(db, u.id, u.changes);
   for (const u of writes.guardianUpdates) await updateGuardianFields(db, u.id, u.changes);

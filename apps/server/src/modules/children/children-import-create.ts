@@ -7,7 +7,7 @@ import { auditView, completenessOf, personColumns, type WriteSet } from './child
 import type { GuardianInsert } from './guardians.repository';
 import { idNumberColumns } from './id-number-hash';
 import type { ParentInsert } from './parents.repository';
-import { pinyinKeys } from './pinyin-keys';
+import { cachedPinyinKeys } from './pinyin-keys';
 
 /** The rows of a new child from one import row: the child, categories, enrollment, parents, guardian. */
 export function addNewChild(writes: WriteSet, actor: Actor, candidate: ImportCandidate, today: string): void {
@@ -60,7 +60,7 @@ export function addNewChild(writes: WriteSet, actor: Actor, candidate: ImportCan
     ...(candidate.child as Partial<ChildInsert>),
     id,
     name: candidate.name!,
-    ...pinyinKeys(candidate.name!),
+    ...cachedPinyinKeys(candidate.name!),
     ...idNumberColumns(candidate.idNumber),
     ...placement,
   };

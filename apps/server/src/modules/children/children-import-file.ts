@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../lib/errors';
 
@@ -77,10 +78,34 @@ const ignoredNodes = [
   'extLst',
 ];
 
+/**
+ * Sheets read lately, by the file's SHA-256 and the row limit: a commit uploads the file its dry
+ * run has just read, and reading a 10,000-row workbook is a second or two of CPU. Kept briefly
+ * and never changed after reading (every caller only reads a sheet).
+ */
+const recentSheets = new Map<string, { sheet: ImportSheet; until: number }>();
+const recentLimit = 2;
+const recentMs = 10 * 60_000;
+
+export const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
 export async function readImportSheet(
   bytes: Buffer,
   limits: { maxRows: number; maxUnzippedBytes: number },
+  sha256 = sha256Of(bytes),
 ): Promise<ImportSheet> {
+  const key = `${sha256}|${limits.maxRows}|${limits.maxUnzippedBytes}`;
+  const now = Date.now();
+  for (const [k, v] of recentSheets) if (v.until < now) recentSheets.delete(k);
+  const recent = recentSheets.get(key);
+  if (recent) return recent.sheet;
+  const sheet = await readSheet(bytes, limits);
+  if (recentSheets.size >= recentLimit) recentSheets.delete(recentSheets.keys().next().value!);
+  recentSheets.set(key, { sheet, until: now + recentMs });
+  return sheet;
+}
+
+async function readSheet(bytes: Buffer, limits: { maxRows: number; maxUnzippedBytes: number }): Promise<ImportSheet> {
   if (!zipMagic.every((b, i) => bytes[i] === b)) throw new AppError('IMPORT_FILE_INVALID');
   const directory = zipDirectory(bytes);
   if (!directory?.names.includes('xl/workbook.xml')) throw new AppError('IMPORT_FILE_INVALID');

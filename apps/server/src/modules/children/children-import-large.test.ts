@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, type TestApp } from '../../test/app';
 import { buildCountyTree, buildUser, type CountyTree } from '../../test/factories';
 import { child } from './children.table';
-import { fullRow, idFor, postImport, xlsxOfRecords } from './children-sheet.test-support';
+import { idFor, largeImportRow, postImport, xlsxOfRecords } from './children-sheet.test-support';
 import { parent } from './parents.table';
 
 let t: TestApp;
@@ -17,23 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
-const given = '子涵欣怡梓轩浩然一诺雨桐宇轩思远嘉怡俊杰';
-
-function rowOf(i: number) {
-  const birth = new Date(Date.UTC(2011, 0, 1) + (i % 2500) * 86_400_000).toISOString().slice(0, 10);
-  const name = `${surnames[i % 20]}${given[Math.floor(i / 20) % 20]}${given[Math.floor(i / 400) % 20]}`;
-  return fullRow({
-    姓名: name,
-    公民身份号码: idFor(birth.replaceAll('-', ''), 1 + (i % 2) * 2, `43${String(i).padStart(4, '0')}`),
-    学校: tree.school.name,
-    '村(社区)': tree.village.name,
-    班级: i % 2 === 0 ? '一年级1班' : '一年级2班',
-    父亲身份证号: undefined,
-    父亲电话: `138${String(i).padStart(8, '0')}`,
-    委托确认书签订日期: '2024-09-01',
-  });
-}
+const rowOf = (i: number) => largeImportRow(tree, i);
 
 const count = async (table: typeof child | typeof parent) =>
   (await t.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;

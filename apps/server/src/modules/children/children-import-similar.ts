@@ -5,7 +5,7 @@ import { SIMILAR_NAME_THRESHOLD } from './children.repository';
 import { type NameProbe, similarNamesAtSchools } from './children-bulk.repository';
 import type { ProblemList } from './children-import-rows';
 import type { ImportCandidate } from './children-import-validate';
-import { pinyinKeys } from './pinyin-keys';
+import { cachedPinyinKeys } from './pinyin-keys';
 
 /**
  * Very similar names at the same school (张羽涵 / 张雨涵): the create form asks the user to
@@ -25,7 +25,7 @@ export async function similarNameWarnings(
     .map((c) => ({
       row: c.row,
       name: c.name!,
-      namePinyin: pinyinKeys(c.name!).namePinyin,
+      namePinyin: cachedPinyinKeys(c.name!).namePinyin,
       schoolId: c.placement!.schoolId!,
     }));
   if (probes.length === 0) return;

@@ -19,7 +19,7 @@ import {
 import type { GuardianRow } from './guardians.repository';
 import { hashIdNumber, idNumberColumns, revealIdNumber } from './id-number-hash';
 import type { ParentRow } from './parents.repository';
-import { pinyinKeys } from './pinyin-keys';
+import { cachedPinyinKeys } from './pinyin-keys';
 
 type Diff = Record<string, { from: unknown; to: unknown }>;
 
@@ -86,7 +86,7 @@ export function addChildUpdate(
     }
   }
   if (c.name && c.name !== e.name) {
-    Object.assign(changes, { name: c.name, ...pinyinKeys(c.name) });
+    Object.assign(changes, { name: c.name, ...cachedPinyinKeys(c.name) });
     diff.name = { from: e.name, to: c.name };
   }
   if (c.idNumber && hashIdNumber(c.idNumber) !== e.idNumberHash) {

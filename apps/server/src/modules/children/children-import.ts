@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { type ChildImportReport, type ChildSheetFormat, todayIso } from '@shouwang/shared';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../lib/audit/record-audit';
@@ -9,7 +8,7 @@ import { isUniqueViolation } from '../../lib/db-errors';
 import { AppError } from '../../lib/errors';
 import { applyImportWrites, bulkAudit, familiesOf } from './children-bulk.repository';
 import { addNewChild } from './children-import-create';
-import { readImportSheet } from './children-import-file';
+import { readImportSheet, sha256Of } from './children-import-file';
 import { OrgDirectory } from './children-import-orgs';
 import { matchCandidates } from './children-import-plan';
 import { detectColumns, ProblemList, readRecords } from './children-import-rows';
@@ -40,10 +39,12 @@ export async function importChildren(
   upload: { bytes: Buffer; fileName: string | undefined },
   options: { mode: 'dry-run' | 'commit'; format?: ChildSheetFormat },
 ): Promise<ChildImportReport> {
-  const sheet = await readImportSheet(upload.bytes, {
-    maxRows: limits.maxRows,
-    maxUnzippedBytes: Math.max(100 * 1024 * 1024, limits.maxBytes * 12),
-  });
+  const sha256 = sha256Of(upload.bytes);
+  const sheet = await readImportSheet(
+    upload.bytes,
+    { maxRows: limits.maxRows, maxUnzippedBytes: Math.max(100 * 1024 * 1024, limits.maxBytes * 12) },
+    sha256,
+  );
   const columns = detectColumns(sheet, options.format);
   if (!columns.byPath.has('child.name')) throw new AppError('IMPORT_HEADER_MISSING');
   const problems = new ProblemList(columns, ctx.language);
@@ -68,8 +69,10 @@ export async function importChildren(
   const writes = emptyWriteSet();
   for (const match of matching.matches)
     if (!problems.has(match.candidate.row)) addChildUpdate(writes, actor, match, families, orgs, problems, today);
-  for (const candidate of matching.creates)
-    if (!problems.has(candidate.row)) addNewChild(writes, actor, candidate, today);
+  // New children add no problems: the dry run only counts them; the commit builds their rows.
+  const creates = matching.creates.filter((c) => !problems.has(c.row));
+  if (options.mode === 'dry-run' || problems.items.length > 0) writes.created = creates.length;
+  else for (const candidate of creates) addNewChild(writes, actor, candidate, today);
 
   const report: ChildImportReport = {
     mode: options.mode,
@@ -106,7 +109,7 @@ export async function importChildren(
         org: grant ? { id: grant.orgId, path: grant.orgPath, countyId: grant.countyId } : null,
         diff: {
           fileName: upload.fileName ?? null,
-          sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+          sha256,
           format: report.format,
           rows: report.rows,
           created: report.created,

@@ -77,3 +77,28 @@ export const fullRow = (overrides: Record<string, unknown> = {}) => ({
   委托确认书签订日期: new Date('2024-09-01T00:00:00Z'),
   ...overrides,
 });
+
+const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
+const given = '子涵欣怡梓轩浩然一诺雨桐宇轩思远嘉怡俊杰';
+
+/**
+ * Row `i` of a large generated import (the 10,000-row test and bench/import.ts): distinct ID
+ * numbers, 8,000 distinct names, both classes of the tree's school, a father with a phone.
+ */
+export function largeImportRow(
+  tree: { school: { name: string }; village: { name: string } },
+  i: number,
+): Record<string, unknown> {
+  const birth = new Date(Date.UTC(2011, 0, 1) + (i % 2500) * 86_400_000).toISOString().slice(0, 10);
+  const name = `${surnames[i % 20]}${given[Math.floor(i / 20) % 20]}${given[Math.floor(i / 400) % 20]}`;
+  return fullRow({
+    姓名: name,
+    公民身份号码: idFor(birth.replaceAll('-', ''), 1 + (i % 2) * 2, `43${String(i).padStart(4, '0')}`),
+    学校: tree.school.name,
+    '村(社区)': tree.village.name,
+    班级: i % 2 === 0 ? '一年级1班' : '一年级2班',
+    父亲身份证号: undefined,
+    父亲电话: `138${String(i).padStart(8, '0')}`,
+    委托确认书签订日期: '2024-09-01',
+  });
+}

@@ -23,3 +23,20 @@ export function pinyinKeys(name: string): PinyinKeys {
     nameInitials: syllables.map((s) => s[0]).join(''),
   };
 }
+
+const cache = new Map<string, PinyinKeys>();
+const cacheLimit = 50_000;
+
+/**
+ * `pinyinKeys` remembered for the names of recent imports: the similar-name check and the
+ * commit's new rows ask for the same names, and a commit follows its dry run with the same file.
+ */
+export function cachedPinyinKeys(name: string): PinyinKeys {
+  let keys = cache.get(name);
+  if (!keys) {
+    if (cache.size >= cacheLimit) cache.clear();
+    keys = pinyinKeys(name);
+    cache.set(name, keys);
+  }
+  return keys;
+}
