@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import JSZip from 'jszip';
 import { expect } from 'vitest';
+import { multipartFile } from '../modules/attachments/multipart.test-support';
 import { careRecord } from '../modules/care-records/care-records.table';
 import { healthCheck } from '../modules/health-checks/health-checks.table';
 import { routeAccessTable } from '../plugins/route-guard';
@@ -197,6 +198,8 @@ export async function buildWorld() {
     concern: ids(),
     aid: ids(),
     consent: ids(),
+    attachment: ids(),
+    delivery: ids(),
   };
   const author = users.get('county_admin')!.id;
   const today = todayIso();
@@ -286,6 +289,20 @@ export async function buildWorld() {
       }),
       `consent ${position}`,
     );
+    const file = multipartFile(Buffer.from(`%PDF-1.4\n%${position}\n%%EOF\n`), '委托监护确认书.pdf', 'application/pdf');
+    records.attachment[position] = created(
+      await admin.request('POST', `/api/children/${kid.id}/attachments`, file.payload, file.headers),
+      `attachment ${position}`,
+    );
+    const sent = await admin.post('/api/letters/deliveries', {
+      termId: position === 'other_county' ? otherTerm.id : term.id,
+      letterKind: 'term_start',
+      channel: 'mail',
+      sentOn: today,
+      childIds: [kid.id],
+    });
+    expect(sent.statusCode, `delivery ${position}: ${sent.body}`).toBe(201);
+    records.delivery[position] = sent.json().items[0].id;
     // Sharing with the village is consented, so village-side exports (联系卡) are not refused for it.
     created(
       await admin.post(`/api/children/${kid.id}/consents`, {
@@ -377,6 +394,12 @@ export async function textOf(res: LightMyRequestResponse): Promise<string> {
     );
     return parts.join('\n').replace(/<[^>]+>/g, '');
   }
-  if (type.includes('pdf')) return execFileSync('pdftotext', ['-q', '-', '-'], { input: res.rawPayload }).toString();
+  if (type.includes('pdf')) {
+    try {
+      return execFileSync('pdftotext', ['-q', '-', '-'], { input: res.rawPayload }).toString();
+    } catch {
+      return res.body; // an uploaded stand-in PDF (attachments) that poppler cannot parse: its bytes
+    }
+  }
   return res.body;
 }

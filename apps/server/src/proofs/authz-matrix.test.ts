@@ -27,7 +27,7 @@ import { routeScopeProofs } from './route-coverage';
  * The expected answer comes from roles.ts and the scope rule of DESIGN.md (a role sees a child whose
  * school/class or home village lies under its unit, a mentor only paired children): 2xx, 404 (out of
  * scope) or 403 (no such right anywhere). 3) The same for every record-scoped read (care records,
- * health checks, counseling sessions, pairings, concerns, study plans). Field rules ride along on
+ * health checks, counseling sessions, pairings, concerns, study plans, attachments). Field rules ride along on
  * every answer, PDFs read back as text: no answer to a role without the grant carries the full ID
  * number, counseling notes or health findings. Writes: authz-matrix.writes.test.ts; lists, exports and
  * search: authz-matrix.lists.test.ts.
@@ -126,6 +126,7 @@ describe('record-scoped reads: role × position of the record’s child', () => 
       ['/api/pairings/:id', r.pairing],
       ['/api/concerns/:id', r.concern],
       ['/api/study-plans/:id', r.plan],
+      ['/api/attachments/:id', r.attachment],
     ] as const) {
       const route = table.get(`GET ${url}`)!;
       expect(route, url).toBeTruthy();

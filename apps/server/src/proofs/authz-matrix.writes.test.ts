@@ -176,7 +176,7 @@ const cases = (): WriteCase[] => [
     url: () => '/api/letters/deliveries',
     body: (p) => ({
       termId: p === 'other_county' ? w.otherTerm.id : w.term.id,
-      letterKind: 'term_start',
+      letterKind: 'term_end', // the fixtures sent the term-start letter already
       channel: 'mail',
       sentOn: today,
       childIds: [kid(p)],
@@ -269,6 +269,16 @@ const cases = (): WriteCase[] => [
     route: 'DELETE /api/activities/:id',
     url: (p) => `/api/activities/${activityAt(p)}`,
     body: versioned('activity', activityAt),
+  },
+  {
+    route: 'DELETE /api/letters/deliveries/:id',
+    url: (p) => `/api/letters/deliveries/${w.records.delivery[p]}`,
+    body: versioned('letter_delivery', (p) => w.records.delivery[p]),
+  },
+  {
+    route: 'DELETE /api/attachments/:id',
+    url: (p) => `/api/attachments/${w.records.attachment[p]}`,
+    body: versioned('attachment', (p) => w.records.attachment[p]),
   },
   { route: 'DELETE /api/children/:id', url: (p) => `/api/children/${kid(p)}`, body: versioned('child', kid) },
 ];
