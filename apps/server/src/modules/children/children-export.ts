@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/authz/actor';
 import { grantsFor, hasPermission } from '../../lib/authz/scope';
 import type { RequestContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
+import { withheldFromVillage } from '../privacy/consent-gate';
 import { auditOrgOf } from './children.access';
 import { childScope, coversChild } from './children.policy';
 import type { ChildListRow } from './children.repository';
@@ -108,7 +109,11 @@ export async function exportChildren(
     await recordAudit(db, ctx, { event: 'access.denied', targetType: 'child.export', targetId: null });
     throw new AppError('FORBIDDEN');
   }
-  const rows = await childrenToExport(db, actor, query, maxRows);
+  const listed = await childrenToExport(db, actor, query, maxRows);
+  // The national form is a statutory duty; Shouwang's own sheet taken by the village needs the
+  // sharing consent for school children (modules/privacy/consent-gate.ts): those are left out.
+  const withheld = query.format === 'mca' ? new Set<string>() : await withheldFromVillage(db, actor, listed);
+  const rows = listed.filter((r) => !withheld.has(r.id));
   const layout = layouts[query.format];
   const families = await familiesOf(
     db,
@@ -152,6 +157,9 @@ export async function exportChildren(
       ['格式', layout.title],
       ['儿童人数', String(rows.length)],
       ['身份证号', fullChildren.length > 0 ? `完整 ${fullChildren.length} 人（已记录审计），其余打码` : '已打码'],
+      ...(withheld.size > 0
+        ? [['未导出', `${withheld.size} 名在校儿童未登记“与村（社区）共享”的监护人同意或法定依据（或已撤回）`]]
+        : []),
     ])
       info.addRow([k, neutralise(v!)]).commit();
     info.commit();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, type TestApp } from '../../test/app';
 import { buildChild, buildCountyTree, buildUser, type ChildFixture, type CountyTree } from '../../test/factories';
 import { multipartFile } from '../attachments/multipart.test-support';
+import { loadXlsx } from '../children/children-sheet.test-support';
 
 /** Consent that blocks: photos need the photo consent, the village's copies the sharing consent. */
 const png = Buffer.from(
@@ -162,6 +163,29 @@ describe('the school’s record taken to the village needs the sharing consent (
     const again = await card(director);
     expect(again.statusCode).toBe(422);
     expect(again.json().error.details[0].message).toContain('已撤回');
+  });
+
+  it('the village’s Excel list leaves out school children without it (with a note); the national form keeps them', async () => {
+    const child = await buildChild(t.db, { name: '陈小桥', class: tree.classB, village: tree.village });
+    const names = async (format: string) => {
+      const res = await director.get(`/api/children/export.xlsx?format=${format}`);
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+      const book = await loadXlsx(res.rawPayload);
+      const cells: string[] = [];
+      book.worksheets[0]!.eachRow((row) => cells.push(JSON.stringify(row.values)));
+      const info: string[] = [];
+      book.getWorksheet('导出信息')?.eachRow((row) => info.push(JSON.stringify(row.values)));
+      return { data: cells.join(), info: info.join() };
+    };
+    const before = await names('shouwang');
+    expect(before.data).not.toContain('陈小桥');
+    expect(before.info).toContain('未登记“与村（社区）共享”');
+    expect((await names('mca')).data).toContain('陈小桥');
+    // The school's own export is not a sharing.
+    const school = await schoolAdmin.get('/api/children/export.xlsx?format=shouwang');
+    expect(school.statusCode).toBe(200);
+    await consentTo(child.id, 'sharing_with_village');
+    expect((await names('shouwang')).data).toContain('陈小桥');
   });
 
   it('a village child not in school is the village’s own: never gated', async () => {

@@ -125,18 +125,24 @@ export async function withdrawnPhotoConsents(db: Db, activityIds: string[]) {
  * village; that needs the sharing consent or a legal basis. Children the caller reaches through
  * their school or class, children not in school (the village's own), and paired helpers are not gated.
  */
-export async function requireVillageSharing(
-  db: Db,
-  ctx: RequestContext,
-  actor: Actor,
-  children: { id: string; name: string; schoolPath: string | null; villagePath: string | null }[],
-) {
-  const viaVillageOnly = children.filter(
-    (c) =>
-      c.schoolPath !== null &&
-      !inScope(actor, 'child.read', c.schoolPath) &&
-      c.villagePath !== null &&
-      inScope(actor, 'child.read', c.villagePath),
-  );
-  await requireConsent(db, ctx, viaVillageOnly, 'sharing_with_village');
+export async function requireVillageSharing(db: Db, ctx: RequestContext, actor: Actor, children: PlacedChild[]) {
+  await requireConsent(db, ctx, children.filter(viaVillageOnly(actor)), 'sharing_with_village');
+}
+
+type PlacedChild = { id: string; name: string; schoolPath: string | null; villagePath: string | null };
+
+const viaVillageOnly = (actor: Actor) => (c: Omit<PlacedChild, 'name'>) =>
+  c.schoolPath !== null &&
+  !inScope(actor, 'child.read', c.schoolPath) &&
+  c.villagePath !== null &&
+  inScope(actor, 'child.read', c.villagePath);
+
+/**
+ * For list exports: the ids of the children the village may not take (same rule as above), to be
+ * left out of the file with a note, so one missing consent does not stop a village's whole list.
+ */
+export async function withheldFromVillage(db: Db, actor: Actor, children: Omit<PlacedChild, 'name'>[]) {
+  const candidates = children.filter(viaVillageOnly(actor)).map((c) => c.id);
+  const states = await consentStates(db, candidates, 'sharing_with_village');
+  return new Set(candidates.filter((id) => states.get(id) !== 'active'));
 }
