@@ -41,7 +41,7 @@ const stepOrder: ConcernStatus[] = ['reported', 'acknowledged', 'referred', 'fol
  * administrator (or the child director). Every workflow state occurs (the first five of the county
  * go through them in turn); steps come within their deadlines mostly, some late — those carry the
  * escalation the server writes (an `escalated` event without actor) — and a few open ones are
- * overdue today, for the server's interval to escalate. A quarter of the urgent mailbox letters a
+ * overdue today, for the server's interval to escalate. One in ten urgent mailbox letters a
  * counselor took up were reported too (from the letter, naming the child when it was linked).
  */
 export const concernsGen: GenPart = {
@@ -189,11 +189,11 @@ export const concernsGen: GenPart = {
         record(base, handler.id, category, now - (span + tail) * HOUR, steps, overdue);
       }
     }
-    // A quarter of the urgent mailbox letters a counselor took up became a report (the first always):
+    // One in ten urgent letters a counselor took up became a report (the first always):
     // raised an hour after, naming the child when the counselor linked one; as far on as time allows.
     (world.urgentLetters ?? []).forEach((letter, i) => {
       const handler = staff.first('school_admin', letter.schoolId);
-      if (!handler || !(i === 0 || rng.chance(0.25))) return;
+      if (!handler || !(i === 0 || rng.chance(0.1))) return;
       const raised = letter.handledAt.getTime() + HOUR;
       if (raised >= now) return;
       const steps: { status: ConcernStatus; after: number }[] = [];

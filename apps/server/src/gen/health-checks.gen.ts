@@ -40,9 +40,9 @@ export const healthChecksGen: GenPart = {
         if (r.role === 'class_teacher' && !classTeacher.has(r.orgId)) classTeacher.set(r.orgId, s.id);
     // Each class's check days: one in April–May, one in October–November (if already past).
     const days = new Map<string, { day: number; batchId: string }[]>();
-    // Two schools in five also checked in the autumn of last school year (not this year's
+    // About two schools in five also checked in the autumn of last school year (not this year's
     // first-year classes, whose pupils were not there yet): about 100,000 checks at county scale.
-    const twice = new Map(world.schools.filter(() => rng.chance(0.4)).map((s) => [s.id, s.grades[0]]));
+    const twice = new Map(world.schools.filter(() => rng.chance(0.45)).map((s) => [s.id, s.grades[0]]));
     for (const c of world.classes) {
       const list = [{ day: dayOf(`${y}-04-01`) + rng.int(0, 55), batchId: batchIds() }];
       if (twice.has(c.schoolId) && c.grade !== twice.get(c.schoolId))
