@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Api, apiSession, choose, expectVisible } from './care-admin.support';
+import { type Api, apiSession, countyAdmin } from './api.support';
+import { choose, expectVisible } from './care-admin.support';
 import {
   desktop,
   expectNoHorizontalOverflow,
@@ -70,17 +71,8 @@ describe('care network administration', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const bootstrap = await browser.newContext({ baseURL: server.baseUrl });
-    const admin = await apiSession(
-      bootstrap.request,
-      server.adminUsername,
-      server.adminPassword,
-      'Qingshan-admin-2026',
-    );
-    const orgs = (await admin('GET', '/orgs')) as { items: { id: string; kind: string }[] };
-    const county = orgs.items.find((o) => o.kind === 'county')!;
-    const make = async (parentId: string, kind: string, name: string) =>
-      ((await admin('POST', '/orgs', { parentId, kind, name })) as { id: string }).id;
+    const bootstrap = await countyAdmin(browser, server);
+    const { admin, county, makeOrg: make } = bootstrap;
     const township = await make(county.id, 'township', '城关镇');
     school = await make(township, 'school', '城关镇中心小学');
     otherSchool = await make(township, 'school', '城关镇第二小学');

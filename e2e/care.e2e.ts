@@ -1,16 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { addTerm, apiSession, countyAdmin, daysAgo, iso } from './api.support';
+import { expectVisible, snapBothSizes, viewportShot } from './snap.support';
 import {
   desktop,
   expectNoHorizontalOverflow,
-  expectNoRawKeys,
   launchBrowser,
   phone,
   type RunningServer,
-  screenshot,
-  screenshotDir,
   settle,
   startServer,
 } from './support';
@@ -22,8 +19,6 @@ import {
  * capacity limit on the fourth.
  */
 
-type Api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown) => Promise<unknown>;
-
 let server: RunningServer;
 let browser: Browser;
 let teacherContext: BrowserContext;
@@ -32,64 +27,7 @@ let teacher: Page;
 let schoolAdmin: Page;
 const childIds: string[] = [];
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const daysAgo = (n: number) => iso(new Date(Date.now() - n * 86_400_000));
 const kids = ['李小雨', '陈子轩', '刘欣怡', '赵一鸣', '周可馨'];
-
-async function apiSession(request: APIRequestContext, username: string, password: string, next: string) {
-  let csrf = '';
-  const call: Api = async (method, path, body) => {
-    const response = await request.fetch(`/api${path}`, {
-      method,
-      data: body === undefined ? undefined : body,
-      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
-    });
-    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${JSON.stringify(json)}`);
-    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return json;
-  };
-  const me = (await call('POST', '/auth/login', { username, password })) as { user: { mustChangePassword: boolean } };
-  if (me.user.mustChangePassword)
-    await call('POST', '/auth/change-password', { currentPassword: password, newPassword: next });
-  return call;
-}
-
-async function expectVisible(locator: Locator, timeout = 15_000) {
-  await locator.first().waitFor({ state: 'visible', timeout });
-}
-
-/** Screenshots the page at 375 px, then the same address at 1440 px on the same session. */
-async function snapBoth(page: Page, context: BrowserContext, name: string, ready: (p: Page) => Locator) {
-  await expectVisible(ready(page));
-  await settle(page);
-  await expectNoHorizontalOverflow(page);
-  await expectNoRawKeys(page);
-  expect((await page.locator('body').textContent()) ?? '').not.toMatch(/\bcare\.[a-zA-Z]+\.[a-zA-Z]+/);
-  await screenshot(page, `${name}-375`);
-  const wide = await browser.newContext({
-    ...desktop,
-    baseURL: server.baseUrl,
-    storageState: await context.storageState(),
-    locale: 'zh-CN',
-  });
-  try {
-    const big = await wide.newPage();
-    await big.goto(page.url());
-    await expectVisible(ready(big));
-    await settle(big);
-    await screenshot(big, `${name}-1440`);
-  } finally {
-    await wide.close();
-  }
-}
-
-/** What the screen shows (a drawer over a long page): the visible part only. */
-async function viewportShot(page: Page, name: string) {
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  await settle(page);
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
-}
 
 /** Picks a helper in the bulk drawer; tries again when a busy machine swallowed the first tap. */
 async function chooseHelper(page: Page, name: string) {
@@ -112,6 +50,10 @@ async function chooseHelper(page: Page, name: string) {
   throw new Error(`could not choose ${name}`);
 }
 
+const snapBoth = snapBothSizes(() => ({ browser, baseUrl: server.baseUrl }), {
+  featureKeys: /\bcare\.[a-zA-Z]+\.[a-zA-Z]+/,
+});
+
 const overdueCount = async (page: Page) => Number(await page.getByTestId('todo-count-overdue').textContent());
 
 describe('care network: to-do, record, timeline and pairing on a phone', () => {
@@ -121,37 +63,19 @@ describe('care network: to-do, record, timeline and pairing on a phone', () => {
 
     // The county administrator builds the school and its people, and a term that began 75 days ago,
     // so last month's talk is overdue.
-    const bootstrap = await browser.newContext({ baseURL: server.baseUrl });
-    const admin = await apiSession(
-      bootstrap.request,
-      server.adminUsername,
-      server.adminPassword,
-      'Qingshan-admin-2026',
-    );
-    const orgs = (await admin('GET', '/orgs')) as { items: { id: string; kind: string }[] };
-    const county = orgs.items.find((o) => o.kind === 'county')!;
-    const make = async (parentId: string, kind: string, name: string) =>
-      ((await admin('POST', '/orgs', { parentId, kind, name })) as { id: string }).id;
+    const bootstrap = await countyAdmin(browser, server);
+    const { admin, county, makeOrg: make, makeUser: user } = bootstrap;
     const township = await make(county.id, 'township', '城关镇');
     const school = await make(township, 'school', '城关镇中心小学');
     const klass = await make(school, 'class', '四年级（1）班');
     // The school year runs from July 1 to August 31 of the next year.
-    const start = new Date(Date.now() - 75 * 86_400_000);
-    const firstYear = start.getUTCMonth() >= 6 ? start.getUTCFullYear() : start.getUTCFullYear() - 1;
-    await admin('POST', '/terms', {
-      orgId: county.id,
-      schoolYear: `${firstYear}-${firstYear + 1}`,
-      termNo: start.getUTCMonth() >= 6 ? 1 : 2,
-      startDate: iso(start),
-      midDate: daysAgo(20),
-      endDate: iso(new Date(Date.now() + 40 * 86_400_000)),
-    });
-    const user = async (username: string, displayName: string, orgId: string, role: string) =>
-      (
-        (await admin('POST', '/users', { username, displayName, roles: [{ orgId, role }] })) as {
-          oneTimePassword: string;
-        }
-      ).oneTimePassword;
+    await addTerm(
+      admin,
+      county.id,
+      new Date(Date.now() - 75 * 86_400_000),
+      daysAgo(20),
+      iso(new Date(Date.now() + 40 * 86_400_000)),
+    );
     const teacherOtp = await user('li.laoshi', '李老师', klass, 'class_teacher');
     const adminOtp = await user('zhang.xiaozhang', '张校长', school, 'school_admin');
     await user('chen.laoshi', '陈老师', school, 'mentor');

@@ -1,19 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  desktop,
-  expectNoHorizontalOverflow,
-  expectNoRawKeys,
-  launchBrowser,
-  phone,
-  type RunningServer,
-  screenshot,
-  screenshotDir,
-  settle,
-  startServer,
-} from './support';
+import { addTerm, apiSession, countyAdmin, daysAgo, iso } from './api.support';
+import { snapBothSizes } from './snap.support';
+import { launchBrowser, phone, type RunningServer, screenshotDir, settle, startServer } from './support';
 
 /**
  * 数据看板 on a phone: a school administrator opens the dashboard, sees pairing coverage in red
@@ -21,89 +12,36 @@ import {
  * switches the compliance chart to its table, and exports the statistics to Excel.
  */
 
-type Api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown) => Promise<unknown>;
-
 let server: RunningServer;
 let browser: Browser;
 let adminContext: BrowserContext;
 let page: Page;
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const daysAgo = (n: number) => iso(new Date(Date.now() - n * 86_400_000));
 const kids = ['王小明', '李思雨', '张子涵'];
-
-async function apiSession(request: APIRequestContext, username: string, password: string, next: string) {
-  let csrf = '';
-  const call: Api = async (method, p, body) => {
-    const response = await request.fetch(`/api${p}`, {
-      method,
-      data: body,
-      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
-    });
-    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!response.ok()) throw new Error(`${method} ${p}: ${response.status()} ${JSON.stringify(json)}`);
-    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return json;
-  };
-  const me = (await call('POST', '/auth/login', { username, password })) as { user: { mustChangePassword: boolean } };
-  if (me.user.mustChangePassword)
-    await call('POST', '/auth/change-password', { currentPassword: password, newPassword: next });
-  return call;
-}
 
 const visible = (locator: Locator, timeout = 20_000) => locator.first().waitFor({ state: 'visible', timeout });
 
-async function bothSizes(name: string, ready: (p: Page) => Locator) {
-  await visible(ready(page));
-  await settle(page);
-  await expectNoHorizontalOverflow(page);
-  await expectNoRawKeys(page);
-  expect((await page.locator('body').textContent()) ?? '').not.toMatch(/\bstats\.[a-zA-Z]+/);
-  await screenshot(page, `${name}-375`);
-  const wide = await browser.newContext({
-    ...desktop,
-    baseURL: server.baseUrl,
-    storageState: await adminContext.storageState(),
-    locale: 'zh-CN',
-  });
-  try {
-    const big = await wide.newPage();
-    await big.goto(page.url());
-    await visible(ready(big));
-    await settle(big);
-    await screenshot(big, `${name}-1440`);
-  } finally {
-    await wide.close();
-  }
-}
+const snap = snapBothSizes(() => ({ browser, baseUrl: server.baseUrl }), {
+  featureKeys: /\bstats\.[a-zA-Z]+/,
+  timeout: 20_000,
+});
+const bothSizes = (name: string, ready: (p: Page) => Locator) => snap(page, adminContext, name, ready);
 
 describe('dashboard: KPI tiles against targets, drill-down, table view and export', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const bootstrap = await browser.newContext({ baseURL: server.baseUrl });
-    const admin = await apiSession(
-      bootstrap.request,
-      server.adminUsername,
-      server.adminPassword,
-      'Dashboard-admin-2026',
-    );
-    const orgs = (await admin('GET', '/orgs')) as { items: { id: string; kind: string }[] };
-    const county = orgs.items.find((o) => o.kind === 'county')!;
-    const make = async (parentId: string, kind: string, name: string) =>
-      ((await admin('POST', '/orgs', { parentId, kind, name })) as { id: string }).id;
+    const bootstrap = await countyAdmin(browser, server, 'Dashboard-admin-2026');
+    const { admin, county, makeOrg: make } = bootstrap;
     const township = await make(county.id, 'township', '黄泥镇');
     const school = await make(township, 'school', '黄泥村小学');
     const klass = await make(school, 'class', '五年级（1）班');
-    const start = new Date(Date.now() - 75 * 86_400_000);
-    const firstYear = start.getUTCMonth() >= 6 ? start.getUTCFullYear() : start.getUTCFullYear() - 1;
-    await admin('POST', '/terms', {
-      orgId: county.id,
-      schoolYear: `${firstYear}-${firstYear + 1}`,
-      termNo: start.getUTCMonth() >= 6 ? 1 : 2,
-      startDate: iso(start),
-      midDate: daysAgo(20),
-      endDate: iso(new Date(Date.now() + 40 * 86_400_000)),
-    });
+    await addTerm(
+      admin,
+      county.id,
+      new Date(Date.now() - 75 * 86_400_000),
+      daysAgo(20),
+      iso(new Date(Date.now() + 40 * 86_400_000)),
+    );
     const { oneTimePassword } = (await admin('POST', '/users', {
       username: 'huang.xiaozhang',
       displayName: '黄校长',

@@ -1,25 +1,14 @@
-import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  desktop,
-  expectNoHorizontalOverflow,
-  expectNoRawKeys,
-  launchBrowser,
-  phone,
-  type RunningServer,
-  screenshot,
-  screenshotDir,
-  settle,
-  startServer,
-} from './support';
+import { type Api, apiSession, countyAdmin, daysAgo, iso } from './api.support';
+import { checkAndShoot } from './snap.support';
+import { desktop, launchBrowser, phone, type RunningServer, screenshotDir, settle, startServer } from './support';
 
 /**
  * 体检 and 学习帮扶: a class teacher enters the class's health checks in the batch table on a phone
  * (and one more on a desktop), sees the screening flags live, is stopped by an impossible weight
  * with the row named; then enters two terms of grades and opens a child's progress chart.
  */
-
-type Api = (method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown) => Promise<unknown>;
 
 let server: RunningServer;
 let browser: Browser;
@@ -29,8 +18,6 @@ let teacherApi: Api;
 const childIds: string[] = [];
 const terms: { id: string; label: string }[] = [];
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const daysAgo = (n: number) => iso(new Date(Date.now() - n * 86_400_000));
 const yearsAgo = (years: number) => daysAgo(Math.round(years * 365.25));
 // Boys and girls of 9–10: 孙浩然 heavy, 王雨桐 poor sight, 郑子豪 healthy, 林晓雪 thin.
 const kids = [
@@ -39,25 +26,6 @@ const kids = [
   { name: '郑子豪', sex: 'male', age: 10.1 },
   { name: '林晓雪', sex: 'female', age: 10.3 },
 ];
-
-async function apiSession(request: APIRequestContext, username: string, password: string, next: string) {
-  let csrf = '';
-  const call: Api = async (method, path, body) => {
-    const response = await request.fetch(`/api${path}`, {
-      method,
-      data: body === undefined ? undefined : body,
-      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
-    });
-    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${JSON.stringify(json)}`);
-    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return json;
-  };
-  const me = (await call('POST', '/auth/login', { username, password })) as { user: { mustChangePassword: boolean } };
-  if (me.user.mustChangePassword)
-    await call('POST', '/auth/change-password', { currentPassword: password, newPassword: next });
-  return call;
-}
 
 /** Waits for the locator; on a timeout keeps a screenshot of what the page showed instead. */
 const visible = (locator: Locator, timeout = 30_000) =>
@@ -87,14 +55,6 @@ async function rowsByName(page: Page, testId: (i: number) => string) {
   return rows;
 }
 
-async function check(page: Page, name: string) {
-  await settle(page);
-  await expectNoHorizontalOverflow(page);
-  await expectNoRawKeys(page);
-  expect((await page.locator('body').textContent()) ?? '').not.toMatch(/\b(?:health|learning)\.[a-zA-Z]+/);
-  await screenshot(page, name);
-}
-
 async function pickOption(page: Page, select: Locator, text: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
     await select.click();
@@ -120,21 +80,14 @@ async function pickOption(page: Page, select: Locator, text: string) {
   throw new Error(`could not choose ${text}`);
 }
 
+const check = (page: Page, name: string) => checkAndShoot(page, name, /\b(?:health|learning)\.[a-zA-Z]+/);
+
 describe('health checks and learning support', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const bootstrap = await browser.newContext({ baseURL: server.baseUrl });
-    const admin = await apiSession(
-      bootstrap.request,
-      server.adminUsername,
-      server.adminPassword,
-      'Qingshan-admin-2026',
-    );
-    const orgs = (await admin('GET', '/orgs')) as { items: { id: string; kind: string }[] };
-    const county = orgs.items.find((o) => o.kind === 'county')!;
-    const make = async (parentId: string, kind: string, name: string) =>
-      ((await admin('POST', '/orgs', { parentId, kind, name })) as { id: string }).id;
+    const bootstrap = await countyAdmin(browser, server);
+    const { admin, county, makeOrg: make } = bootstrap;
     const township = await make(county.id, 'township', '石门镇');
     const school = await make(township, 'school', '石门镇中心小学');
     const klass = await make(school, 'class', '四年级（2）班');
@@ -313,14 +266,14 @@ describe('health checks and learning support', () => {
       whatHelped: '每天十分钟口算练习，错题本每周复习一次',
     });
     await page.goto(`/children/${childIds[0]}?tab=learning`);
-    await visible(page.getByTestId('progress-chart').locator('canvas'));
+    await visible(page.getByTestId('progress-chart').locator('svg'));
     await visible(page.getByTestId('what-helped-note'));
     await visible(page.getByTestId('study-plan-card'));
     await check(page, 'learning-child-tab-1440');
 
     const mobile = await phoneContext.newPage();
     await mobile.goto(`/children/${childIds[0]}?tab=learning`);
-    await visible(mobile.getByTestId('progress-chart').locator('canvas'));
+    await visible(mobile.getByTestId('progress-chart').locator('svg'));
     await check(mobile, 'learning-child-tab-375');
     await mobile.getByTestId('plan-add').click();
     const planDrawer = mobile.getByTestId('study-plan-drawer');

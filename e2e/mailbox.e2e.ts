@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { apiSession, countyAdmin } from './api.support';
+import { checkPage as checkFeaturePage, snapBothSizes, expectVisible as visible } from './snap.support';
 import {
   desktop,
-  expectNoHorizontalOverflow,
-  expectNoRawKeys,
   launchBrowser,
   phone,
   type RunningServer,
@@ -24,8 +24,6 @@ import {
  * (自律承诺书) on the child page, reviewed.
  */
 
-type Api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown) => Promise<unknown>;
-
 let server: RunningServer;
 let browser: Browser;
 let adminContext: BrowserContext;
@@ -41,85 +39,26 @@ let pickupCode = '';
 const letter = '老师，爸爸妈妈在外地打工，我晚上总是睡不着，有时候觉得不想活了。<b>不要告诉别人</b>';
 const replyText = '谢谢你愿意告诉老师。明天中午到心理咨询室来好吗？我们慢慢聊，你不是一个人。';
 
-async function apiSession(request: APIRequestContext, username: string, password: string, next: string) {
-  let csrf = '';
-  const call: Api = async (method, p, body) => {
-    const response = await request.fetch(`/api${p}`, {
-      method,
-      data: body === undefined ? undefined : body,
-      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
-    });
-    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!response.ok()) throw new Error(`${method} ${p}: ${response.status()} ${JSON.stringify(json)}`);
-    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return json;
-  };
-  const me = (await call('POST', '/auth/login', { username, password })) as { user: { mustChangePassword: boolean } };
-  if (me.user.mustChangePassword)
-    await call('POST', '/auth/change-password', { currentPassword: password, newPassword: next });
-  return call;
-}
-
-async function visible(locator: Locator, timeout = 15_000) {
-  await locator.first().waitFor({ state: 'visible', timeout });
-}
-
-async function checkPage(page: Page) {
-  await settle(page);
-  await expectNoHorizontalOverflow(page);
-  await expectNoRawKeys(page);
-  expect((await page.locator('body').textContent()) ?? '').not.toMatch(/\bwellbeing\.[a-zA-Z]+/);
-}
-
-/** Screenshots the page at 375 px, then the same address at 1440 px on the same session. */
-async function snapBoth(page: Page, context: BrowserContext, name: string, ready: (p: Page) => Locator) {
-  await visible(ready(page));
-  await checkPage(page);
-  await screenshot(page, `${name}-375`);
-  const wide = await browser.newContext({
-    ...desktop,
-    baseURL: server.baseUrl,
-    storageState: await context.storageState(),
-    locale: 'zh-CN',
-  });
-  try {
-    const big = await wide.newPage();
-    await big.goto(page.url());
-    await visible(ready(big)).catch(async (error) => {
-      await screenshot(big, `${name}-1440-failed`);
-      throw error;
-    });
-    await checkPage(big);
-    await screenshot(big, `${name}-1440`);
-  } finally {
-    await wide.close();
-  }
-}
+const wellbeingKeys = /\bwellbeing\.[a-zA-Z]+/;
+const checkPage = (page: Page) => checkFeaturePage(page, wellbeingKeys);
+const snapBoth = snapBothSizes(() => ({ browser, baseUrl: server.baseUrl }), {
+  featureKeys: wellbeingKeys,
+  checkWide: true,
+});
 
 describe('whisper mailbox: a child writes on a phone, the counselor replies, the child reads it', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const bootstrap = await browser.newContext({ baseURL: server.baseUrl });
-    const county = await apiSession(
-      bootstrap.request,
-      server.adminUsername,
-      server.adminPassword,
-      'Mailbox-admin-2026',
-    );
-    const orgs = (await county('GET', '/orgs')) as { items: { id: string; kind: string }[] };
-    const countyId = orgs.items.find((o) => o.kind === 'county')!.id;
-    const make = async (parentId: string, kind: string, name: string) =>
-      ((await county('POST', '/orgs', { parentId, kind, name })) as { id: string }).id;
+    const bootstrap = await countyAdmin(browser, server, 'Mailbox-admin-2026');
+    const {
+      county: { id: countyId },
+      makeOrg: make,
+      makeUser: user,
+    } = bootstrap;
     const township = await make(countyId, 'township', '青山镇');
     schoolId = await make(township, 'school', '青山镇中心小学');
     const klass = await make(schoolId, 'class', '五年级（2）班');
-    const user = async (username: string, displayName: string, orgId: string, role: string) =>
-      (
-        (await county('POST', '/users', { username, displayName, roles: [{ orgId, role }] })) as {
-          oneTimePassword: string;
-        }
-      ).oneTimePassword;
     const adminOtp = await user('zhao.xiaozhang', '赵校长', schoolId, 'school_admin');
     const counselorOtp = await user('lin.xinli', '林老师', schoolId, 'counselor');
     await bootstrap.close();

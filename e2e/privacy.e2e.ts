@@ -2,19 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  desktop,
-  expectNoHorizontalOverflow,
-  expectNoRawKeys,
-  launchBrowser,
-  phoneTwin,
-  type RunningServer,
-  screenshot,
-  settle,
-  startServer,
-} from './support';
+import { apiSession, countyAdmin, daysFromNow } from './api.support';
+import { checkPage } from './snap.support';
+import { desktop, launchBrowser, phoneTwin, type RunningServer, screenshot, startServer } from './support';
 
 /**
  * 隐私与同意: the county names its data-protection officer (shown on the home page and in the user
@@ -22,42 +14,16 @@ import {
  * downloads the child's record as PDF and finds the name in it; the same tab on a phone.
  */
 
-type Api = (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => Promise<unknown>;
-
 let server: RunningServer;
 let browser: Browser;
 let deskContext: BrowserContext;
 let childId = '';
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const daysFromNow = (n: number) => iso(new Date(Date.now() + n * 86_400_000));
-
-async function apiSession(request: APIRequestContext, username: string, password: string, next: string) {
-  let csrf = '';
-  const call: Api = async (method, p, body) => {
-    const response = await request.fetch(`/api${p}`, {
-      method,
-      data: body,
-      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
-    });
-    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!response.ok()) throw new Error(`${method} ${p}: ${response.status()} ${JSON.stringify(json)}`);
-    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return json;
-  };
-  const me = (await call('POST', '/auth/login', { username, password })) as { user: { mustChangePassword: boolean } };
-  if (me.user.mustChangePassword)
-    await call('POST', '/auth/change-password', { currentPassword: password, newPassword: next });
-  return call;
-}
 
 const visible = (locator: Locator, timeout = 20_000) => locator.first().waitFor({ state: 'visible', timeout });
 
+/** The home page's shortcut hints belong to other features (checked by their journeys): allKeys false. */
 async function check(page: Page, name: string, allKeys = true) {
-  await settle(page);
-  await expectNoHorizontalOverflow(page);
-  // The home page's shortcut hints belong to other features (checked by their journeys).
-  if (allKeys) await expectNoRawKeys(page);
-  expect((await page.locator('body').textContent()) ?? '').not.toMatch(/\bprivacy\.[a-zA-Z]+/);
+  await checkPage(page, /\bprivacy\.[a-zA-Z]+/, { commonKeys: allKeys });
   await screenshot(page, name);
 }
 
@@ -65,17 +31,8 @@ describe('privacy rights and consent', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const bootstrap = await browser.newContext({ baseURL: server.baseUrl });
-    const admin = await apiSession(
-      bootstrap.request,
-      server.adminUsername,
-      server.adminPassword,
-      'Qingshan-admin-2026',
-    );
-    const orgs = (await admin('GET', '/orgs')) as { items: { id: string; kind: string }[] };
-    const county = orgs.items.find((o) => o.kind === 'county')!;
-    const make = async (parentId: string, kind: string, name: string) =>
-      ((await admin('POST', '/orgs', { parentId, kind, name })) as { id: string }).id;
+    const bootstrap = await countyAdmin(browser, server);
+    const { admin, county, makeOrg: make } = bootstrap;
     const township = await make(county.id, 'township', '青石镇');
     const school = await make(township, 'school', '青石镇中心小学');
     const klass = await make(school, 'class', '三年级（1）班');

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { addTerm, apiSession, countyAdmin, daysAgo, iso } from './api.support';
+import { snapBothSizes } from './snap.support';
 import {
   desktop,
   expectNoHorizontalOverflow,
-  expectNoRawKeys,
   launchBrowser,
   phone,
   type RunningServer,
@@ -20,8 +21,6 @@ import {
  * teacher's rubric on the 工作考核 page, and the teacher sees their own sheet.
  */
 
-type Api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown) => Promise<unknown>;
-
 let server: RunningServer;
 let browser: Browser;
 let adminContext: BrowserContext;
@@ -29,56 +28,14 @@ let teacherContext: BrowserContext;
 let admin: Page;
 let teacher: Page;
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const daysAgo = (n: number) => iso(new Date(Date.now() - n * 86_400_000));
-
-async function apiSession(request: APIRequestContext, username: string, password: string, next: string) {
-  let csrf = '';
-  const call: Api = async (method, path, body) => {
-    const response = await request.fetch(`/api${path}`, {
-      method,
-      data: body === undefined ? undefined : body,
-      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
-    });
-    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${JSON.stringify(json)}`);
-    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return json;
-  };
-  const me = (await call('POST', '/auth/login', { username, password })) as { user: { mustChangePassword: boolean } };
-  if (me.user.mustChangePassword)
-    await call('POST', '/auth/change-password', { currentPassword: password, newPassword: next });
-  return call;
-}
-
 async function expectVisible(locator: Locator, timeout = 20_000) {
   await locator.first().waitFor({ state: 'visible', timeout });
 }
 
-/** Screenshots the page at 375 px, then the same address at 1440 px on the same session. */
-async function snapBoth(page: Page, context: BrowserContext, name: string, ready: (p: Page) => Locator) {
-  await expectVisible(ready(page));
-  await settle(page);
-  await expectNoHorizontalOverflow(page);
-  await expectNoRawKeys(page);
-  expect((await page.locator('body').textContent()) ?? '').not.toMatch(/\breports\.[a-zA-Z]+\.[a-zA-Z]+/);
-  await screenshot(page, `${name}-375`);
-  const wide = await browser.newContext({
-    ...desktop,
-    baseURL: server.baseUrl,
-    storageState: await context.storageState(),
-    locale: 'zh-CN',
-  });
-  try {
-    const big = await wide.newPage();
-    await big.goto(page.url());
-    await expectVisible(ready(big));
-    await settle(big);
-    await screenshot(big, `${name}-1440`);
-  } finally {
-    await wide.close();
-  }
-}
+const snapBoth = snapBothSizes(() => ({ browser, baseUrl: server.baseUrl }), {
+  featureKeys: /\breports\.[a-zA-Z]+\.[a-zA-Z]+/,
+  timeout: 20_000,
+});
 
 /** antd puts the test id on the input itself or on its wrapper, depending on the version. */
 const scoreInput = () =>
@@ -88,36 +45,23 @@ describe('term paperwork: work summary and staff assessment', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const bootstrap = await browser.newContext({ baseURL: server.baseUrl });
-    const county = await apiSession(
-      bootstrap.request,
-      server.adminUsername,
-      server.adminPassword,
-      'Qingshan-admin-2026',
-    );
-    const orgs = (await county('GET', '/orgs')) as { items: { id: string; kind: string }[] };
-    const countyId = orgs.items.find((o) => o.kind === 'county')!.id;
-    const make = async (parentId: string, kind: string, name: string) =>
-      ((await county('POST', '/orgs', { parentId, kind, name })) as { id: string }).id;
+    const bootstrap = await countyAdmin(browser, server);
+    const {
+      admin: county,
+      county: { id: countyId },
+      makeOrg: make,
+      makeUser: user,
+    } = bootstrap;
     const township = await make(countyId, 'township', '石涧镇');
     const school = await make(township, 'school', '石涧镇中心小学');
     const klass = await make(school, 'class', '五年级（2）班');
-    const start = new Date(Date.now() - 70 * 86_400_000);
-    const firstYear = start.getUTCMonth() >= 6 ? start.getUTCFullYear() : start.getUTCFullYear() - 1;
-    await county('POST', '/terms', {
-      orgId: countyId,
-      schoolYear: `${firstYear}-${firstYear + 1}`,
-      termNo: start.getUTCMonth() >= 6 ? 1 : 2,
-      startDate: iso(start),
-      midDate: daysAgo(15),
-      endDate: iso(new Date(Date.now() + 50 * 86_400_000)),
-    });
-    const user = async (username: string, displayName: string, orgId: string, role: string) =>
-      (
-        (await county('POST', '/users', { username, displayName, roles: [{ orgId, role }] })) as {
-          oneTimePassword: string;
-        }
-      ).oneTimePassword;
+    await addTerm(
+      county,
+      countyId,
+      new Date(Date.now() - 70 * 86_400_000),
+      daysAgo(15),
+      iso(new Date(Date.now() + 50 * 86_400_000)),
+    );
     const teacherOtp = await user('wang.laoshi', '王老师', klass, 'class_teacher');
     const adminOtp = await user('zhao.xiaozhang', '赵校长', school, 'school_admin');
     await bootstrap.close();
