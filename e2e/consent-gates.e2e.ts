@@ -5,6 +5,7 @@ import {
   expectNoHorizontalOverflow,
   expectNoRawKeys,
   launchBrowser,
+  phone,
   phoneTwin,
   type RunningServer,
   screenshot,
@@ -52,6 +53,8 @@ let browser: Browser;
 let deskContext: BrowserContext;
 let head: Api;
 let childId = '';
+let schoolId = '';
+let teacherContext: BrowserContext;
 
 const visible = (locator: Locator, timeout = 20_000) => locator.first().waitFor({ state: 'visible', timeout });
 
@@ -95,7 +98,25 @@ describe('consent that blocks a photo', () => {
       displayName: '吴校长',
       roles: [{ orgId: school, role: 'school_admin' }],
     })) as { oneTimePassword: string };
+    const start = new Date(Date.now() - 30 * 86_400_000);
+    const firstYear = start.getUTCMonth() >= 6 ? start.getUTCFullYear() : start.getUTCFullYear() - 1;
+    await admin('POST', '/terms', {
+      orgId: county.id,
+      schoolYear: `${firstYear}-${firstYear + 1}`,
+      termNo: start.getUTCMonth() >= 6 ? 1 : 2,
+      startDate: iso(start),
+      midDate: daysFromNow(20),
+      endDate: daysFromNow(90),
+    });
+    const teacher = (await admin('POST', '/users', {
+      username: 'zheng.laoshi',
+      displayName: '郑老师',
+      roles: [{ orgId: klass, role: 'class_teacher' }],
+    })) as { oneTimePassword: string };
+    schoolId = school;
     await bootstrap.close();
+    teacherContext = await browser.newContext({ ...phone, baseURL: server.baseUrl, locale: 'zh-CN' });
+    await apiSession(teacherContext.request, 'zheng.laoshi', teacher.oneTimePassword, 'Zheng-laoshi-2026!');
     deskContext = await browser.newContext({ ...desktop, baseURL: server.baseUrl, locale: 'zh-CN' });
     head = await apiSession(deskContext.request, 'wu.xiaozhang', created.oneTimePassword, 'Wu-xiaozhang-2026!');
     const child = (await head('POST', '/children', {
@@ -147,5 +168,47 @@ describe('consent that blocks a photo', () => {
     await visible(page.getByText('照片已更新'));
     await visible(page.locator('[data-testid="child-photo"] img[src^="/api/attachments/"]'));
     await page.close();
+  });
+
+  test('after a withdrawal the activity’s photos are held back from all but its organizers', async () => {
+    const activity = (await head('POST', '/activities', {
+      orgId: schoolId,
+      type: 'festival',
+      title: '中秋节一起过',
+      occurredOn: daysFromNow(-1),
+      participants: [{ childId }],
+    })) as { id: string };
+    const me = (await (await deskContext.request.get('/api/me')).json()) as { csrfToken: string };
+    const upload = await deskContext.request.post(`/api/activities/${activity.id}/photos`, {
+      headers: { 'X-CSRF-Token': me.csrfToken },
+      multipart: { file: { name: '合影.png', mimeType: 'image/png', buffer: png } },
+    });
+    expect(upload.status()).toBe(201);
+    const consents = (await head('GET', `/children/${childId}/consents`)) as {
+      items: { id: string; category: string; version: number; withdrawnAt: string | null }[];
+    };
+    const photos = consents.items.find((c) => c.category === 'photos' && !c.withdrawnAt)!;
+    await head('POST', `/children/${childId}/consents/${photos.id}/withdraw`, {
+      version: photos.version,
+      reason: '家长电话告知不再同意使用照片',
+    });
+
+    const page = await deskContext.newPage();
+    await page.goto('/activities');
+    const card = page.getByTestId('activity-card').filter({ hasText: '中秋节一起过' });
+    await visible(card);
+    expect(await card.getByTestId('photo-consent-withdrawn').textContent()).toContain('冯小叶的监护人已撤回照片同意');
+    await visible(card.locator('img'));
+    await check(page, 'consent-withdrawn-gallery-organizer-1440');
+    await page.close();
+
+    const teacherPage = await teacherContext.newPage();
+    await teacherPage.goto('/activities');
+    const seen = teacherPage.getByTestId('activity-card').filter({ hasText: '中秋节一起过' });
+    await visible(seen);
+    expect(await seen.getByTestId('photo-consent-withdrawn').textContent()).toContain('1 张照片已隐藏');
+    expect(await seen.locator('img').count()).toBe(0);
+    await check(teacherPage, 'consent-withdrawn-gallery-reader-375');
+    await teacherPage.close();
   });
 });
