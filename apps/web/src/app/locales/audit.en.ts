@@ -77,6 +77,7 @@ const auditEn: Messages<typeof auditZh> = {
       disabled: 'Account disabled',
       enabled: 'Account enabled',
       password_reset: 'Password reset',
+      totp_reset: 'Two-step sign-in reset',
       unlocked: 'Account unlocked',
     },
     role: { assigned: 'Role assigned', revoked: 'Role revoked' },

@@ -72,6 +72,7 @@ const auditZh = {
       disabled: '停用账号',
       enabled: '启用账号',
       password_reset: '重置密码',
+      totp_reset: '重置两步验证',
       unlocked: '解除锁定',
     },
     role: { assigned: '分配角色', revoked: '撤销角色' },
