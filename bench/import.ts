@@ -166,11 +166,11 @@ async function main() {
       `(dry run ${result.median.dryRunMs} ms, commit ${result.median.commitMs} ms, CPU ${result.median.cpuMs} ms); ` +
       `load average ${loadAverageBefore.toFixed(1)} → ${result.loadAverageAfter.toFixed(1)}`,
   );
-  const dataDir = path.resolve('bench/.data');
+  const dataDir = path.join(import.meta.dirname, '.data');
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(path.join(dataDir, `import-${result.database}.json`), `${JSON.stringify(result, null, 2)}\n`);
   if (args.record) {
-    const file = path.resolve('bench/import-results.json');
+    const file = path.join(import.meta.dirname, 'import-results.json');
     const all = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
     all[result.database] = result;
     fs.writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
