@@ -126,6 +126,19 @@ describe('lists, exports and search: role × position', () => {
     expect(wrong, wrong.join('\n')).toEqual([]);
   }, 600_000);
 
+  it('a mailbox message, read by id, reaches the school’s counselor only', async () => {
+    const inbox = await w.clients.get('counselor')!.get('/api/mailbox/messages?pageSize=100');
+    const id = inbox.json().items[0].id as string;
+    for (const role of roles) {
+      const res = await w.clients.get(role)!.get(`/api/mailbox/messages/${id}`);
+      if (role === 'counselor') expect(res.body, role).toContain(secrets.mailboxText);
+      else {
+        expect([403, 404], `${role}: ${res.statusCode}`).toContain(res.statusCode);
+        expect(res.body, role).not.toContain(secrets.mailboxText);
+      }
+    }
+  });
+
   it('search finds a child exactly for the roles whose scope holds it', async () => {
     const wrong: string[] = [];
     for (const p of positions) {
