@@ -8,10 +8,10 @@ import {
   positions,
   roles,
   secrets,
-  textOf,
   visible,
   type World,
 } from './authz-fixtures';
+import { textOf } from './authz-probes';
 
 /**
  * The authorization matrix for lists, search and exports (issue #9). Each of the seven roles asks

@@ -12,9 +12,9 @@ import {
   roles,
   apiRoutes as routesOf,
   secrets,
-  textOf,
   type World,
 } from './authz-fixtures';
+import { textOf } from './authz-probes';
 import { routeScopeProofs } from './route-coverage';
 
 /**

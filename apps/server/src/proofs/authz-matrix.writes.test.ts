@@ -6,13 +6,13 @@ import {
   apiRoutes,
   buildWorld,
   expected,
-  fingerprint,
   inSlice,
   type Position,
   positions,
   roles,
   type World,
 } from './authz-fixtures';
+import { fingerprint } from './authz-probes';
 import { writeOverrides } from './authz-write-rules';
 
 /**
