@@ -19,6 +19,8 @@ import { type CapturedQuery, SqlProbe as Probe, type SqlProbe, type SqlTiming } 
  * `npm run bench [-- --scale small|township|county] [--duration S] [--connections N] [--gen] [--only a,b]`
  * `npm run bench -- --smoke` (CI: small scale on a fresh PGlite folder, short runs, exit 0 when the harness works)
  * `npm run bench -- --report-only` (results.md again from results.json and findings.md)
+ * `npm run bench -- --web-only` (the web figures only: bundle and first page, on the small county,
+ *   written into every full run of results.json; they do not depend on the database)
  *
  * Generates the data if it is not there yet, measures each scenario's bare SQL, starts the real
  * server as a child process, signs in as realistic users and drives the HTTP API with autocannon.
@@ -35,6 +37,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     seed: { type: 'string' },
     'report-only': { type: 'boolean', default: false },
+    'web-only': { type: 'boolean', default: false },
   },
 });
 
@@ -51,6 +54,46 @@ function reportOnly(): number {
   return 0;
 }
 
+/** `--web-only`: bundle and first page against the small county (generated when missing). */
+async function webOnly(): Promise<number> {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  env.DATA_DIR = path.join(benchDir, '.data', 'small');
+  const target = genTarget('small', env);
+  let users = readBenchUsers(benchUsersFile(target));
+  const keysLost = !env.DATA_KEYS && !env.DATA_KEY && !fs.existsSync(path.join(target.dataDir, 'keys.json'));
+  if (users?.scale !== 'small' || keysLost) {
+    const code = await runChild(
+      process.execPath,
+      ['--import', 'tsx', 'apps/server/src/gen/cli.ts', '--scale', 'small', '--fresh'],
+      env,
+    );
+    if (code !== 0) throw new Error(`the generator failed (exit ${code})`);
+    users = readBenchUsers(benchUsersFile(target));
+  }
+  if (!users) throw new Error('no bench logins');
+  const dist = path.join(repoRoot, 'apps', 'web', 'dist');
+  const bundle = measureBundle(dist);
+  const server = await startServer(target);
+  let result: FirstPageResult | undefined;
+  try {
+    result = await firstPage(server.baseUrl, users, dist, false);
+  } finally {
+    await server.stop();
+  }
+  const jsonFile = path.join(benchDir, 'results.json');
+  const file = readResults(jsonFile);
+  const note = `Web figures (bundle, first page) measured on their own (npm run bench -- --web-only) ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${revision()}, load average ${os.loadavg()[0]!.toFixed(1)}.`;
+  for (const run of Object.values(file.runs)) {
+    if (run.smoke) continue;
+    run.bundle = bundle;
+    run.firstPage = result;
+    run.notes = [...run.notes.filter((n) => !n.startsWith('Web figures (bundle, first page)')), note];
+  }
+  fs.writeFileSync(jsonFile, `${JSON.stringify(file, null, 2)}\n`);
+  return reportOnly();
+}
+
 function writeMarkdown(file: string, text: string) {
   fs.writeFileSync(file, text);
   // In the repository's markdown style, so `biome check .` passes on the committed file.
@@ -59,6 +102,7 @@ function writeMarkdown(file: string, text: string) {
 
 async function main(): Promise<number> {
   if (args['report-only']) return reportOnly();
+  if (args['web-only']) return webOnly();
   const started = performance.now();
   const smoke = args.smoke!;
   const env = { ...process.env };
