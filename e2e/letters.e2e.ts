@@ -3,19 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  desktop,
-  expectNoHorizontalOverflow,
-  expectNoRawKeys,
-  launchBrowser,
-  phoneTwin,
-  type RunningServer,
-  screenshot,
-  settle,
-  startServer,
-} from './support';
+import { addTerm, apiSession, countyAdmin, daysFromNow } from './api.support';
+import { checkAndShoot } from './snap.support';
+import { desktop, launchBrowser, phoneTwin, type RunningServer, startServer } from './support';
 
 /**
  * 致家长的一封信: the school's administrator edits the term-start letter (an unknown merge field is
@@ -23,43 +15,12 @@ import {
  * them, then marks two letters sent; the same page on a phone.
  */
 
-type Api = (method: 'GET' | 'POST', path: string, body?: unknown) => Promise<unknown>;
-
 let server: RunningServer;
 let browser: Browser;
 let deskContext: BrowserContext;
 const names = ['安小雨', '白小云', '崔小风'];
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const daysFromNow = (n: number) => iso(new Date(Date.now() + n * 86_400_000));
-
-async function apiSession(request: APIRequestContext, username: string, password: string, next: string) {
-  let csrf = '';
-  const call: Api = async (method, p, body) => {
-    const response = await request.fetch(`/api${p}`, {
-      method,
-      data: body,
-      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
-    });
-    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!response.ok()) throw new Error(`${method} ${p}: ${response.status()} ${JSON.stringify(json)}`);
-    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return json;
-  };
-  const me = (await call('POST', '/auth/login', { username, password })) as { user: { mustChangePassword: boolean } };
-  if (me.user.mustChangePassword)
-    await call('POST', '/auth/change-password', { currentPassword: password, newPassword: next });
-  return call;
-}
 
 const visible = (locator: Locator, timeout = 20_000) => locator.first().waitFor({ state: 'visible', timeout });
-
-async function check(page: Page, name: string) {
-  await settle(page);
-  await expectNoHorizontalOverflow(page);
-  await expectNoRawKeys(page);
-  expect((await page.locator('body').textContent()) ?? '').not.toMatch(/\bletters\.[a-zA-Z]+/);
-  await screenshot(page, name);
-}
 
 async function download(page: Page, testId: string) {
   const [file] = await Promise.all([
@@ -83,34 +44,18 @@ function pdfText(bytes: Buffer) {
   }
 }
 
+const check = (page: Page, name: string) => checkAndShoot(page, name, /\bletters\.[a-zA-Z]+/);
+
 describe('letters to parents', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const bootstrap = await browser.newContext({ baseURL: server.baseUrl });
-    const admin = await apiSession(
-      bootstrap.request,
-      server.adminUsername,
-      server.adminPassword,
-      'Qingshan-admin-2026',
-    );
-    const orgs = (await admin('GET', '/orgs')) as { items: { id: string; kind: string }[] };
-    const county = orgs.items.find((o) => o.kind === 'county')!;
-    const make = async (parentId: string, kind: string, name: string) =>
-      ((await admin('POST', '/orgs', { parentId, kind, name })) as { id: string }).id;
+    const bootstrap = await countyAdmin(browser, server);
+    const { admin, county, makeOrg: make } = bootstrap;
     const township = await make(county.id, 'township', '青石镇');
     const school = await make(township, 'school', '青石镇中心小学');
     const klass = await make(school, 'class', '三年级（1）班');
-    const start = new Date(Date.now() - 30 * 86_400_000);
-    const firstYear = start.getUTCMonth() >= 6 ? start.getUTCFullYear() : start.getUTCFullYear() - 1;
-    await admin('POST', '/terms', {
-      orgId: county.id,
-      schoolYear: `${firstYear}-${firstYear + 1}`,
-      termNo: start.getUTCMonth() >= 6 ? 1 : 2,
-      startDate: iso(start),
-      midDate: daysFromNow(20),
-      endDate: daysFromNow(90),
-    });
+    await addTerm(admin, county.id, new Date(Date.now() - 30 * 86_400_000), daysFromNow(20), daysFromNow(90));
     const created = (await admin('POST', '/users', {
       username: 'wang.xiaozhang',
       displayName: '王校长',

@@ -1,19 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  desktop,
-  expectNoHorizontalOverflow,
-  expectNoRawKeys,
-  launchBrowser,
-  phone,
-  type RunningServer,
-  screenshot,
-  screenshotDir,
-  settle,
-  startServer,
-} from './support';
+import { apiSession, countyAdmin } from './api.support';
+import { snapBothSizes, viewportShot } from './snap.support';
+import { desktop, expectNoRawKeys, launchBrowser, phone, type RunningServer, startServer } from './support';
 
 /**
  * 心理与安全 and 强制报告 on a phone: a class teacher sees the child's risk level and whom to ask
@@ -21,8 +10,6 @@ import {
  * finds it on the concerns page, acknowledges it and records the report to the police with its
  * receipt number. The counselor sees the confidential sessions on the same tab.
  */
-
-type Api = (method: 'GET' | 'POST', path: string, body?: unknown) => Promise<unknown>;
 
 let server: RunningServer;
 let browser: Browser;
@@ -32,60 +19,14 @@ let counselorContext: BrowserContext;
 let childId = '';
 const secretNote = '孩子说周末常常一个人在家，夜里害怕';
 
-async function apiSession(request: APIRequestContext, username: string, password: string, next: string) {
-  let csrf = '';
-  const call: Api = async (method, p, body) => {
-    const response = await request.fetch(`/api${p}`, {
-      method,
-      data: body === undefined ? undefined : body,
-      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
-    });
-    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!response.ok()) throw new Error(`${method} ${p}: ${response.status()} ${JSON.stringify(json)}`);
-    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return json;
-  };
-  const me = (await call('POST', '/auth/login', { username, password })) as { user: { mustChangePassword: boolean } };
-  if (me.user.mustChangePassword)
-    await call('POST', '/auth/change-password', { currentPassword: password, newPassword: next });
-  return call;
-}
-
 async function expectVisible(locator: Locator, timeout = 30_000) {
   await locator.first().waitFor({ state: 'visible', timeout });
 }
 
-/** Screenshots the page at 375 px, then the same address at 1440 px on the same session. */
-async function snapBoth(page: Page, context: BrowserContext, name: string, ready: (p: Page) => Locator) {
-  await expectVisible(ready(page));
-  await settle(page);
-  await expectNoHorizontalOverflow(page);
-  await expectNoRawKeys(page);
-  expect((await page.locator('body').textContent()) ?? '').not.toMatch(/\b(concerns|counseling)\.[a-zA-Z]+/);
-  await screenshot(page, `${name}-375`);
-  const wide = await browser.newContext({
-    ...desktop,
-    baseURL: server.baseUrl,
-    storageState: await context.storageState(),
-    locale: 'zh-CN',
-  });
-  try {
-    const big = await wide.newPage();
-    await big.goto(page.url());
-    await expectVisible(ready(big));
-    await settle(big);
-    await screenshot(big, `${name}-1440`);
-  } finally {
-    await wide.close();
-  }
-}
-
-/** What the screen shows (a drawer over a long page): the visible part only. */
-async function viewportShot(page: Page, name: string) {
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  await settle(page);
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
-}
+const snapBoth = snapBothSizes(() => ({ browser, baseUrl: server.baseUrl }), {
+  featureKeys: /\b(concerns|counseling)\.[a-zA-Z]+/,
+  timeout: 30_000,
+});
 
 /** Picks an option of an antd select; tries again when a busy machine swallowed the first tap. */
 async function choose(page: Page, select: Locator, text: string) {
@@ -115,26 +56,11 @@ describe('wellbeing and concern reports', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const bootstrap = await browser.newContext({ baseURL: server.baseUrl });
-    const admin = await apiSession(
-      bootstrap.request,
-      server.adminUsername,
-      server.adminPassword,
-      'Qingshan-admin-2026',
-    );
-    const orgs = (await admin('GET', '/orgs')) as { items: { id: string; kind: string }[] };
-    const county = orgs.items.find((o) => o.kind === 'county')!;
-    const make = async (parentId: string, kind: string, name: string) =>
-      ((await admin('POST', '/orgs', { parentId, kind, name })) as { id: string }).id;
+    const bootstrap = await countyAdmin(browser, server);
+    const { county, makeOrg: make, makeUser: user } = bootstrap;
     const township = await make(county.id, 'township', '城关镇');
     const school = await make(township, 'school', '城关镇中心小学');
     const klass = await make(school, 'class', '四年级（1）班');
-    const user = async (username: string, displayName: string, orgId: string, role: string) =>
-      (
-        (await admin('POST', '/users', { username, displayName, roles: [{ orgId, role }] })) as {
-          oneTimePassword: string;
-        }
-      ).oneTimePassword;
     const teacherOtp = await user('li.laoshi', '李老师', klass, 'class_teacher');
     const adminOtp = await user('zhang.xiaozhang', '张校长', school, 'school_admin');
     const counselorOtp = await user('wang.xinli', '王老师', school, 'counselor');
