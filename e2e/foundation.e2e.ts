@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { changePassword, chooseById as choose, chooseOrg, drawerSubmit, signIn } from './forms.support';
+import { expectVisible } from './snap.support';
 import {
   desktop,
   expectNoHorizontalOverflow,
@@ -31,49 +33,9 @@ let adminContext: BrowserContext;
 let admin: Page;
 let teacherOneTimePassword = '';
 
-/** The button of the drawer that is open now. */
-const drawerSubmit = (page: Page) => page.getByTestId('drawer-submit').filter({ visible: true });
-
-/** Picks an option of the antd Select whose input has this id. */
-async function choose(page: Page, inputId: string, option: string) {
-  await page.locator(`#${inputId}`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
-
-/** Picks a unit in an OrgTreeSelect, typing to narrow the tree first. */
-async function chooseOrg(page: Page, inputId: string, name: string) {
-  await page.locator(`#${inputId}`).click();
-  await page.locator(`#${inputId}`).fill(name);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name })
-    .first()
-    .click();
-}
-
 async function orgAction(page: Page, orgName: string, action: string) {
   await page.getByTestId(`org-actions-${orgName}`).click();
   await page.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: action }).first().click();
-}
-
-async function expectVisible(locator: Locator, timeout = 15_000) {
-  await locator.first().waitFor({ state: 'visible', timeout });
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
-
-async function changePassword(page: Page, current: string, next: string) {
-  await page.waitForURL('**/change-password');
-  await page.locator('#currentPassword').fill(current);
-  await page.locator('#newPassword').fill(next);
-  await page.locator('#confirmPassword').fill(next);
-  await page.getByTestId('change-password-submit').click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await expectVisible(page.getByTestId('home-greeting'));
 }
 
 /** Screenshots a page at 1440 px (this window) and 375 px (a phone window on the same session). */
