@@ -10,6 +10,7 @@ import { idNumberColumns } from '../modules/children/id-number-hash';
 import { parent as parentTable } from '../modules/children/parents.table';
 import { pinyinKeys } from '../modules/children/pinyin-keys';
 import { pairing } from '../modules/pairings/pairings.table';
+import { childConsent } from '../modules/privacy/privacy.table';
 import {
   type DemoChildSpec,
   demoChildSpecs,
@@ -266,6 +267,21 @@ export async function addDemoChildren(tx: Db, plan: DemoPlan): Promise<void> {
   await bulkInsert(tx, guardianEntrustment, entrustments);
   await bulkInsert(tx, pairing, pairings);
   await bulkInsert(tx, careRecord, careRecords(plan, placed, today));
+  // The photo consent the families signed with the enrolment forms (one family never returned it).
+  const mothers = new Map(parents.filter((p) => p.relation === 'mother').map((p) => [p.childId, p.name]));
+  await bulkInsert(
+    tx,
+    childConsent,
+    placed.slice(1).map((p) => ({
+      countyId,
+      childId: p.id,
+      category: 'photos' as const,
+      basis: 'guardian_consent' as const,
+      consenterName: mothers.get(p.id) ?? null,
+      consenterRelation: '母亲',
+      consentedOn: `${y}-09-01` > today ? today : `${y}-09-01`,
+    })),
+  );
 }
 
 /**

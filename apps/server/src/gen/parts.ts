@@ -6,6 +6,7 @@ import { careRecordsGen } from './care-records.gen';
 import { careRulesGen } from './care-rules.gen';
 import { childrenGen } from './children.gen';
 import { concernsGen } from './concerns.gen';
+import { consentsGen } from './consents.gen';
 import { counselingGen } from './counseling.gen';
 import { healthChecksGen } from './health-checks.gen';
 import { lettersGen } from './letters.gen';
@@ -33,6 +34,7 @@ export const genParts: readonly GenPart[] = [
   deferringIndexes(childrenGen),
   careRulesGen,
   pairingsGen,
+  consentsGen,
   deferringIndexes(careRecordsGen),
   deferringIndexes(healthChecksGen),
   deferringIndexes(activitiesGen),
