@@ -266,14 +266,14 @@ describe('health checks and learning support', () => {
       whatHelped: '每天十分钟口算练习，错题本每周复习一次',
     });
     await page.goto(`/children/${childIds[0]}?tab=learning`);
-    await visible(page.getByTestId('progress-chart').locator('svg'));
+    await visible(page.getByTestId('progress-chart').locator('canvas'));
     await visible(page.getByTestId('what-helped-note'));
     await visible(page.getByTestId('study-plan-card'));
     await check(page, 'learning-child-tab-1440');
 
     const mobile = await phoneContext.newPage();
     await mobile.goto(`/children/${childIds[0]}?tab=learning`);
-    await visible(mobile.getByTestId('progress-chart').locator('svg'));
+    await visible(mobile.getByTestId('progress-chart').locator('canvas'));
     await check(mobile, 'learning-child-tab-375');
     await mobile.getByTestId('plan-add').click();
     const planDrawer = mobile.getByTestId('study-plan-drawer');
