@@ -27,7 +27,7 @@ export function addNewChild(writes: WriteSet, actor: Actor, candidate: ImportCan
   for (const relation of ['father', 'mother'] as const) {
     const input = candidate[relation];
     if (!input?.fields.name) continue;
-    parents.push({ ...(personColumns(input) as Omit<ParentInsert, 'childId'>), ...base, relation, id: randomUUID() });
+    parents.push(Object.assign(personColumns(input), base, { relation, id: randomUUID() }) as ParentInsert);
   }
   writes.parentInserts.push(...parents);
 
@@ -35,7 +35,7 @@ export function addNewChild(writes: WriteSet, actor: Actor, candidate: ImportCan
   const g = candidate.guardian;
   if (g?.fields.name && g.fields.relation) {
     const guardianId = randomUUID();
-    const row = { ...(personColumns(g) as Omit<GuardianInsert, 'childId'>), ...base, id: guardianId, isPrimary: true };
+    const row = Object.assign(personColumns(g), base, { id: guardianId, isPrimary: true }) as GuardianInsert;
     if (g.entrustment) {
       const entrustmentId = randomUUID();
       writes.entrustmentInserts.push({
@@ -56,14 +56,15 @@ export function addNewChild(writes: WriteSet, actor: Actor, candidate: ImportCan
   }
   writes.guardianInserts.push(...guardians);
 
-  const child: ChildInsert = {
-    ...(candidate.child as Partial<ChildInsert>),
-    id,
-    name: candidate.name!,
-    ...cachedPinyinKeys(candidate.name!),
-    ...idNumberColumns(candidate.idNumber),
-    ...placement,
-  };
+  // Object.assign rather than spreads: several times faster on these wide rows.
+  const child: ChildInsert = Object.assign(
+    {},
+    candidate.child as Partial<ChildInsert>,
+    { id, name: candidate.name! },
+    cachedPinyinKeys(candidate.name!),
+    idNumberColumns(candidate.idNumber),
+    placement,
+  );
   if (candidate.enrollmentStatus) {
     child.enrollmentStatus = candidate.enrollmentStatus;
     child.enrollmentDate = today;
@@ -84,13 +85,12 @@ export function addNewChild(writes: WriteSet, actor: Actor, candidate: ImportCan
     targetId: id,
     childId: id,
     org: auditOrgOf({ ...placement, countyId: placement.countyId }),
-    after: {
-      ...auditView(child as Record<string, unknown>),
+    after: Object.assign(auditView(child as Record<string, unknown>), {
       categories,
       father: candidate.father?.fields.name ?? null,
       mother: candidate.mother?.fields.name ?? null,
       guardian: g?.fields.name ?? null,
       source: 'import',
-    },
+    }),
   });
 }

@@ -69,8 +69,9 @@ export const joinWorkPlace = (province: string | null | undefined, city: string 
 
 /** A parent's or guardian's columns from a row: the ID number with its mask, 务工地点 split. */
 export function personColumns(input: PersonInput): Record<string, unknown> {
-  const { idNumber, ...fields } = input.fields;
-  const out: Record<string, unknown> = { ...fields };
+  const { idNumber } = input.fields;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(input.fields)) if (k !== 'idNumber') out[k] = input.fields[k];
   if (typeof idNumber === 'string') {
     const id = idNumberColumns(idNumber);
     out.idNumber = id.idNumber;
@@ -121,22 +122,26 @@ export function completenessOf(
   return { archiveComplete: result.complete, archiveMissing: result.missing as string[] };
 }
 
+/** Columns an audit row never shows: ID numbers, hashes and derived keys. */
+const hiddenInAudit = new Set([
+  'id',
+  'idNumber',
+  'idNumberHash',
+  'idNumberLast4',
+  'namePinyin',
+  'namePinyinCompact',
+  'nameInitials',
+  'schoolPath',
+  'villagePath',
+  'archiveComplete',
+  'archiveMissing',
+  'childId',
+  'countyId',
+]);
+
 /** What an audit row may show of inserted values: no ID numbers, hashes or derived keys. */
 export function auditView(values: Record<string, unknown>): Record<string, unknown> {
-  const hidden = new Set([
-    'id',
-    'idNumber',
-    'idNumberHash',
-    'idNumberLast4',
-    'namePinyin',
-    'namePinyinCompact',
-    'nameInitials',
-    'schoolPath',
-    'villagePath',
-    'archiveComplete',
-    'archiveMissing',
-    'childId',
-    'countyId',
-  ]);
-  return Object.fromEntries(Object.entries(values).filter(([k, v]) => !hidden.has(k) && v !== undefined));
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(values)) if (!hiddenInAudit.has(k) && values[k] !== undefined) out[k] = values[k];
+  return out;
 }
