@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import ExcelJS from 'exceljs';
-import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Api, apiSession, countyAdmin, iso } from './api.support';
+import { chooseById as choose, drawerSubmit, idNumber, openTab } from './forms.support';
+import { expectVisible } from './snap.support';
 import {
   desktop,
   expectNoHorizontalOverflow,
@@ -20,7 +22,6 @@ import {
  * edit with what someone else saved instead of overwriting it.
  */
 
-const adminPassword = 'Qingshan-admin-2026';
 const teacherPassword = 'Wang-laoshi-2026!';
 const childName = '张羽涵';
 const guardianPhone = '13907311234';
@@ -30,60 +31,15 @@ let browser: Browser;
 let teacherContext: BrowserContext;
 let teacher: Page;
 let teacherApi: Api;
+/** The county administrator's API session: records the guardian's consents a class teacher may not. */
+let countyApi: Api;
 let childId = '';
-
-/** A valid 18-digit ID number (GB 11643 check character) for a child born on `birth` (YYYYMMDD). */
-function idNumber(region: string, birth: string, sequence: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const first17 = `${region}${birth}${sequence}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * weights[i]!;
-  return first17 + '10X98765432'[sum % 11]!;
-}
 
 /** A 1×1 PNG. */
 const png = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
-
-type Api = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown) => Promise<unknown>;
-
-/** Signs in through the API on a context's cookie jar (the browser pages of that context share it). */
-async function apiSession(request: APIRequestContext, username: string, password: string, next: string) {
-  let csrf = '';
-  const call: Api = async (method, path, body) => {
-    const response = await request.fetch(`/api${path}`, {
-      method,
-      data: body === undefined ? undefined : body,
-      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
-    });
-    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${JSON.stringify(json)}`);
-    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return json;
-  };
-  const me = (await call('POST', '/auth/login', { username, password })) as { user: { mustChangePassword: boolean } };
-  if (me.user.mustChangePassword)
-    await call('POST', '/auth/change-password', { currentPassword: password, newPassword: next });
-  return call;
-}
-
-async function expectVisible(locator: Locator, timeout = 15_000) {
-  await locator.first().waitFor({ state: 'visible', timeout });
-}
-
-const drawerSubmit = (page: Page) => page.getByTestId('drawer-submit').filter({ visible: true });
-
-async function choose(page: Page, inputId: string, option: string) {
-  await page.locator(`#${inputId}`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
-
-async function openTab(page: Page, name: string) {
-  await page.locator('.ant-tabs-tab', { hasText: name }).first().click();
-  await settle(page);
-}
 
 /** Screenshots the page as it is, then the same address in a 1440 px window on the same session. */
 async function snapBoth(page: Page, name: string, ready: (p: Page) => Locator) {
@@ -117,25 +73,16 @@ describe('child archives: a class teacher files a child on a phone', () => {
     browser = await launchBrowser();
 
     // The county administrator builds township → school → class and a village, and the teacher's account.
-    const adminContext = await browser.newContext({ baseURL: server.baseUrl });
-    const admin = await apiSession(adminContext.request, server.adminUsername, server.adminPassword, adminPassword);
-    const orgs = (await admin('GET', '/orgs')) as { items: { id: string; kind: string }[] };
-    const county = orgs.items.find((o) => o.kind === 'county')!;
-    const make = async (parentId: string, kind: string, name: string) =>
-      ((await admin('POST', '/orgs', { parentId, kind, name })) as { id: string }).id;
+    const { admin, county, makeOrg: make, makeUser } = await countyAdmin(browser, server);
     const township = await make(county.id, 'township', '城关镇');
     const school = await make(township, 'school', '城关镇中心小学');
     const klass = await make(school, 'class', '三年级（2）班');
     await make(township, 'village', '青石村');
-    const created = (await admin('POST', '/users', {
-      username: 'wang.laoshi',
-      displayName: '王老师',
-      roles: [{ orgId: klass, role: 'class_teacher' }],
-    })) as { oneTimePassword: string };
-    await adminContext.close();
+    const oneTimePassword = await makeUser('wang.laoshi', '王老师', klass, 'class_teacher');
+    countyApi = admin;
 
     teacherContext = await browser.newContext({ ...phone, baseURL: server.baseUrl, locale: 'zh-CN' });
-    teacherApi = await apiSession(teacherContext.request, 'wang.laoshi', created.oneTimePassword, teacherPassword);
+    teacherApi = await apiSession(teacherContext.request, 'wang.laoshi', oneTimePassword, teacherPassword);
     teacher = await teacherContext.newPage();
   });
 
@@ -188,7 +135,15 @@ describe('child archives: a class teacher files a child on a phone', () => {
       .waitFor({ state: 'detached' })
       .catch(() => undefined);
 
-    // A photo from the phone: uploaded as an attachment of the child, then shown on the page.
+    // A photo from the phone: uploaded as an attachment of the child, then shown on the page. A
+    // child's photo needs the guardian's consent (e2e/consent-gates.e2e.ts shows the refusal).
+    await countyApi('POST', `/children/${childId}/consents`, {
+      category: 'photos',
+      basis: 'guardian_consent',
+      consenterName: '李秀英',
+      consenterRelation: '祖母',
+      consentedOn: iso(new Date()),
+    });
     await teacher.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
     await expectVisible(teacher.getByText('照片已更新'));
     await expectVisible(teacher.locator('[data-testid="child-photo"] img[src^="/api/attachments/"]'));
@@ -341,81 +296,6 @@ describe('child archives: a class teacher files a child on a phone', () => {
     await teacher.getByTestId('child-filters-toggle').click();
     await expectVisible(teacher.getByTestId('child-filter-incomplete'));
     await snapBoth(teacher, 'children-list', (p) => p.getByTestId('child-list'));
-  });
-
-  test('Excel import: template, a dry run that names the bad cells, then commit', async () => {
-    await teacher.goto('/children');
-    await teacher.getByTestId('child-import-open').click();
-    const [download] = await Promise.all([
-      teacher.waitForEvent('download'),
-      teacher.getByTestId('child-import-template').click(),
-    ]);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(await download.path());
-    const sheet = workbook.getWorksheet('儿童档案')!;
-    const column = (header: string) => {
-      let found = 0;
-      sheet.getRow(1).eachCell((cell, n) => {
-        if (String(cell.value).replace(/\s*\*$/, '') === header) found = n;
-      });
-      if (!found) throw new Error(`No column ${header}`);
-      return found;
-    };
-    const fill = (row: number, values: Record<string, string>) => {
-      for (const [header, value] of Object.entries(values)) sheet.getRow(row).getCell(column(header)).value = value;
-    };
-    fill(2, {
-      姓名: '刘小雨',
-      公民身份号码: idNumber('431121', '20160301', '242'),
-      学校: '城关镇中心小学',
-      班级: '三年级（2）班',
-    });
-    fill(3, { 姓名: '陈思远', 公民身份号码: '431121201603011234', 学校: '城关镇中心小学', 班级: '三年级（2）班' });
-    const broken = Buffer.from(await workbook.xlsx.writeBuffer());
-
-    const input = teacher.getByTestId('child-import').locator('input[type=file]');
-    await input.setInputFiles({ name: '档案.xlsx', mimeType: 'application/octet-stream', buffer: broken });
-    await expectVisible(teacher.getByTestId('child-import-report'));
-    const report = (await teacher.getByTestId('child-import-report').textContent()) ?? '';
-    expect(report).toContain('第 3 行');
-    expect(await teacher.getByTestId('child-import-commit').count()).toBe(0);
-    await expectNoHorizontalOverflow(teacher);
-    await screenshot(teacher, 'child-import-problems-375');
-
-    // Row 3 corrected: the dry run passes and the commit writes both children.
-    fill(3, { 公民身份号码: idNumber('431121', '20160301', '251') });
-    const fixed = Buffer.from(await workbook.xlsx.writeBuffer());
-    await input.setInputFiles({ name: '档案.xlsx', mimeType: 'application/octet-stream', buffer: fixed });
-    await expectVisible(teacher.getByTestId('child-import-commit'));
-    await teacher.getByTestId('child-import-commit').click();
-    await expectVisible(teacher.getByTestId('child-import-done'));
-    expect((await teacher.getByTestId('child-import-done').textContent()) ?? '').toContain('新建 2 份');
-    await teacher.keyboard.press('Escape');
-    await expectVisible(teacher.getByTestId('child-card-陈思远'));
-  });
-
-  test('Excel export of the filtered list keeps ID numbers masked', async () => {
-    await teacher.goto('/children');
-    await expectVisible(teacher.getByTestId('child-list'));
-    await teacher.getByTestId('child-export').click();
-    const [download] = await Promise.all([
-      teacher.waitForEvent('download'),
-      teacher.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '守望格式' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(await download.path());
-    const cells: string[] = [];
-    workbook.worksheets[0]!.eachRow((row) => {
-      row.eachCell((cell) => {
-        cells.push(String(cell.value ?? ''));
-      });
-    });
-    const text = cells.join(' ');
-    expect(text).toContain(childName);
-    expect(text).toContain('陈思远');
-    expect(text).toMatch(/431\*+\d{3}[\dX]/);
-    expect(text).not.toContain(idNumber('431121', '20150612', '123'));
   });
 
   test('on a desktop the edit form is a side panel with the whole archive', async () => {
