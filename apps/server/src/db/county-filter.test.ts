@@ -55,12 +55,12 @@ const knownUnpinned: Record<string, string[]> = {
   // Looked up by id or by child_id alone (the child page and the lists' follow-up reads).
   'child-page': ['child', 'child_category', 'child_enrollment', 'guardian', 'guardian_entrustment', 'parent'],
   timeline: ['care_setting', 'child'],
-  // The lists pin the page's query, but not the page's family flags (child by id with parent and
-  // guardian `exists`) nor its category lookup (by child_id).
-  'children-class': ['child', 'child_category', 'guardian', 'parent'],
-  'children-school': ['child', 'child_category', 'guardian', 'parent'],
-  'children-county': ['child', 'child_category', 'guardian', 'parent'],
-  'children-county-search': ['child', 'child_category', 'guardian', 'parent'],
+  // The lists pin the page's query and the page's family flags on child, but not the flags'
+  // parent and guardian `exists` nor the category lookup (by child_id).
+  'children-class': ['child_category', 'guardian', 'parent'],
+  'children-school': ['child_category', 'guardian', 'parent'],
+  'children-county': ['child_category', 'guardian', 'parent'],
+  'children-county-search': ['child_category', 'guardian', 'parent'],
   // The to-do list reads by helper, class and school ids.
   'todos-class': [
     'care_record',

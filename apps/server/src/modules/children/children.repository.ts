@@ -155,7 +155,7 @@ export async function listChildren(
       : await db
           .select({ id: child.id, parentUnreachable: parentUnreachableSql, hasEntrustment: hasEntrustmentSql(today) })
           .from(child)
-          .where(inArray(child.id, ids));
+          .where(and(inArray(child.countyId, [...new Set(rows.map((r) => r.countyId))]), inArray(child.id, ids)));
   const flagsOf = new Map(flags.map((f) => [f.id, f]));
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(child).where(where);
   return {
