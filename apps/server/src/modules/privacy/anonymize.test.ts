@@ -7,6 +7,7 @@ import { childEnrollment } from '../children/children.table';
 import { guardian } from '../children/guardians.table';
 import { parent } from '../children/parents.table';
 import { anonymizeExpiredChildren } from './anonymize';
+import { dumpDatabase, figuresOf, recordTexts, seedRecords } from './anonymize-records.test-support';
 import { correctionRequest } from './correction-requests.table';
 import { childConsent } from './privacy.table';
 
@@ -14,6 +15,8 @@ let t: TestApp;
 let tree: CountyTree;
 let countyAdmin: Client;
 let schoolAdmin: Client;
+let counselor: Client;
+let figuresBefore: Record<string, unknown>[];
 let expiredId: string;
 let recentId: string;
 let stayingId: string;
@@ -54,7 +57,10 @@ beforeAll(async () => {
   t = await buildTestApp();
   tree = await buildCountyTree(t.db, '留存县');
   countyAdmin = await loginAs(t, await buildUser(t.db, [{ role: 'county_admin', org: tree.county }]));
-  schoolAdmin = await loginAs(t, await buildUser(t.db, [{ role: 'school_admin', org: tree.school }]));
+  const schoolAdminUser = await buildUser(t.db, [{ role: 'school_admin', org: tree.school }]);
+  schoolAdmin = await loginAs(t, schoolAdminUser);
+  const counselorUser = await buildUser(t.db, [{ role: 'counselor', org: tree.school }]);
+  counselor = await loginAs(t, counselorUser);
   const make = async (name: string, idNumber: string) => {
     const c = await buildChild(t.db, { name, class: tree.classA, village: tree.village, idNumber });
     await t.db.insert(parent).values({
@@ -98,6 +104,8 @@ beforeAll(async () => {
   const recent = await make('吴小兰', '110101201101010018');
   const staying = await make('郑小川', '110101201201010012');
   expiredId = expired.id;
+  await seedRecords(t.db, expired, { teacherId: schoolAdminUser.id, counselorId: counselorUser.id });
+  figuresBefore = await figuresOf(t.db, expiredId);
   recentId = recent.id;
   stayingId = staying.id;
   await leave(expiredId, expired.countyId, 'enrolled', yearsAgo(10));
@@ -146,5 +154,55 @@ describe('anonymization after the retention period', () => {
     const page = await schoolAdmin.get(`/api/children/${expiredId}`);
     expect(page.statusCode).toBe(200);
     expect(page.json().name).toBe('已匿名');
+  });
+
+  it('replaces the free texts staff wrote about the child in every module; counts, kinds and dates stay', async () => {
+    // Runs after the anonymization above.
+    const dump = await dumpDatabase(t.db);
+    for (const secret of ['周晓峰', ...Object.values(recordTexts)]) expect(dump, secret).not.toContain(secret);
+    expect(await figuresOf(t.db, expiredId)).toEqual(figuresBefore);
+    expect(figuresBefore.every((f) => Number(f.n) > 0)).toBe(true);
+
+    const timeline = await schoolAdmin.get(`/api/children/${expiredId}/timeline`);
+    expect(timeline.statusCode, timeline.body).toBe(200);
+    const records = await schoolAdmin.get(`/api/care-records?childId=${expiredId}`);
+    expect(records.statusCode, records.body).toBe(200);
+    const talk = records.json().items.find((r: { kind: string }) => r.kind === 'talk');
+    expect(talk).toMatchObject({ summary: '已匿名', problems: null, details: { topic: '已匿名', mood: 2 } });
+    const visit = records.json().items.find((r: { kind: string }) => r.kind === 'home_visit');
+    expect(visit.details).toEqual({
+      termWindow: 'middle',
+      present: ['child', 'grandparent'],
+      homeConditions: null,
+      guardianView: null,
+    });
+
+    const sessions = await counselor.get(`/api/counseling-sessions?childId=${expiredId}`);
+    expect(sessions.statusCode, sessions.body).toBe(200);
+    expect(sessions.json().items[0]).toMatchObject({
+      presentingConcern: '已匿名',
+      notes: '已匿名',
+      agreedActions: null,
+    });
+    const risk = await counselor.get(`/api/children/${expiredId}/risk-level`);
+    expect(risk.statusCode, risk.body).toBe(200);
+    expect(JSON.stringify(risk.json())).toContain('已匿名');
+
+    const pledges = await schoolAdmin.get(`/api/children/${expiredId}/pledges`);
+    expect(pledges.statusCode, pledges.body).toBe(200);
+    const plans = await schoolAdmin.get(`/api/study-plans?childId=${expiredId}`);
+    expect(plans.statusCode, plans.body).toBe(200);
+    expect(JSON.stringify(plans.json())).toContain('已匿名');
+    const checks = await schoolAdmin.get(`/api/health-checks?childId=${expiredId}`);
+    expect(checks.statusCode, checks.body).toBe(200);
+    // The mailbox message stays (its own retention) but no longer points at the child.
+    const linked = await t.db.execute(
+      sql`select count(*) filter (where child_id is null)::int as unlinked, count(*)::int as n from mailbox_message`,
+    );
+    const [mail] = (Array.isArray(linked) ? linked : (linked as { rows: unknown[] }).rows) as {
+      unlinked: number;
+      n: number;
+    }[];
+    expect(mail).toEqual({ unlinked: 1, n: 1 });
   });
 });

@@ -8,6 +8,7 @@ import { child } from '../children/children.table';
 import { guardian, guardianEntrustment } from '../children/guardians.table';
 import { parent } from '../children/parents.table';
 import { pinyinKeys } from '../children/pinyin-keys';
+import { anonymizeRecordTexts } from './anonymize-texts';
 import { correctionRequest } from './correction-requests.table';
 import { childAnonymization, childConsent } from './privacy.table';
 
@@ -16,7 +17,10 @@ import { childAnonymization, childConsent } from './privacy.table';
  * (graduated, transferred out or dropped out, with no later enrolment entry) more than
  * RETENTION_YEARS_AFTER_LEAVING years ago (default 3) keeps their rows, categories, dates and
  * org links — so statistics keep their counts — but loses name, ID number, phones, addresses and
- * free-text notes, of the child, parents and guardians; the child's attachments are removed.
+ * free-text notes, of the child, parents and guardians; the child's attachments are removed. The
+ * free texts staff wrote about the child elsewhere (care records, counseling, concerns, pledges,
+ * study plans, health checks, aid …) become the marker too (`anonymizeRecordTexts`), and mailbox
+ * messages are unlinked — all in the child's one transaction, so a failure leaves nothing half-done.
  */
 
 export const anonymizedName = '已匿名';
@@ -115,6 +119,7 @@ async function anonymizeOne(db: Db, ctx: RequestContext, due: { id: string; coun
       .update(correctionRequest)
       .set({ requesterName: anonymizedName, request: anonymizedName, resolutionNote: null })
       .where(eq(correctionRequest.childId, due.id));
+    await anonymizeRecordTexts(tx, due.id, anonymizedName);
     const removed = await tx
       .delete(attachment)
       .where(eq(attachment.childId, due.id))
