@@ -4,6 +4,7 @@ import type { ChildFixture } from '../../test/factories';
 import { activity, activityParticipation, activityRoomVisit } from '../activities/activities.table';
 import { aid } from '../aid/aid.table';
 import { careRecord } from '../care-records/care-records.table';
+import { childCategory, childEnrollment } from '../children/children.table';
 import { concern, concernEvent } from '../concerns/concerns.table';
 import { childRiskLevel, counselingSession } from '../counseling/counseling.table';
 import { sealCounseling } from '../counseling/counseling-cipher';
@@ -39,6 +40,8 @@ export const recordTexts = {
   referralTo: '县人民医院眼科王医生',
   aidNote: '家里房子塌了一半急需用钱',
   visitNote: '在活动室给妈妈打了电话后情绪好转',
+  categoryNote: '父亲服刑，母亲改嫁',
+  enrollmentNote: '因家里没人接送转到镇上小学',
 } as const;
 
 /** Files one record of every module for `kid` (straight into the tables, as the modules store them). */
@@ -72,6 +75,22 @@ export async function seedRecords(db: Db, kid: ChildFixture, staff: { teacherId:
     },
     { ...c, ...author, kind: 'family_call', occurredOn: '2019-05-01', summary: x.summary, details: { callMinutes: 5 } },
   ] as (typeof careRecord.$inferInsert)[]);
+  await db.insert(childCategory).values({
+    countyId: kid.countyId,
+    childId: kid.id,
+    category: 'de_facto_unsupported',
+    startDate: '2018-09-01',
+    endDate: '2019-09-01',
+    note: x.categoryNote,
+  });
+  // An older entry than the test's own (the newest still decides who is due).
+  await db.insert(childEnrollment).values({
+    countyId: kid.countyId,
+    childId: kid.id,
+    status: 'enrolled',
+    date: '2015-09-01',
+    note: x.enrollmentNote,
+  });
   await db.insert(counselingSession).values({
     ...c,
     counselorId: staff.counselorId,
@@ -199,6 +218,8 @@ export async function figuresOf(db: Db, childId: string) {
     select 'care_record' as t, count(*)::int as n,
       string_agg(concat_ws(' ', kind, occurred_on, flags, follow_up_needed), ';' order by occurred_on) as facts
       from care_record where child_id = ${childId}
+    union all select 'child_category', count(*)::int, string_agg(concat_ws(' ', category, start_date), ';') from child_category where child_id = ${childId}
+    union all select 'child_enrollment', count(*)::int, string_agg(concat_ws(' ', status, date, destination), ';' order by date) from child_enrollment where child_id = ${childId}
     union all select 'counseling_session', count(*)::int, string_agg(session_on::text, ';') from counseling_session where child_id = ${childId}
     union all select 'child_risk_level', count(*)::int, string_agg(level, ';') from child_risk_level where child_id = ${childId}
     union all select 'concern', count(*)::int, string_agg(concat_ws(' ', category, severity, status), ';') from concern where child_id = ${childId}

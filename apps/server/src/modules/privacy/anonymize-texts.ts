@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { activityRoomVisit } from '../activities/activities.table';
 import { aid } from '../aid/aid.table';
 import { careRecord } from '../care-records/care-records.table';
+import { childCategory, childEnrollment } from '../children/children.table';
 import { concern, concernEvent } from '../concerns/concerns.table';
 import { childRiskLevel, counselingSession } from '../counseling/counseling.table';
 import { sealCounseling } from '../counseling/counseling-cipher';
@@ -99,6 +100,10 @@ export async function anonymizeRecordTexts(tx: Db, childId: string, marker: stri
   await tx.update(aid).set({ note: null }).where(eq(aid.childId, childId));
   await tx.update(activityRoomVisit).set({ note: null }).where(eq(activityRoomVisit.childId, childId));
   await tx.update(pairing).set({ note: null }).where(eq(pairing.childId, childId));
+  // The archive's history notes (categories, enrolment); categories, dates, statuses and the
+  // destination school (counted by the statistics) stay.
+  await tx.update(childCategory).set({ note: null }).where(eq(childCategory.childId, childId));
+  await tx.update(childEnrollment).set({ note: null }).where(eq(childEnrollment.childId, childId));
   // 悄悄话信箱: the message (encrypted, kept by the mailbox's own retention) no longer names the child.
   await tx.update(mailboxMessage).set({ childId: null }).where(eq(mailboxMessage.childId, childId));
 }

@@ -105,7 +105,6 @@ beforeAll(async () => {
   const staying = await make('郑小川', '110101201201010012');
   expiredId = expired.id;
   await seedRecords(t.db, expired, { teacherId: schoolAdminUser.id, counselorId: counselorUser.id });
-  figuresBefore = await figuresOf(t.db, expiredId);
   recentId = recent.id;
   stayingId = staying.id;
   await leave(expiredId, expired.countyId, 'enrolled', yearsAgo(10));
@@ -114,6 +113,7 @@ beforeAll(async () => {
   // Left, then enrolled again: not due.
   await leave(stayingId, staying.countyId, 'transferred_out', yearsAgo(6));
   await leave(stayingId, staying.countyId, 'enrolled', yearsAgo(5));
+  figuresBefore = await figuresOf(t.db, expiredId);
 });
 afterAll(() => t.close());
 
