@@ -6,7 +6,8 @@ import { resultRows, runMigrations } from './migrate';
  * PostgreSQL with two roles (docs/SECURITY.md, README "Audit log and database roles"): the tables'
  * owner (MIGRATION_DATABASE_URL) applies migrations; the running app connects as its own role
  * (DATABASE_URL, e.g. `shouwang_app`), which may read and write every table but only read and add
- * audit rows — no UPDATE, DELETE or TRUNCATE on audit_event. On PGlite there are no roles: these
+ * audit rows — no DELETE or TRUNCATE on audit_event, and UPDATE of its `diff` column only, which the
+ * trigger allows for nothing but anonymization's redaction (migration 0017). On PGlite there are no roles: these
  * are no-ops and the trigger alone keeps audit rows append-only.
  */
 
@@ -21,6 +22,8 @@ export async function grantAppRole(owner: Database, role: string): Promise<void>
     await tx.execute(sql`revoke all on audit_event from ${r}`);
     await tx.execute(sql`revoke all on audit_event from public`);
     await tx.execute(sql`grant select, insert on audit_event to ${r}`);
+    // Only for anonymization: the trigger lets through nothing but diff = audit_redact(diff) (migration 0017).
+    await tx.execute(sql`grant update (diff) on audit_event to ${r}`);
     // Tables and sequences the owner creates later (the next migrations) start with the same rights.
     await tx.execute(
       sql`alter default privileges in schema public grant select, insert, update, delete on tables to ${r}`,

@@ -82,6 +82,15 @@ describe.skipIf(!url)('the app role on PostgreSQL', () => {
       await tx.execute(sql`delete from audit_event where target_id = 'role-test'`);
     });
     expect(await refusal(archiveAttempt)).toBe('42501');
+    // Anonymization's redaction is the one update it may make (migration 0017): diff only, as
+    // audit_redact(diff), under the switch; any other diff is refused by the trigger.
+    const redact = (value: ReturnType<typeof sql>) =>
+      app.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('shouwang.audit_redact', 'on', true)`);
+        await tx.execute(sql`update audit_event set diff = ${value} where target_id = 'role-test'`);
+      });
+    expect(await refusal(redact(sql`'{"name": "改过的"}'::jsonb`))).toBe('P0001');
+    await redact(sql`audit_redact(diff)`);
     // Nor may it take the table over or drop the trigger.
     expect(await refusal(app.db.execute(sql`alter table audit_event disable trigger audit_event_no_update`))).toBe(
       '42501',

@@ -29,5 +29,6 @@ export const auditEvent = pgTable(
     index('audit_event_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
     index('audit_event_target_idx').on(t.targetId),
     index('audit_event_actor_idx').on(t.actorId),
+    // audit_event_child_idx (child_id, where not null) is made by migration 0017 (hand-written SQL).
   ],
 );

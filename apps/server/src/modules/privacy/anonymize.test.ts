@@ -114,6 +114,28 @@ beforeAll(async () => {
   await leave(stayingId, staying.countyId, 'transferred_out', yearsAgo(6));
   await leave(stayingId, staying.countyId, 'enrolled', yearsAgo(5));
   figuresBefore = await figuresOf(t.db, expiredId);
+  // Audit snapshots of edits, as recordAudit writes them: they name the child and quote the texts.
+  await t.db.insert(auditEvent).values([
+    {
+      event: 'child.updated',
+      targetType: 'child',
+      targetId: expiredId,
+      childId: expiredId,
+      countyId: expired.countyId,
+      diff: {
+        before: { name: '周晓峰', careLevel: 'key', classId: tree.classA.id },
+        after: { name: '周晓峰', note: '周晓峰的奶奶住院了', updatedOn: '2019-05-06' },
+      },
+    },
+    {
+      event: 'care_record.updated',
+      targetType: 'care_record',
+      targetId: 'a-record',
+      childId: expiredId,
+      countyId: expired.countyId,
+      diff: { before: { summary: Object.values(recordTexts)[0] }, after: { summary: '谈心：周晓峰' } },
+    },
+  ]);
 });
 afterAll(() => t.close());
 
@@ -162,6 +184,14 @@ describe('anonymization after the retention period', () => {
     for (const secret of ['周晓峰', ...Object.values(recordTexts)]) expect(dump, secret).not.toContain(secret);
     expect(await figuresOf(t.db, expiredId)).toEqual(figuresBefore);
     expect(figuresBefore.every((f) => Number(f.n) > 0)).toBe(true);
+    // The audit rows stay — event, target, ids, codes and dates — with their texts replaced.
+    const edit = (await t.db.select().from(auditEvent).where(eq(auditEvent.event, 'child.updated'))).find(
+      (a) => a.childId === expiredId,
+    );
+    expect(edit?.diff).toEqual({
+      before: { name: '已匿名', careLevel: 'key', classId: tree.classA.id },
+      after: { name: '已匿名', note: '已匿名', updatedOn: '2019-05-06' },
+    });
 
     const timeline = await schoolAdmin.get(`/api/children/${expiredId}/timeline`);
     expect(timeline.statusCode, timeline.body).toBe(200);

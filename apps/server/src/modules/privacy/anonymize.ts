@@ -20,7 +20,9 @@ import { childAnonymization, childConsent } from './privacy.table';
  * free-text notes, of the child, parents and guardians; the child's attachments are removed. The
  * free texts staff wrote about the child elsewhere (care records, counseling, concerns, pledges,
  * study plans, health checks, aid …) become the marker too (`anonymizeRecordTexts`), and mailbox
- * messages are unlinked — all in the child's one transaction, so a failure leaves nothing half-done.
+ * messages are unlinked; the child's audit rows keep who did what and when but their snapshots
+ * lose the texts (`audit_redact`, migration 0017) — all in the child's one transaction, so a
+ * failure leaves nothing half-done.
  */
 
 export const anonymizedName = '已匿名';
@@ -120,6 +122,12 @@ async function anonymizeOne(db: Db, ctx: RequestContext, due: { id: string; coun
       .set({ requesterName: anonymizedName, request: anonymizedName, resolutionNote: null })
       .where(eq(correctionRequest.childId, due.id));
     await anonymizeRecordTexts(tx, due.id, anonymizedName);
+    // The audit rows about the child keep who did what and when; their snapshots lose the texts
+    // (audit_redact, migration 0017: the one change the append-only trigger lets through).
+    await tx.execute(sql`select set_config('shouwang.audit_redact', 'on', true)`);
+    await tx.execute(sql`update audit_event set diff = audit_redact(diff)
+      where (child_id = ${due.id} or (target_type = 'child' and target_id = ${due.id})) and diff is not null`);
+    await tx.execute(sql`select set_config('shouwang.audit_redact', 'off', true)`);
     const removed = await tx
       .delete(attachment)
       .where(eq(attachment.childId, due.id))
