@@ -21,6 +21,11 @@ export function useMe() {
   return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
 }
 
+/** Starts the `me` request as the app boots, before the languages load and the first page renders. */
+export function prefetchMe() {
+  void queryClient.prefetchQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
 /** For components rendered inside the signed-in layout, where `me` is known to be loaded. */
 export function useSignedInMe(): Me {
   const { data } = useMe();
