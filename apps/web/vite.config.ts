@@ -52,6 +52,80 @@ function preloadSignIn(): Plugin {
   };
 }
 
+/**
+ * The modules of the first page, found in the module graph once it is built (`buildEnd` runs before
+ * Rolldown splits chunks): `shell`, what the entry imports (every page loads it), and `signIn`, what
+ * the sign-in page adds. The groups below make each one chunk instead of ≈ 30 chunks of 0.5–5 KB:
+ * over HTTP/1.1 a phone on slow 4G waits a 150 ms round trip for each, six at a time
+ * (bench/findings.md section 10). Only modules these pages already load are merged, so neither
+ * grows; a later page that uses part of `signIn` (buttons, inputs) loads the rest of it too.
+ *
+ * `antd` and `@ant-design/icons` are reached through their index, which imports every component:
+ * the walk skips those two files and follows, for our own modules, the names they import instead.
+ */
+const firstPage = { shell: new Set<string>(), signIn: new Set<string>() };
+const signInRoots = /features[\\/]auth[\\/]pages[\\/]LoginPage\.tsx$|locales[\\/]security\.zh-CN\.ts$/;
+const barrel = /node_modules[\\/](antd|@ant-design[\\/]icons)[\\/]es[\\/]index\.js$/;
+const kebab = (name: string) => name.replace(/(?<=[a-z0-9])([A-Z])/g, '-$1').toLowerCase();
+
+function firstPageModules(): Plugin {
+  return {
+    name: 'shouwang-first-page-modules',
+    apply: 'build',
+    buildEnd() {
+      const ids = [...this.getModuleIds()];
+      const bySuffix = (suffix: string) => ids.find((id) => id.replaceAll('\\', '/').endsWith(suffix));
+      /** What an app module takes from antd's and the icons' index, as the components' own modules. */
+      const namedFromBarrels = (id: string): string[] => {
+        if (/node_modules|^\0/.test(id) || !/\.tsx?$/.test(id)) return [];
+        const source = fs.readFileSync(id, 'utf8');
+        const found: (string | undefined)[] = [];
+        for (const m of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'(antd|@ant-design\/icons)'/g)) {
+          for (const raw of m[1]!.split(',')) {
+            const name = raw
+              .replace(/^\s*type\s+/, '')
+              .split(/\s+as\s+/)[0]!
+              .trim();
+            if (!name || /^type\s/.test(raw.trim())) continue;
+            found.push(
+              m[2] === 'antd'
+                ? bySuffix(`/antd/es/${kebab(name)}/index.js`)
+                : bySuffix(`/@ant-design/icons/es/icons/${name}.js`),
+            );
+          }
+        }
+        return found.filter((x): x is string => !!x);
+      };
+      const closure = (roots: string[], into: Set<string>, skip: Set<string>) => {
+        const todo = [...roots];
+        while (todo.length) {
+          const id = todo.pop()!;
+          if (into.has(id) || skip.has(id) || barrel.test(id)) continue;
+          into.add(id);
+          todo.push(...(this.getModuleInfo(id)?.importedIds ?? []), ...namedFromBarrels(id));
+        }
+      };
+      const entries = ids.filter((id) => this.getModuleInfo(id)?.isEntry);
+      closure(entries, firstPage.shell, new Set());
+      // index.html and main.tsx stay the entry chunk (Vite's page needs one to load).
+      for (const id of entries) {
+        firstPage.shell.delete(id);
+        for (const child of this.getModuleInfo(id)?.importedIds ?? []) firstPage.shell.delete(child);
+      }
+      closure(
+        ids.filter((id) => signInRoots.test(id)),
+        firstPage.signIn,
+        new Set([...firstPage.shell, ...entries]),
+      );
+      // A module loaded by `import()` (a page, a feature's texts) keeps its own chunk: Vite's manifest,
+      // the preloads above and bench/bundle.ts find routes by it.
+      for (const set of [firstPage.shell, firstPage.signIn]) {
+        for (const id of set) if (this.getModuleInfo(id)?.dynamicImporters.length) set.delete(id);
+      }
+    },
+  };
+}
+
 function precompress(): Plugin {
   let outDir = 'dist';
   return {
@@ -85,7 +159,7 @@ function precompress(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), precompress(), preloadSignIn()],
+  plugins: [react(), firstPageModules(), precompress(), preloadSignIn()],
   server: {
     port: 5173,
     proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
@@ -108,6 +182,8 @@ export default defineConfig({
               test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/,
               priority: 20,
             },
+            { name: 'shell', test: (id) => firstPage.shell.has(id), priority: 10 },
+            { name: 'sign-in', test: (id) => firstPage.signIn.has(id), priority: 5 },
           ],
         },
       },
