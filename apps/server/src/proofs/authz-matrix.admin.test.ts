@@ -245,6 +245,18 @@ const writes = (): Case<string>[] => [
     body: versioned('app_user', (p) => staff[p], { displayName: '改过的名字' }),
     want: (role, p) => writeAnswer(can(role, 'user.manage'), userSeen(role, p), userManaged(role, p)),
   }),
+  orgCase({
+    route: 'POST /api/users/:id/reset-password',
+    url: (p) => `/api/users/${staff[p]}/reset-password`,
+    body: versioned('app_user', (p) => staff[p]),
+    want: (role, p) => writeAnswer(can(role, 'user.manage'), userSeen(role, p), userManaged(role, p)),
+  }),
+  orgCase({
+    route: 'POST /api/users/:id/disable',
+    url: (p) => `/api/users/${staff[p]}/disable`,
+    body: versioned('app_user', (p) => staff[p]),
+    want: (role, p) => writeAnswer(can(role, 'user.manage'), userSeen(role, p), userManaged(role, p)),
+  }),
   schoolCase({
     route: 'PATCH /api/care-settings/:schoolId',
     url: (p) => `/api/care-settings/${orgs[p].id}`,
