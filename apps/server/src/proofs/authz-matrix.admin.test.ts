@@ -208,6 +208,12 @@ const reads = (): Case<string>[] => [
     url: (p) => `/api/users/${staff[p]}`,
     want: (role, p) => (!can(role, 'user.read') ? 403 : userSeen(role, p) ? 'ok' : 404),
   }),
+  orgCase({
+    route: 'GET /api/reports/work-summary',
+    url: (p) => `/api/reports/work-summary?orgId=${orgs[p].id}`,
+    // A unit's work summary is for report.write holders over that unit (work-summary.service.ts).
+    want: (role, p) => (!can(role, 'report.write') ? 403 : below[role].includes(p) ? 'ok' : 404),
+  }),
   schoolCase({
     route: 'GET /api/care-settings/:schoolId',
     url: (p) => `/api/care-settings/${orgs[p].id}`,

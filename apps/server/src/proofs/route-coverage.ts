@@ -193,7 +193,7 @@ export const routeScopeProofs: Record<string, string> = {
   'GET /api/assessments/export.xlsx': 'apps/server/src/modules/assessment/assessment.test.ts',
   'GET /api/assessments/staff/:userId': 'apps/server/src/modules/assessment/assessment.test.ts',
   'PUT /api/assessments/staff/:userId': 'apps/server/src/modules/assessment/assessment.test.ts',
-  'GET /api/reports/work-summary': 'apps/server/src/modules/reports/work-summary.test.ts',
+  'GET /api/reports/work-summary': 'apps/server/src/proofs/authz-matrix.admin.test.ts',
   'POST /api/reports/work-summary': 'apps/server/src/modules/reports/work-summary.test.ts',
   'PATCH /api/reports/work-summary/:id': 'apps/server/src/modules/reports/work-summary.test.ts',
   'GET /api/reports/work-summary/:id/export': 'apps/server/src/modules/reports/work-summary.test.ts',
