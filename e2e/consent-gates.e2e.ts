@@ -1,5 +1,6 @@
-import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Api, apiSession } from './api.support';
 import {
   desktop,
   expectNoHorizontalOverflow,
@@ -18,28 +19,6 @@ import {
  * consented to photos; the page says which child and what is missing, and leads to the child's
  * 隐私与同意 tab; once the consent is recorded there, the photo is taken.
  */
-
-// Local copies (e2e/support.ts has no API session helper yet).
-type Api = (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => Promise<unknown>;
-
-async function apiSession(request: APIRequestContext, username: string, password: string, next: string) {
-  let csrf = '';
-  const call: Api = async (method, p, body) => {
-    const response = await request.fetch(`/api${p}`, {
-      method,
-      data: body,
-      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
-    });
-    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!response.ok()) throw new Error(`${method} ${p}: ${response.status()} ${JSON.stringify(json)}`);
-    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return json;
-  };
-  const me = (await call('POST', '/auth/login', { username, password })) as { user: { mustChangePassword: boolean } };
-  if (me.user.mustChangePassword)
-    await call('POST', '/auth/change-password', { currentPassword: password, newPassword: next });
-  return call;
-}
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const daysFromNow = (n: number) => iso(new Date(Date.now() + n * 86_400_000));

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { apiSession } from './api.support';
 import {
   desktop,
   expectNoHorizontalOverflow,
@@ -19,28 +20,6 @@ import {
  * the teacher's two-step sign-in on the user page, confirming with their own password (a wrong one
  * is refused on the field); the teacher signs in with the password alone and is told who reset it.
  */
-
-// Local copies (e2e/support.ts has no API session helper yet).
-type Api = (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => Promise<unknown>;
-
-async function apiSession(request: APIRequestContext, username: string, password: string, next: string) {
-  let csrf = '';
-  const call: Api = async (method, p, body) => {
-    const response = await request.fetch(`/api${p}`, {
-      method,
-      data: body,
-      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
-    });
-    const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!response.ok()) throw new Error(`${method} ${p}: ${response.status()} ${JSON.stringify(json)}`);
-    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return json;
-  };
-  const me = (await call('POST', '/auth/login', { username, password })) as { user: { mustChangePassword: boolean } };
-  if (me.user.mustChangePassword)
-    await call('POST', '/auth/change-password', { currentPassword: password, newPassword: next });
-  return call;
-}
 
 /** RFC 6238 code (SHA-1, 6 digits, 30 s) of a base32 secret, as an authenticator app shows it. */
 function totpCode(secret: string, at = Date.now()) {
