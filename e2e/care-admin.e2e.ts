@@ -175,9 +175,14 @@ describe('care network administration', () => {
     // Last month's talks were due and not recorded: they show as overdue on their due date.
     await page.goto('/calendar');
     await expectVisible(page.getByTestId('calendar-title'));
+    const title = (await page.getByTestId('calendar-title').textContent()) ?? '';
     await page.getByRole('button', { name: '上个月' }).click();
-    await expectVisible(page.getByTestId('calendar-due').filter({ hasText: '逾期' }));
-    expect((await page.getByTestId('calendar-due').allTextContents()).join(' ')).toContain('谈心');
+    // The month shown changes first; its duties load after, so wait for the talk itself.
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid="calendar-title"]')?.textContent !== before,
+      title,
+    );
+    await expectVisible(page.getByTestId('calendar-due').filter({ hasText: '逾期' }).filter({ hasText: '谈心' }));
   });
 
   test('the compliance page shows each rule’s rate and the children behind it', async () => {
