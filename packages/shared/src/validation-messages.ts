@@ -53,6 +53,10 @@ export const validationMessages: Record<string, { zh: string; en: string }> = {
   transfer_destination_required: { zh: '转出时请填写转入学校或去向', en: 'enter where the child transferred to' },
   org_inactive: { zh: '该单位已停用', en: 'this unit is deactivated' },
   unknown_category: { zh: '未知的儿童类别', en: 'unknown child category' },
+  unknown_org_kind: {
+    zh: '单位类型只能是 county、township、village、school、class，多个用逗号分隔',
+    en: 'unit kinds are county, township, village, school or class, separated by commas',
+  },
   birth_year_range: { zh: '出生年份不合理', en: 'the birth year is not plausible' },
   school_year_format: { zh: '学年格式应为 2026-2027', en: 'school year must look like 2026-2027' },
   attachment_not_of_child: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { orgKinds } from '../roles';
-import { abilities, singleLine, uuid, version } from './common';
+import { abilities, searchText, singleLine, uuid, version } from './common';
 
 export const orgKind = z.enum(orgKinds);
 
@@ -38,6 +38,61 @@ export const orgView = z.object({
 });
 export type OrgView = z.infer<typeof orgView>;
 
+/** `true`/`false` in a query string. */
+const queryFlag = z.enum(['true', 'false']).optional();
+
+/** One kind or several separated by commas (`school,village`). */
+const kindList = z
+  .string()
+  .max(100)
+  .refine((s) => s.split(',').every((k) => (orgKinds as readonly string[]).includes(k)), {
+    message: 'unknown_org_kind',
+  });
+
+/**
+ * The flat list of units (pickers): everything the caller may see, or only some kinds, the
+ * sub-units of one unit, or the names matching `q`. Answers carry an ETag; units change rarely.
+ */
 export const orgListQuery = z.object({
-  includeInactive: z.enum(['true', 'false']).optional(),
+  includeInactive: queryFlag,
+  kind: kindList.optional(),
+  /** Sub-units of this unit only (404 when the caller may not see it). */
+  parentId: uuid.optional(),
+  /** Part of a unit's name, or the start of its code. */
+  q: searchText(60).optional(),
 });
+
+/** A unit in the flat list: what a picker shows, without the caller's abilities. */
+export const orgListItem = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  kind: orgKind,
+  name: z.string(),
+  code: z.string().nullable(),
+  studentCount: z.number().nullable(),
+  active: z.boolean(),
+  path: z.array(z.string()),
+});
+export type OrgListItem = z.infer<typeof orgListItem>;
+
+/**
+ * The unit tree a level at a time. Without parameters: the caller's first screen (the units above
+ * their grants, the granted units and the level below them); `parentId`: one unit's sub-units;
+ * `q`: the units matching, anywhere in the caller's scope, with the units above them.
+ */
+export const orgTreeQuery = z.object({
+  includeInactive: queryFlag,
+  parentId: uuid.optional(),
+  q: searchText(60).optional(),
+});
+
+export const orgTreeItem = orgView.extend({
+  /** Sub-units below; null when the caller sees this unit only as the one above their own. */
+  childCount: z.number().int().nullable(),
+});
+export type OrgTreeItem = z.infer<typeof orgTreeItem>;
+
+/** How many matches a tree search returns at most (`truncated` says there were more). */
+export const orgSearchLimit = 50;
+
+export const orgTreeResponse = z.object({ items: z.array(orgTreeItem), truncated: z.boolean() });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { countChildrenAtOrg } from '../children/children.repository';
 import { pairing } from '../pairings/pairings.table';
@@ -17,26 +17,6 @@ export async function findOrg(db: Db, id: string): Promise<OrgRow | undefined> {
     .where(and(eq(org.id, id), live))
     .limit(1);
   return row;
-}
-
-/** Orgs whose path starts with one of `prefixes`, plus the given ancestor ids (for breadcrumbs). */
-export async function listOrgs(
-  db: Db,
-  prefixes: string[],
-  ancestorIds: string[],
-  options: { includeInactive: boolean; parentId?: string },
-): Promise<OrgRow[]> {
-  if (prefixes.length === 0) return [];
-  const scope: SQL[] = prefixes.map((p) => like(org.path, `${escapeLike(p)}%`));
-  if (ancestorIds.length > 0) scope.push(inArray(org.id, ancestorIds));
-  const conditions = [live, or(...scope)!];
-  if (!options.includeInactive) conditions.push(eq(org.active, true));
-  if (options.parentId) conditions.push(eq(org.parentId, options.parentId));
-  return db
-    .select()
-    .from(org)
-    .where(and(...conditions))
-    .orderBy(asc(sql`length(${org.path})`), asc(org.kind), asc(org.name));
 }
 
 export async function insertOrg(db: Db, values: typeof org.$inferInsert): Promise<OrgRow> {

@@ -2,23 +2,35 @@ import {
   idParams,
   okResponse,
   orgCreateBody,
+  orgListItem,
   orgListQuery,
   orgMoveBody,
+  orgTreeQuery,
+  orgTreeResponse,
   orgUpdateBody,
   orgVersionBody,
   orgView,
 } from '@shouwang/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app';
 import { requireVersion } from '../../lib/versioning';
-import { presentOrg } from './orgs.presenter';
+import { presentOrg, presentOrgListItem, presentOrgTreeItem } from './orgs.presenter';
 import * as service from './orgs.service';
+import * as lists from './orgs-list.service';
 
 const tags = ['orgs'];
 
 export const orgRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
   const db = database.db;
+
+  /** Answers 304 when the browser's copy is current; otherwise sets the ETag for the next time. */
+  const notModified = (request: FastifyRequest, reply: FastifyReply, etag: string) => {
+    // Units are no personal data; the browser keeps the answer and asks again with If-None-Match.
+    reply.header('etag', etag).header('cache-control', 'private, no-cache');
+    return request.headers['if-none-match'] === etag;
+  };
 
   app.get(
     '/orgs',
@@ -26,17 +38,48 @@ export const orgRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database 
       config: { access: { permission: 'org.read' } },
       schema: {
         tags,
-        summary: 'Units the user may see (flat; build the tree from parentId)',
+        summary: 'Units the user may see, flat (pickers); filter by kind, parent or name',
         querystring: orgListQuery,
-        response: { 200: z.object({ items: z.array(orgView) }) },
+        response: { 200: z.object({ items: z.array(orgListItem) }), 304: z.null() },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = request.actor!;
-      const rows = await service.listVisibleOrgs(db, actor, {
-        includeInactive: request.query.includeInactive === 'true',
-      });
-      return { items: rows.map((r) => presentOrg(actor, r)) };
+      const { includeInactive, kind, parentId, q } = request.query;
+      const filters = {
+        includeInactive: includeInactive === 'true',
+        kinds: kind ? [...new Set(kind.split(','))] : undefined,
+        parentId,
+        q: q || undefined,
+      };
+      await lists.checkParent(db, request.ctx, actor, parentId);
+      const etag = await lists.listEtag(db, actor, 'list', filters);
+      if (notModified(request, reply, etag)) return reply.code(304).send(null);
+      const rows = await lists.listOrgItems(db, actor, filters);
+      return { items: rows.map(presentOrgListItem) };
+    },
+  );
+
+  app.get(
+    '/orgs/tree',
+    {
+      config: { access: { permission: 'org.read' } },
+      schema: {
+        tags,
+        summary: "The unit tree a level at a time: the first screen, one unit's sub-units, or a search",
+        querystring: orgTreeQuery,
+        response: { 200: orgTreeResponse, 304: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor!;
+      const { includeInactive, parentId, q } = request.query;
+      const query = { includeInactive: includeInactive === 'true', parentId, q: q || undefined };
+      await lists.checkParent(db, request.ctx, actor, parentId);
+      const etag = await lists.listEtag(db, actor, 'tree', query);
+      if (notModified(request, reply, etag)) return reply.code(304).send(null);
+      const { rows, truncated } = await lists.listOrgTree(db, actor, query);
+      return { items: rows.map((r) => presentOrgTreeItem(actor, r, lists.countsChildren(actor, r))), truncated };
     },
   );
 

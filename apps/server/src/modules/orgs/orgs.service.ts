@@ -3,12 +3,12 @@ import { allowedParentKinds, errorMessage, type OrgKind } from '@shouwang/shared
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../lib/audit/record-audit';
 import type { Actor } from '../../lib/authz/actor';
-import { inScope, scopePrefixes } from '../../lib/authz/scope';
+import { inScope } from '../../lib/authz/scope';
 import type { RequestContext } from '../../lib/context';
 import { isUniqueViolation } from '../../lib/db-errors';
 import { AppError } from '../../lib/errors';
 import { rewriteChildOrgPaths } from '../children/children.repository';
-import { childPath, pathIds } from './org-path';
+import { childPath } from './org-path';
 import { canReadOrg } from './orgs.policy';
 import { orgSnapshot } from './orgs.presenter';
 import type { OrgRow } from './orgs.repository';
@@ -34,11 +34,6 @@ async function requireManageableOrg(db: Db, ctx: RequestContext, actor: Actor, i
     throw new AppError('FORBIDDEN');
   }
   return row;
-}
-
-export async function listVisibleOrgs(db: Db, actor: Actor, options: { includeInactive: boolean; parentId?: string }) {
-  const ancestors = [...new Set(actor.assignments.flatMap((a) => pathIds(a.orgPath)))];
-  return repo.listOrgs(db, scopePrefixes(actor, 'org.read'), ancestors, options);
 }
 
 function checkParentKind(kind: OrgKind, parent: OrgRow) {

@@ -1,0 +1,123 @@
+import { and, asc, eq, getTableColumns, ilike, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { pathIds } from './org-path';
+import { escapeLike, type OrgRow } from './orgs.repository';
+import { org } from './orgs.table';
+
+/** What the caller may see: the subtrees of their read grants, and the units above their own. */
+export interface OrgVisibility {
+  prefixes: string[];
+  ancestorIds: string[];
+  includeInactive: boolean;
+}
+
+export type OrgTreeRow = OrgRow & { childCount: number };
+
+const live = isNull(org.deletedAt);
+const underAny = (prefixes: string[]) => prefixes.map((p) => like(org.path, `${escapeLike(p)}%`));
+
+function visibleConditions(v: OrgVisibility): SQL[] {
+  const scope = underAny(v.prefixes);
+  if (v.ancestorIds.length > 0) scope.push(inArray(org.id, v.ancestorIds));
+  const conditions = [live, or(...scope)!];
+  if (!v.includeInactive) conditions.push(eq(org.active, true));
+  return conditions;
+}
+
+/** Breadth first, then kind, then name (the web sorts numerals within a level). */
+const treeOrder = [asc(sql`length(${org.path})`), asc(org.kind), asc(org.name)];
+
+/** Name contains the text, or the code starts with it. */
+const matches = (q: string) => or(ilike(org.name, `%${escapeLike(q)}%`), like(org.code, `${escapeLike(q)}%`))!;
+
+/** The flat list for pickers: only the columns they show. */
+export async function listOrgItems(
+  db: Db,
+  v: OrgVisibility,
+  filters: { kinds?: string[]; parentId?: string; q?: string },
+) {
+  if (v.prefixes.length === 0) return [];
+  const conditions = visibleConditions(v);
+  if (filters.kinds) conditions.push(inArray(org.kind, filters.kinds as OrgRow['kind'][]));
+  if (filters.parentId) conditions.push(eq(org.parentId, filters.parentId));
+  if (filters.q) conditions.push(matches(filters.q));
+  return db
+    .select({
+      id: org.id,
+      parentId: org.parentId,
+      kind: org.kind,
+      name: org.name,
+      code: org.code,
+      studentCount: org.studentCount,
+      active: org.active,
+      path: org.path,
+    })
+    .from(org)
+    .where(and(...conditions))
+    .orderBy(...treeOrder);
+}
+
+/** Rows with the number of their live (and, unless asked, active) sub-units. */
+function treeSelect(db: Db, includeInactive: boolean) {
+  const sub = sql`select count(*)::int from org c where c.parent_id = ${org.id} and c.deleted_at is null`;
+  const childCount = includeInactive ? sql<number>`(${sub})` : sql<number>`(${sub} and c.active)`;
+  return db.select({ ...getTableColumns(org), childCount: childCount.as('child_count') }).from(org);
+}
+
+/** The sub-units of one unit that the caller may see. */
+export async function listTreeLevel(db: Db, v: OrgVisibility, parentId: string): Promise<OrgTreeRow[]> {
+  if (v.prefixes.length === 0) return [];
+  return treeSelect(db, v.includeInactive)
+    .where(and(...visibleConditions(v), eq(org.parentId, parentId)))
+    .orderBy(...treeOrder);
+}
+
+/** The first screen: the units above the grants, the granted units, and the level below them. */
+export async function listTreeOpening(db: Db, v: OrgVisibility): Promise<OrgTreeRow[]> {
+  if (v.prefixes.length === 0) return [];
+  const grantIds = v.prefixes.map((p) => pathIds(p).at(-1)!);
+  const shown = [inArray(org.id, [...new Set([...v.ancestorIds, ...grantIds])]), inArray(org.parentId, grantIds)];
+  return treeSelect(db, v.includeInactive)
+    .where(and(...visibleConditions(v), or(...shown)))
+    .orderBy(...treeOrder);
+}
+
+/** Units matching `q` anywhere in scope (at most `limit`), with every unit above them for the tree. */
+export async function searchTree(
+  db: Db,
+  v: OrgVisibility,
+  q: string,
+  limit: number,
+): Promise<{ rows: OrgTreeRow[]; truncated: boolean }> {
+  if (v.prefixes.length === 0) return { rows: [], truncated: false };
+  const found = await treeSelect(db, v.includeInactive)
+    .where(and(...visibleConditions(v), matches(q)))
+    .orderBy(...treeOrder)
+    .limit(limit + 1);
+  const truncated = found.length > limit;
+  const hits = found.slice(0, limit);
+  const hitIds = new Set(hits.map((r) => r.id));
+  const above = [...new Set(hits.flatMap((r) => pathIds(r.path)))].filter((id) => !hitIds.has(id));
+  const parents =
+    above.length === 0
+      ? []
+      : await treeSelect(db, v.includeInactive).where(and(...visibleConditions(v), inArray(org.id, above)));
+  const rows = [...parents, ...hits].sort((a, b) => a.path.length - b.path.length);
+  return { rows, truncated };
+}
+
+/**
+ * A stamp that changes whenever a unit of these counties is added, edited, moved, (de)activated
+ * or deleted: every write sets `updated_at` (soft deletes too), and the count catches the rest.
+ */
+export async function orgStamp(db: Db, countyIds: string[]): Promise<string> {
+  if (countyIds.length === 0) return 'none';
+  const [row] = await db
+    .select({
+      n: sql<number>`count(*)::int`,
+      at: sql<string>`coalesce(max(${org.updatedAt}), 'epoch')::text`,
+    })
+    .from(org)
+    .where(inArray(org.countyId, countyIds));
+  return `${row!.n}:${row!.at}`;
+}
