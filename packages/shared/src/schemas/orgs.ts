@@ -96,3 +96,9 @@ export type OrgTreeItem = z.infer<typeof orgTreeItem>;
 export const orgSearchLimit = 50;
 
 export const orgTreeResponse = z.object({ items: z.array(orgTreeItem), truncated: z.boolean() });
+
+/** Active units inside the caller's grants (not the units above them), by kind, with the students they report. */
+export const orgSummary = z.object({
+  kinds: z.array(z.object({ kind: orgKind, count: z.number().int(), students: z.number().int() })),
+});
+export type OrgSummary = z.infer<typeof orgSummary>;

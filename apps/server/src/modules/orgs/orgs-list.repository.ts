@@ -106,6 +106,20 @@ export async function searchTree(
   return { rows, truncated };
 }
 
+/** Active units under the prefixes by kind, with the students they report. */
+export async function summarizeOrgs(db: Db, prefixes: string[]) {
+  if (prefixes.length === 0) return [];
+  return db
+    .select({
+      kind: org.kind,
+      count: sql<number>`count(*)::int`,
+      students: sql<number>`coalesce(sum(${org.studentCount}), 0)::int`,
+    })
+    .from(org)
+    .where(and(live, eq(org.active, true), or(...underAny(prefixes))))
+    .groupBy(org.kind);
+}
+
 /**
  * A stamp that changes whenever a unit of these counties is added, edited, moved, (de)activated
  * or deleted: every write sets `updated_at` (soft deletes too), and the count catches the rest.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { orgSearchLimit } from '@shouwang/shared';
+import { orgKinds, orgSearchLimit } from '@shouwang/shared';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
 import { inScope, scopePrefixes } from '../../lib/authz/scope';
@@ -57,6 +57,12 @@ export async function listOrgTree(
   if (query.q) return lists.searchTree(db, v, query.q, orgSearchLimit);
   if (query.parentId) return { rows: await lists.listTreeLevel(db, v, query.parentId), truncated: false };
   return { rows: await lists.listTreeOpening(db, v), truncated: false };
+}
+
+export async function summarize(db: Db, actor: Actor) {
+  const rows = await lists.summarizeOrgs(db, scopePrefixes(actor, 'org.read'));
+  const order = new Map(orgKinds.map((k, i) => [k, i]));
+  return rows.sort((a, b) => order.get(a.kind)! - order.get(b.kind)!);
 }
 
 /** Sub-units are counted for units inside a read grant only: above it, the caller's own branch is all they see. */

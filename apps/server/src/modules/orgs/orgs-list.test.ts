@@ -134,6 +134,24 @@ describe('GET /api/orgs (flat, for pickers)', () => {
   });
 });
 
+describe('GET /api/orgs/summary', () => {
+  it("counts the units of the caller's grants by kind, not the units above them", async () => {
+    const county = (await countyAdmin.get('/api/orgs/summary')).json().kinds;
+    expect(county.map((k: { kind: string; count: number }) => [k.kind, k.count])).toEqual([
+      ['county', 1],
+      ['township', 2],
+      ['village', 1],
+      ['school', 2],
+      ['class', 3],
+    ]);
+    const school = (await schoolAdmin.get('/api/orgs/summary')).json().kinds;
+    expect(school.map((k: { kind: string; count: number }) => [k.kind, k.count])).toEqual([
+      ['school', 1],
+      ['class', 2],
+    ]);
+  });
+});
+
 describe('query validation', () => {
   it('names the field in Chinese, and in English when asked', async () => {
     const kind = await countyAdmin.get('/api/orgs?kind=school,farm');

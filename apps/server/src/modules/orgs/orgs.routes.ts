@@ -5,6 +5,7 @@ import {
   orgListItem,
   orgListQuery,
   orgMoveBody,
+  orgSummary,
   orgTreeQuery,
   orgTreeResponse,
   orgUpdateBody,
@@ -80,6 +81,24 @@ export const orgRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database 
       if (notModified(request, reply, etag)) return reply.code(304).send(null);
       const { rows, truncated } = await lists.listOrgTree(db, actor, query);
       return { items: rows.map((r) => presentOrgTreeItem(actor, r, lists.countsChildren(actor, r))), truncated };
+    },
+  );
+
+  app.get(
+    '/orgs/summary',
+    {
+      config: { access: { permission: 'org.read' } },
+      schema: {
+        tags,
+        summary: "How many active units of each kind the user's roles cover, and their students",
+        response: { 200: orgSummary, 304: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor!;
+      const etag = await lists.listEtag(db, actor, 'summary', {});
+      if (notModified(request, reply, etag)) return reply.code(304).send(null);
+      return { kinds: await lists.summarize(db, actor) };
     },
   );
 
