@@ -8,7 +8,7 @@ import { recordAudit } from '../lib/audit/record-audit';
 import { ActorCache } from '../lib/authz/actor-cache';
 import { hasPermission } from '../lib/authz/scope';
 import { AppError } from '../lib/errors';
-import { deleteSession, findSession, hashToken, loadActor, touchSession } from '../modules/auth/session.repository';
+import { deleteSession, hashToken, loadSessionActor, touchSession } from '../modules/auth/session.repository';
 import './types';
 
 /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
@@ -22,6 +22,30 @@ function sameToken(given: unknown, expected: string): boolean {
 export const SESSION_COOKIE = 'sw_session';
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const authChangingPrefixes = ['/api/auth/', '/api/me', '/api/users', '/api/orgs'];
+
+type AuthWriteScope = { kind: 'session'; sessionId: string } | { kind: 'user'; userId: string } | { kind: 'all' };
+
+/**
+ * Which cached actors a write may have changed. Accounts, roles, units and sessions are written
+ * only under these routes; a refused write (4xx) changed nothing (one transaction per use case).
+ * Sign-in ends the session the browser still had; logout ends the caller's; the caller's own
+ * account (/api/me…, password change) and one account (/api/users/:id…) change only their sessions;
+ * anything else there (units renamed, moved or deactivated, new accounts) drops every cached actor.
+ */
+export function authWriteScope(request: FastifyRequest, status: number): AuthWriteScope | null {
+  if (!unsafeMethods.has(request.method) || (status >= 400 && status < 500)) return null;
+  const url = request.routeOptions.url ?? request.url;
+  if (!authChangingPrefixes.some((p) => url.startsWith(p))) return null;
+  const token = request.cookies[SESSION_COOKIE];
+  if (url === '/api/auth/login') return token ? { kind: 'session', sessionId: hashToken(token) } : null;
+  const actor = request.actor;
+  if (url === '/api/auth/logout' && actor) return { kind: 'session', sessionId: actor.sessionId };
+  if ((url === '/api/me' || url.startsWith('/api/me/') || url === '/api/auth/change-password') && actor)
+    return { kind: 'user', userId: actor.userId };
+  const userId = (request.params as { id?: unknown } | undefined)?.id;
+  if (url.startsWith('/api/users/:id') && typeof userId === 'string') return { kind: 'user', userId };
+  return { kind: 'all' };
+}
 
 function languageFromHeader(header: string | undefined): Language {
   if (!header) return 'zh-CN';
@@ -62,14 +86,14 @@ export const sessionPlugin = fp<{ database: Database; config: AppConfig }>(async
   });
 
   const actorCache = new ActorCache(config.session.cacheMs);
-  // Writes to accounts, roles, units or sessions change who may do what: drop every cached actor.
-  app.addHook('onResponse', async (request, reply) => {
-    if (
-      unsafeMethods.has(request.method) &&
-      reply.statusCode < 400 &&
-      authChangingPrefixes.some((p) => request.url.startsWith(p))
-    )
-      actorCache.invalidateAll();
+  // This process's writes to accounts, roles, units or sessions take effect on the next request:
+  // the cached actors they change are dropped before the response leaves (see authWriteScope).
+  app.addHook('onSend', async (request, reply, payload) => {
+    const scope = authWriteScope(request, reply.statusCode);
+    if (scope?.kind === 'session') actorCache.deleteSession(scope.sessionId);
+    else if (scope?.kind === 'user') actorCache.invalidateUser(scope.userId);
+    else if (scope?.kind === 'all') actorCache.invalidateAll();
+    return payload;
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -103,30 +127,30 @@ export const sessionPlugin = fp<{ database: Database; config: AppConfig }>(async
     const now = new Date();
     let entry = actorCache.get(sessionId, now.getTime());
     if (!entry) {
-      const row = await findSession(database.db, token);
+      const stamp = actorCache.stamp;
+      const row = await loadSessionActor(database.db, sessionId, {
+        requireTotpForAdmins: config.totp.requiredForAdmins,
+      });
       if (!row) {
         request.sessionProblem = 'expired';
         clearSessionCookie(reply, config);
         return;
       }
-      const actor = await loadActor(database.db, row.userId, row, {
-        requireTotpForAdmins: config.totp.requiredForAdmins,
-      });
-      if (!actor) return endSession(request, reply, row, 'account_disabled');
+      if (!row.actor) return endSession(request, reply, row, 'account_disabled');
       entry = {
-        actor,
+        actor: row.actor,
         userId: row.userId,
         userCountyId: row.userCountyId,
         lastSeenAt: row.lastSeenAt,
         expiresAt: row.expiresAt,
         loadedAt: now.getTime(),
       };
-      actorCache.set(sessionId, entry);
+      actorCache.set(sessionId, entry, stamp);
     }
     const over = now.getTime() > entry.expiresAt.getTime();
     const idle = now.getTime() - entry.lastSeenAt.getTime() > config.session.idleMs;
     if (idle || over) {
-      actorCache.delete(sessionId);
+      actorCache.deleteSession(sessionId);
       return endSession(
         request,
         reply,

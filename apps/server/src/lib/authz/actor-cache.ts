@@ -10,18 +10,30 @@ export interface CachedSession {
 }
 
 /**
- * Signed-in actors by session id, for a few seconds. Without it every request costs three queries
- * (session, user, role assignments) before its own work. One process serves the app, so the
- * process can drop the cache whenever accounts, roles or units change (`invalidateAll`); the
- * short lifetime bounds staleness from anything written outside this process.
+ * Signed-in actors by session id, for a few seconds (SESSION_CACHE_SECONDS). Without it every
+ * request runs the session statement before its own work. This process drops entries the moment
+ * its own writes change them (`deleteSession`, `invalidateUser`, `invalidateAll`); the short
+ * lifetime bounds staleness from anything written by another process or behind the app's back.
+ *
+ * A load that started before an invalidation must not put its (possibly stale) actor back: every
+ * invalidation bumps `generation`, and `set` takes the generation seen when the load started.
  */
 export class ActorCache {
   private readonly entries = new Map<string, CachedSession>();
+  private generation = 0;
 
-  constructor(private readonly ttlMs: number) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 10_000,
+  ) {}
 
   get enabled() {
     return this.ttlMs > 0;
+  }
+
+  /** Read before loading from the database; pass it to `set`. */
+  get stamp() {
+    return this.generation;
   }
 
   get(sessionId: string, now: number): CachedSession | undefined {
@@ -34,17 +46,32 @@ export class ActorCache {
     return entry;
   }
 
-  set(sessionId: string, entry: CachedSession) {
-    if (!this.enabled) return;
-    if (this.entries.size >= 10_000) this.entries.clear();
+  /** Keeps the entry unless something was invalidated since `stamp` was read. */
+  set(sessionId: string, entry: CachedSession, stamp: number) {
+    if (!this.enabled || stamp !== this.generation) return;
+    if (this.entries.size >= this.maxEntries) this.entries.clear();
     this.entries.set(sessionId, entry);
   }
 
-  delete(sessionId: string) {
+  /** One session ended or changed (logout, idle or absolute timeout, sign-in replacing it). */
+  deleteSession(sessionId: string) {
+    this.generation++;
     this.entries.delete(sessionId);
   }
 
+  /** Every session of one account (its profile, password, status, TOTP or roles changed). */
+  invalidateUser(userId: string) {
+    this.generation++;
+    for (const [id, entry] of this.entries) if (entry.userId === userId) this.entries.delete(id);
+  }
+
+  /** Anything that may change many accounts' grants (units renamed, moved, deactivated). */
   invalidateAll() {
+    this.generation++;
     this.entries.clear();
+  }
+
+  get size() {
+    return this.entries.size;
   }
 }

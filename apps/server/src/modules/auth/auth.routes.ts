@@ -7,7 +7,7 @@ import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../plug
 import { appUser } from '../users/users.table';
 import { changePassword, login, logout } from './auth.service';
 import { presentMe } from './me.presenter';
-import { findSession, loadActor } from './session.repository';
+import { hashToken, loadSessionActor } from './session.repository';
 import { totpRoutes } from './totp.routes';
 import { TotpReplayGuard } from './totp-replay';
 
@@ -19,10 +19,8 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   await app.register(totpRoutes, totpDeps);
 
   async function meFor(token: string) {
-    const row = await findSession(db, token);
-    const actor = row
-      ? await loadActor(db, row.userId, row, { requireTotpForAdmins: config.totp.requiredForAdmins })
-      : null;
+    const row = await loadSessionActor(db, hashToken(token), { requireTotpForAdmins: config.totp.requiredForAdmins });
+    const actor = row?.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED');
     return presentMe(db, actor);
   }
