@@ -13,9 +13,9 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
 import type { RequestContext } from '../../lib/context';
 import { canSetTargets } from '../targets/targets.service';
-import { type PanelRow, panelTallies } from './panels.repository';
+import { concernTallies, type PanelRow, panelTallies } from './panels.repository';
 import { breakdowns, kpiTallies } from './stats.repository';
-import { kpisOfResolved } from './stats.service';
+import { cachedFigures, kpisOfResolved } from './stats.service';
 import { type ResolvedStats, resolveStats, termInfo } from './stats-scope';
 
 const ages = ['day', 'week', 'month', 'older'] as const;
@@ -45,10 +45,16 @@ export async function dashboardOfResolved(
   ctx?: RequestContext,
 ): Promise<DashboardResponse> {
   const window = resolved.term && resolved.asOf ? { start: resolved.term.startDate, asOf: resolved.asOf } : null;
+  // A county, township or school reads the KPI cache; a village or class is computed live.
+  const cached = window ? await cachedFigures(db, resolved, window) : null;
   const [kpis, split, panels] = await Promise.all([
-    kpisOfResolved(db, resolved, ctx),
-    window ? breakdowns(db, resolved.scope, window.asOf) : Promise.resolve([]),
-    window ? panelTallies(db, resolved.scope, window) : Promise.resolve([]),
+    kpisOfResolved(db, resolved, ctx, cached),
+    !window ? [] : cached ? cached.split : breakdowns(db, resolved.scope, window.asOf),
+    !window
+      ? []
+      : cached
+        ? concernTallies(db, resolved.scope).then((open) => [...cached.panels, ...open])
+        : panelTallies(db, resolved.scope, window),
   ]);
   return {
     scope: kpis.scope,

@@ -72,14 +72,19 @@ export function schoolAgeBounds(start: string): { latest: string; earliestExclus
  * left-behind category period holding on `asOf`. `columns` are extra columns of `child c`.
  */
 export function leftBehindKidsCte(scope: StatsScope, asOf: string, columns: SQL = sql``): SQL {
+  return kidsWhereCte(scopeFilter(scope), scope.countyId, asOf, columns);
+}
+
+/** `leftBehindKidsCte` over any filter of `child c` within one county (the KPI cache's buckets). */
+export function kidsWhereCte(where: SQL, countyId: string, asOf: string, columns: SQL = sql``): SQL {
   return sql`
     base as materialized (
-      select c.id, c.county_id, c.school_id, c.care_level ${columns} from child c where ${scopeFilter(scope)}
+      select c.id, c.county_id, c.school_id, c.care_level ${columns} from child c where ${where}
     ),
     kids as materialized (
       select b.* from base b
       where b.id in (select cc.child_id from child_category cc
-        where cc.county_id = ${scope.countyId} and cc.category in ${leftBehindCategories}
+        where cc.county_id = ${countyId} and cc.category in ${leftBehindCategories}
           and cc.start_date <= ${asOf}::date and (cc.end_date is null or cc.end_date > ${asOf}::date))
     )`;
 }
@@ -90,9 +95,17 @@ export function leftBehindKidsCte(scope: StatsScope, asOf: string, columns: SQL 
  * enrollment; with no history, a child with a school is enrolled (shared `enrollmentOn`).
  */
 function factsCte(scope: StatsScope, window: KpiWindow, unit: UnitKind | null): SQL {
+  return childFactsCte(scopeFilter(scope), scope.countyId, window, sql`, ${unitExpression(unit)} as unit_id`);
+}
+
+/**
+ * `facts`: every column of `kids` (id, county_id, school_id, care_level, archive_complete, birth_date
+ * and `columns`) with school_age, enrolled_start, retained_end and paired, the inputs of `kpiConditions`.
+ */
+export function childFactsCte(where: SQL, countyId: string, window: KpiWindow, columns: SQL = sql``): SQL {
   const age = schoolAgeBounds(window.start);
   return sql`
-    ${leftBehindKidsCte(scope, window.asOf, sql`, c.archive_complete, c.birth_date, ${unitExpression(unit)} as unit_id`)},
+    ${kidsWhereCte(where, countyId, window.asOf, sql`, c.archive_complete, c.birth_date ${columns}`)},
     entries as (
       -- One pass over the children's enrollment history: the first entry, and the entry in force on the
       -- term's first day and on the as-of date (latest on or before; ties by creation time).
@@ -102,15 +115,16 @@ function factsCte(scope: StatsScope, window: KpiWindow, unit: UnitKind | null): 
         (array_agg(e.status order by e.date desc, e.created_at desc) filter (where e.date <= ${window.asOf}::date))[1] as end_status,
         (array_agg(e.destination order by e.date desc, e.created_at desc) filter (where e.date <= ${window.asOf}::date))[1] as end_destination
       from child_enrollment e join kids k on k.id = e.child_id
+      where e.county_id = ${countyId}
       group by e.child_id
     ),
     paired as (
       select distinct p.child_id from pairing p join kids k on k.id = p.child_id and k.county_id = p.county_id
-      where p.deleted_at is null and p.kind in ${coveragePairingKinds} and p.start_date <= ${window.asOf}::date
+      where p.county_id = ${countyId} and p.deleted_at is null and p.kind in ${coveragePairingKinds} and p.start_date <= ${window.asOf}::date
         and (p.end_date is null or p.end_date > ${window.asOf}::date)
     ),
     facts as (
-      select k.id, k.unit_id, k.archive_complete,
+      select k.*,
         (k.birth_date is not null and k.birth_date::text <= ${age.latest} and k.birth_date::text > ${age.earliestExclusive}) as school_age,
         coalesce(n.start_status = 'enrolled', n.first_status <> 'enrolled', k.school_id is not null) as enrolled_start,
         coalesce(

@@ -20,7 +20,8 @@ import {
   type ScopePeriod,
   scopeComplianceTallies,
 } from './compliance-scope.repository';
-import { kpiTallies, orgNames } from './stats.repository';
+import { type CachedFigures, cachedScopeKinds, ensureKpiCache, readCachedFigures } from './kpi-cache.repository';
+import { type KpiWindow, kpiTallies, orgNames } from './stats.repository';
 import { type ResolvedStats, resolveStats, termInfo } from './stats-scope';
 
 export interface KpiValue extends KpiFigure {
@@ -97,8 +98,23 @@ export async function scopePeriods(db: Db, resolved: ResolvedStats, ctx?: Reques
   );
 }
 
-/** The KPIs of an already resolved scope (see `kpisFor`). */
-export async function kpisOfResolved(db: Db, resolved: ResolvedStats, ctx?: RequestContext): Promise<ScopeKpis> {
+/**
+ * The KPI tallies, breakdowns and activity/health panels of a county, township or school from the KPI
+ * cache, brought up to date first; null for a village or a class (small enough to compute live).
+ */
+export async function cachedFigures(db: Db, resolved: ResolvedStats, window: KpiWindow): Promise<CachedFigures | null> {
+  if (!cachedScopeKinds.has(resolved.scope.kind)) return null;
+  await ensureKpiCache(db, resolved.scope.countyId, window);
+  return readCachedFigures(db, resolved.scope, window, resolved.unit);
+}
+
+/** The KPIs of an already resolved scope (see `kpisFor`); `figures`, when the caller has read the cache already. */
+export async function kpisOfResolved(
+  db: Db,
+  resolved: ResolvedStats,
+  ctx?: RequestContext,
+  figures?: CachedFigures | null,
+): Promise<ScopeKpis> {
   const { org, term, asOf } = resolved;
   const targets = await effectiveTargets(db, org, term);
   const zero: KpiFigure = { numerator: 0, denominator: 0, rate: null };
@@ -122,10 +138,11 @@ export async function kpisOfResolved(db: Db, resolved: ResolvedStats, ctx?: Requ
     };
   }
   const window = { start: term.startDate, asOf };
-  const [tallies, periods] = await Promise.all([
-    kpiTallies(db, resolved.scope, window, resolved.unit),
-    scopePeriods(db, resolved, ctx),
-  ]);
+  const readTallies = async () => {
+    const cached = figures === undefined ? await cachedFigures(db, resolved, window) : figures;
+    return cached ? cached.tallies : kpiTallies(db, resolved.scope, window, resolved.unit);
+  };
+  const [tallies, periods] = await Promise.all([readTallies(), scopePeriods(db, resolved, ctx)]);
   // A period has ended once it lies before today (as the to-do engine counts): a past term's last month too.
   const monthly = await scopeComplianceTallies(db, { scope: resolved.scope, endedBefore: todayIso(), periods });
   const total = tallies.find((t) => t.unitId === null)!;

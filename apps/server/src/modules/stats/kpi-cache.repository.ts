@@ -1,0 +1,261 @@
+import { type ChildKpi, childKpis } from '@shouwang/shared';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { PanelRow } from './panels.repository';
+import {
+  childFactsCte,
+  type KpiTallyRow,
+  type KpiWindow,
+  kpiConditions,
+  rowsOf,
+  type StatsScope,
+  type UnitKind,
+} from './stats.repository';
+
+/**
+ * The KPI cache (kpi-cache.table.ts): per county and term window, one row per group of left-behind
+ * children sharing a bucket (school, else village, else county), class and the townships of their
+ * school and home village. `ensureKpiCache` brings a window up to date before a read: buckets that
+ * writes have appended to `kpi_dirty` are recomputed, a window never computed is computed whole. Both
+ * run the statement of the live figures (`childFactsCte`, `kpiConditions`) on their children, so the
+ * cache answers what the live statements would (kpi-cache.test.ts compares them after every kind of write).
+ */
+
+/** The tally columns of each KPI: denominator and numerator. */
+const kpiColumns: Record<ChildKpi, { in: string; met: string }> = {
+  archiveRate: { in: 'children', met: 'archive_met' },
+  enrollmentRate: { in: 'enrollment_in', met: 'enrollment_met' },
+  retentionRate: { in: 'retention_in', met: 'retention_met' },
+  pairingCoverage: { in: 'children', met: 'paired' },
+};
+const fixedColumns = [
+  'children',
+  'archive_met',
+  'enrollment_in',
+  'enrollment_met',
+  'retention_in',
+  'retention_met',
+  'paired',
+];
+
+/** One row per (child, measure it counts in): the fixed KPI columns, then the breakdowns and panels. */
+function measuresOfChild(): SQL {
+  const parts: SQL[] = [sql`select 'children'::text`];
+  for (const kpi of childKpis) {
+    const col = kpiColumns[kpi];
+    if (col.in !== 'children') parts.push(sql`select ${sql.raw(`'${col.in}'`)} where ${kpiConditions[kpi].counted}`);
+    parts.push(sql`select ${sql.raw(`'${col.met}'`)} where ${kpiConditions[kpi].met}`);
+  }
+  parts.push(
+    sql`select 'category:' || x from unnest(cats.list) as x`,
+    sql`select 'care_level:' || f.care_level`,
+    sql`select 'activity:' || x from unnest(took.list) as x`,
+    sql`select 'activity_any' where took.child_id is not null`,
+    sql`select 'health_checked' where checks.child_id is not null`,
+    sql`select 'health:' || x from unnest(checks.flags) as x`,
+  );
+  return sql.join(parts, sql` union all `);
+}
+
+/** Computes and stores the tallies of `window` for the children of `where` (one county). */
+async function computeTallies(db: Db, countyId: string, window: KpiWindow, where: SQL): Promise<void> {
+  const columns = sql`, c.class_id, c.village_id, nullif(split_part(c.school_path, '/', 2), '') as school_top,
+    nullif(split_part(c.village_path, '/', 2), '') as village_top`;
+  const fixed = sql.join(
+    fixedColumns.map((c) => sql`coalesce((g.counts->>${c})::int, 0)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    insert into kpi_tally (county_id, window_start, as_of, bucket_id, school_id, class_id, school_top, village_top,
+      children, archive_met, enrollment_in, enrollment_met, retention_in, retention_met, paired, extra)
+    with ${childFactsCte(where, countyId, window, columns)},
+    cats as (
+      select cc.child_id, array_agg(distinct cc.category::text) as list from child_category cc
+      join kids k on k.id = cc.child_id and k.county_id = cc.county_id
+      where cc.county_id = ${countyId} and cc.start_date <= ${window.asOf}::date and (cc.end_date is null or cc.end_date > ${window.asOf}::date)
+      group by cc.child_id
+    ),
+    took as (
+      select ap.child_id, array_agg(distinct a.type::text) as list from activity_participation ap
+      join kids k on k.id = ap.child_id and k.county_id = ap.county_id
+      join activity a on a.id = ap.activity_id and a.county_id = ap.county_id and a.deleted_at is null
+      where ap.county_id = ${countyId} and a.occurred_on between ${window.start}::date and ${window.asOf}::date
+      group by ap.child_id
+    ),
+    checks as (
+      select distinct on (h.child_id) h.child_id, h.flags from health_check h
+      join kids k on k.id = h.child_id and k.county_id = h.county_id
+      where h.county_id = ${countyId} and h.deleted_at is null and h.checked_on between ${window.start}::date and ${window.asOf}::date
+      order by h.child_id, h.checked_on desc, h.created_at desc
+    ),
+    counted as (
+      select kpi_bucket(f.school_id, f.village_id, f.county_id) as bucket, f.school_id, f.class_id,
+        f.school_top, f.village_top, m.key, count(*)::int as n
+      from facts f
+      left join cats on cats.child_id = f.id
+      left join took on took.child_id = f.id
+      left join checks on checks.child_id = f.id
+      cross join lateral (${measuresOfChild()}) as m(key)
+      group by 1, 2, 3, 4, 5, 6
+    ),
+    g as (
+      select bucket, school_id, class_id, school_top, village_top, jsonb_object_agg(key, n) as counts
+      from counted group by 1, 2, 3, 4, 5
+    )
+    select ${countyId}, ${window.start}::date, ${window.asOf}::date, g.bucket, g.school_id, g.class_id,
+      g.school_top, g.village_top, ${fixed}, g.counts - ${`{${fixedColumns.join(',')}}`}::text[]
+    from g`);
+}
+
+/** The children of a set of buckets (schools, villages of children without a school, the county). */
+function bucketFilter(countyId: string, buckets: string[]): SQL {
+  const ids = `{${buckets.join(',')}}`;
+  return sql`c.county_id = ${countyId} and c.deleted_at is null and (c.school_id = any(${ids}::uuid[])
+    or (c.school_id is null and (c.village_id = any(${ids}::uuid[]) or (c.village_id is null and c.county_id = any(${ids}::uuid[])))))`;
+}
+
+/**
+ * Makes the window's tallies current for the county, in one transaction holding the county's lock:
+ * consumes the dirty buckets (only those committed before, so a write landing meanwhile stays dirty),
+ * recomputes them, or computes the whole window when it was never computed. Consuming dirty buckets
+ * invalidates the county's other windows (they are computed whole when next asked for).
+ */
+export async function ensureKpiCache(db: Db, countyId: string, window: KpiWindow): Promise<void> {
+  const [state] = rowsOf<{ ready: unknown; dirty: unknown }>(
+    await db.execute(sql`
+      select exists (select 1 from kpi_window w where w.county_id = ${countyId} and w.window_start = ${window.start}::date
+          and w.as_of = ${window.asOf}::date) as ready,
+        exists (select 1 from kpi_dirty d where d.county_id = ${countyId}) as dirty`),
+  );
+  if (isTrue(state?.ready) && !isTrue(state?.dirty)) return;
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    await t.execute(sql`select pg_advisory_xact_lock(hashtext(${`kpi ${countyId}`}))`);
+    const dirty = [
+      ...new Set(
+        rowsOf<{ bucket_id: string }>(
+          await t.execute(sql`delete from kpi_dirty where county_id = ${countyId} returning bucket_id`),
+        ).map((r) => r.bucket_id),
+      ),
+    ];
+    const windows = rowsOf<{ start: string; as_of: string }>(
+      await t.execute(sql`select to_char(window_start, 'YYYY-MM-DD') as start, to_char(as_of, 'YYYY-MM-DD') as as_of
+        from kpi_window where county_id = ${countyId}`),
+    );
+    const others = windows.filter((w) => w.start !== window.start || w.as_of !== window.asOf);
+    const ready = others.length < windows.length;
+    if (dirty.length > 0 && others.length > 0) {
+      await t.execute(sql`delete from kpi_window where county_id = ${countyId}
+        and (window_start, as_of) <> (${window.start}::date, ${window.asOf}::date)`);
+      await t.execute(sql`delete from kpi_tally where county_id = ${countyId}
+        and (window_start, as_of) <> (${window.start}::date, ${window.asOf}::date)`);
+    }
+    const thisWindow = sql`county_id = ${countyId} and window_start = ${window.start}::date and as_of = ${window.asOf}::date`;
+    if (!ready) {
+      await t.execute(sql`delete from kpi_tally where ${thisWindow}`);
+      await computeTallies(t, countyId, window, sql`c.county_id = ${countyId} and c.deleted_at is null`);
+      await t.execute(sql`insert into kpi_window (county_id, window_start, as_of)
+        values (${countyId}, ${window.start}::date, ${window.asOf}::date)`);
+    } else if (dirty.length > 0) {
+      await t.execute(
+        sql`delete from kpi_tally where ${thisWindow} and bucket_id = any(${`{${dirty.join(',')}}`}::uuid[])`,
+      );
+      await computeTallies(t, countyId, window, bucketFilter(countyId, dirty));
+    }
+  });
+}
+
+/** The scopes the cache serves (a village or a class is small enough to compute live). */
+export const cachedScopeKinds: ReadonlySet<StatsScope['kind']> = new Set(['county', 'township', 'school']);
+
+/** The tally rows of a scope: the county's, a township's by either its schools or its villages, a school's. */
+function tallyScope(scope: StatsScope): SQL {
+  const id = scope.path.split('/').filter(Boolean).at(-1)!;
+  switch (scope.kind) {
+    case 'township':
+      return sql`(t.school_top = ${id} or t.village_top = ${id})`;
+    case 'school':
+      return sql`t.school_id = ${id}`;
+    default:
+      return sql`true`;
+  }
+}
+
+const unitOfTally = (unit: UnitKind | null): SQL => {
+  switch (unit) {
+    case 'township':
+      return sql`coalesce(t.school_top, t.village_top)`;
+    case 'school':
+      return sql`t.school_id::text`;
+    case 'class':
+      return sql`t.class_id::text`;
+    default:
+      return sql`null::text`;
+  }
+};
+
+export const isTrue = (v: unknown) => v === true || v === 't' || v === 'true';
+
+export interface CachedFigures {
+  tallies: KpiTallyRow[];
+  split: { axis: 'category' | 'care_level'; key: string; count: number }[];
+  /** The activity and health panels (open concerns are read live). */
+  panels: PanelRow[];
+}
+
+/** The four KPIs (whole scope and per unit), the breakdowns and the panels, from the cache. Call `ensureKpiCache` first. */
+export async function readCachedFigures(
+  db: Db,
+  scope: StatsScope,
+  window: KpiWindow,
+  unit: UnitKind | null,
+): Promise<CachedFigures> {
+  const where = sql`t.county_id = ${scope.countyId} and t.window_start = ${window.start}::date
+    and t.as_of = ${window.asOf}::date and ${tallyScope(scope)}`;
+  const [tallyResult, extraResult] = await Promise.all([
+    db.execute(sql`
+      select grouping(${unitOfTally(unit)}) = 1 as total, ${unitOfTally(unit)} as unit_id,
+        sum(children)::int as children, sum(archive_met)::int as archive_met, sum(enrollment_in)::int as enrollment_in,
+        sum(enrollment_met)::int as enrollment_met, sum(retention_in)::int as retention_in,
+        sum(retention_met)::int as retention_met, sum(paired)::int as paired
+      from kpi_tally t where ${where}
+      group by grouping sets ((), (${unitOfTally(unit)}))`),
+    db.execute(sql`
+      select e.key, sum(e.value::int)::int as count from kpi_tally t, jsonb_each_text(t.extra) as e(key, value)
+      where ${where} group by e.key`),
+  ]);
+  const n = (v: unknown) => Number(v ?? 0);
+  const rows = rowsOf<Record<string, unknown>>(tallyResult);
+  const tallies: KpiTallyRow[] = rows
+    .filter((r) => isTrue(r.total) || r.unit_id !== null)
+    .map((r) => ({
+      unitId: isTrue(r.total) ? null : (r.unit_id as string),
+      children: n(r.children),
+      counts: {
+        archiveRate: { numerator: n(r.archive_met), denominator: n(r.children) },
+        enrollmentRate: { numerator: n(r.enrollment_met), denominator: n(r.enrollment_in) },
+        retentionRate: { numerator: n(r.retention_met), denominator: n(r.retention_in) },
+        pairingCoverage: { numerator: n(r.paired), denominator: n(r.children) },
+      },
+    }));
+  if (!tallies.some((r) => r.unitId === null)) {
+    const zero = { numerator: 0, denominator: 0 };
+    tallies.push({
+      unitId: null,
+      children: 0,
+      counts: { archiveRate: zero, enrollmentRate: zero, retentionRate: zero, pairingCoverage: zero },
+    });
+  }
+  const split: CachedFigures['split'] = [];
+  const panels: PanelRow[] = [];
+  for (const r of rowsOf<{ key: string; count: unknown }>(extraResult)) {
+    const count = n(r.count);
+    const [kind, key = null] = r.key.split(/:(.*)/s) as [string, string | undefined];
+    if (kind === 'category' || kind === 'care_level') split.push({ axis: kind, key: key!, count });
+    else if (kind === 'activity') panels.push({ panel: 'activity', key, sub: null, count });
+    else if (kind === 'health') panels.push({ panel: 'health', key, sub: null, count });
+    else if (kind === 'activity_any' || kind === 'health_checked')
+      panels.push({ panel: kind, key: null, sub: null, count });
+  }
+  return { tallies, split, panels };
+}
