@@ -73,10 +73,8 @@ const knownUnpinned: Record<string, string[]> = {
     'pledge',
     'study_plan',
   ],
-  // The dashboards pin the children, then join the rest on child or rule ids.
+  // The dashboards pin the children and the KPI cache; compliance still joins on rule and child ids.
   'dashboard-school': [
-    'activity',
-    'activity_participation',
     'care_record',
     'care_rule',
     'care_setting',
@@ -87,18 +85,8 @@ const knownUnpinned: Record<string, string[]> = {
     'health_check',
     'kpi_target',
     'letter_delivery',
-    'pairing',
   ],
-  'dashboard-county': [
-    'activity',
-    'activity_participation',
-    'child_enrollment',
-    'compliance_state',
-    'compliance_tally',
-    'health_check',
-    'kpi_target',
-    'pairing',
-  ],
+  'dashboard-county': ['compliance_state', 'compliance_tally', 'kpi_target'],
 };
 
 /** The capture wraps PGlite; on PostgreSQL (TEST_DATABASE_URL) the app runs the same statements. */
