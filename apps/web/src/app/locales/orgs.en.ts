@@ -35,6 +35,7 @@ const orgsEn: Messages<typeof orgsZh> = {
   codeLabel: 'Code {{code}}',
   inactive: 'Deactivated',
   empty: 'No units to show yet',
+  truncated: 'Only the first {{count}} matching units are listed; type more of the name',
   noMatch: 'No matching unit',
   pick: 'Choose a unit',
   pickKind: 'Choose a kind',

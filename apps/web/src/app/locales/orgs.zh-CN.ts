@@ -20,6 +20,7 @@ const orgsZh = {
   codeLabel: '代码 {{code}}',
   inactive: '已停用',
   empty: '还没有可查看的单位',
+  truncated: '只列出前 {{count}} 个匹配的单位，请输入更完整的名称',
   noMatch: '没有找到匹配的单位',
   pick: '请选择单位',
   pickKind: '请选择类型',

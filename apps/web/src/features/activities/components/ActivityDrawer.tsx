@@ -49,7 +49,7 @@ export function ActivityDrawer({
   const [form] = Form.useForm<Values>();
   const save = useSaveActivity();
   const queryClient = useQueryClient();
-  const orgs = useOrgs();
+  const orgs = useOrgs({ kind: organizerKinds.join(',') });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const units = useMemo(

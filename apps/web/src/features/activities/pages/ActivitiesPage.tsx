@@ -21,7 +21,7 @@ export function ActivitiesPage() {
   const { t } = useTranslation();
   const label = useLabel();
   const me = useSignedInMe();
-  const orgs = useOrgs();
+  const orgs = useOrgs({ kind: 'school' });
   const schools = useMemo(() => (orgs.data ?? []).filter((o) => o.kind === 'school' && o.active), [orgs.data]);
   const [schoolChoice, setSchoolChoice] = useState<string>();
   const schoolId = schoolChoice ?? schools[0]?.id;

@@ -15,7 +15,7 @@ import { useLabel } from '../labels';
 export function ActivityRoomPage() {
   const { t } = useTranslation();
   const label = useLabel();
-  const orgs = useOrgs();
+  const orgs = useOrgs({ kind: 'school,village' });
   const units = useMemo(
     () => (orgs.data ?? []).filter((o) => o.active && (o.kind === 'school' || o.kind === 'village')),
     [orgs.data],

@@ -89,6 +89,7 @@ export function ChildFilterBar({
               allowClear
               placeholder={t('children.filter.school')}
               selectable={isSchool}
+              kinds={['school']}
               value={filters.schoolId}
               onChange={(schoolId) => onChange({ schoolId, classId: undefined })}
               style={{ flex: '1 1 180px' }}
@@ -97,6 +98,7 @@ export function ChildFilterBar({
               allowClear
               placeholder={t('children.filter.class')}
               selectable={inSchool}
+              kinds={['class']}
               value={filters.classId}
               onChange={(classId) => onChange({ classId })}
               style={{ flex: '1 1 180px' }}
@@ -105,6 +107,7 @@ export function ChildFilterBar({
               allowClear
               placeholder={t('children.filter.village')}
               selectable={isVillage}
+              kinds={['village']}
               value={filters.villageId}
               onChange={(villageId) => onChange({ villageId })}
               style={{ flex: '1 1 180px' }}

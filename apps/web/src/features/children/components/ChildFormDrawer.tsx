@@ -11,7 +11,6 @@ import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { VersionConflictAlert } from '../../../components/VersionConflictAlert';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { useSignedInMe } from '../../auth/api';
-import { useOrgs } from '../../orgs/api';
 import { useCreateChild, useUpdateChild } from '../api';
 import { bodyOf, type ChildFormValues, valuesOf } from '../child-form-values';
 import { useCodeLabels } from '../hooks/useCodeLabels';
@@ -44,7 +43,6 @@ export function ChildFormDrawer({
   const { message } = App.useApp();
   const { options } = useCodeLabels();
   const me = useSignedInMe();
-  const orgs = useOrgs();
   const [form] = Form.useForm<ChildFormValues>();
   const { error, validate, fail, clear } = useFormErrors(form);
   const create = useCreateChild();
@@ -72,17 +70,17 @@ export function ChildFormDrawer({
       };
 
   // A new archive starts where the user works: their only class (with its school) or village.
-  const orgItems = orgs.data;
+  // (The role carries its unit's kind and path: a class's school is the unit above it.)
   useEffect(() => {
-    if (child || !orgItems) return;
+    if (child) return;
     const writable = me.roles.filter((r) => ['class', 'school', 'village'].includes(r.orgKind));
     if (writable.length !== 1) return;
-    const home = orgItems.find((o) => o.id === writable[0]!.orgId);
-    if (!home || form.isFieldsTouched(['schoolId', 'classId', 'villageId'])) return;
-    if (home.kind === 'class') form.setFieldsValue({ classId: home.id, schoolId: home.parentId });
-    else if (home.kind === 'school') form.setFieldsValue({ schoolId: home.id });
-    else form.setFieldsValue({ villageId: home.id });
-  }, [child, orgItems, me.roles, form]);
+    const home = writable[0]!;
+    if (form.isFieldsTouched(['schoolId', 'classId', 'villageId'])) return;
+    if (home.orgKind === 'class') form.setFieldsValue({ classId: home.orgId, schoolId: home.orgPath.at(-2) });
+    else if (home.orgKind === 'school') form.setFieldsValue({ schoolId: home.orgId });
+    else form.setFieldsValue({ villageId: home.orgId });
+  }, [child, me.roles, form]);
 
   useEffect(() => {
     if (!focus) return;

@@ -114,11 +114,12 @@ export function ChildPlacementSection({ child }: { child: ChildView | null }) {
         <OrgTreeSelect
           allowClear
           selectable={isSchool}
+          kinds={['school']}
           onChange={(value) => form.setFieldsValue({ schoolId: value ?? null, classId: null })}
         />
       </Form.Item>
       <Form.Item name="classId" label={t('children.fields.class')}>
-        <OrgTreeSelect allowClear selectable={inSchool} testId="child-class" />
+        <OrgTreeSelect allowClear selectable={inSchool} kinds={['class']} testId="child-class" />
       </Form.Item>
       <Form.Item name="grade" label={t('children.fields.grade')}>
         <Select allowClear options={grades.map((g) => ({ value: g, label: gradeLabel(g) }))} />
@@ -144,7 +145,7 @@ export function ChildPlacementSection({ child }: { child: ChildView | null }) {
         />
       </Form.Item>
       <Form.Item name="villageId" label={t('children.fields.village')}>
-        <OrgTreeSelect allowClear selectable={isVillage} />
+        <OrgTreeSelect allowClear selectable={isVillage} kinds={['village']} />
       </Form.Item>
       <Form.Item name="hukouRegistered" label={t('children.fields.hukouRegistered')} required>
         <Radio.Group

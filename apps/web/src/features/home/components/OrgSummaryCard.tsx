@@ -1,26 +1,22 @@
 import { ApartmentOutlined } from '@ant-design/icons';
-import { orgKinds } from '@shouwang/shared/roles';
 import { Card, Col, Row, Skeleton, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useOrgs } from '../../orgs/api';
+import { useOrgSummary } from '../../orgs/api';
 
 /**
  * The units the user's roles cover (each role's unit and everything below it; the ancestors the
- * tree shows for context are not counted), and the students those units report.
+ * tree shows for context are not counted), and the students those units report: counted by the
+ * server, so the home page does not download the county's tree.
  */
-export function OrgSummaryCard({ roleOrgIds }: { roleOrgIds: string[] }) {
+export function OrgSummaryCard() {
   const { t } = useTranslation();
-  const orgs = useOrgs();
-  if (orgs.isError) return null;
-  const mine = (orgs.data ?? []).filter((o) => o.active && o.path.some((id) => roleOrgIds.includes(id)));
-  const kinds = orgKinds
-    .map((kind) => ({ kind, n: mine.filter((o) => o.kind === kind).length }))
-    .filter((k) => k.n > 0);
+  const summary = useOrgSummary();
+  if (summary.isError) return null;
+  const kinds = (summary.data?.kinds ?? []).filter((k) => k.count > 0);
   // Schools report their whole enrolment; where no school is covered, add up the classes.
-  const schools = mine.filter((o) => o.kind === 'school');
-  const counted = schools.length > 0 ? schools : mine.filter((o) => o.kind === 'class');
-  const students = counted.reduce((sum, o) => sum + (o.studentCount ?? 0), 0);
+  const schools = kinds.find((k) => k.kind === 'school');
+  const students = (schools ?? kinds.find((k) => k.kind === 'class'))?.students ?? 0;
   return (
     <Card
       title={
@@ -31,13 +27,13 @@ export function OrgSummaryCard({ roleOrgIds }: { roleOrgIds: string[] }) {
       extra={<Link to="/orgs">{t('home.viewUnits')}</Link>}
       data-testid="home-units"
     >
-      {orgs.isPending ? (
+      {summary.isPending ? (
         <Skeleton active paragraph={{ rows: 1 }} />
       ) : (
         <Row gutter={[16, 16]}>
           {kinds.map((k) => (
             <Col key={k.kind} xs={12} sm={8}>
-              <Statistic title={t(`orgKinds.${k.kind}`)} value={k.n} />
+              <Statistic title={t(`orgKinds.${k.kind}`)} value={k.count} />
             </Col>
           ))}
           {students > 0 && (

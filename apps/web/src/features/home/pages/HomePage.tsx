@@ -62,7 +62,7 @@ export function HomePage() {
         )}
         {me.permissions.includes('org.read') && (
           <Col xs={24} lg={12}>
-            <OrgSummaryCard roleOrgIds={me.roles.map((r) => r.orgId)} />
+            <OrgSummaryCard />
           </Col>
         )}
         {links.length > 0 && (

@@ -1,5 +1,5 @@
 import type { LetterKind } from '@shouwang/shared/letters/letter-codes';
-import type { OrgView } from '@shouwang/shared/schemas/orgs';
+import type { OrgListItem } from '@shouwang/shared/schemas/orgs';
 import { Card, Flex, Segmented, Select, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import { LetterRosterTable } from './LetterRosterTable';
 const kinds: LetterKind[] = ['term_start', 'term_end', 'custom'];
 
 /** 发放登记: pick class, letter and term; download the letters; mark who has had theirs. */
-export function DeliveriesPanel({ schoolId, classes }: { schoolId: string; classes: OrgView[] }) {
+export function DeliveriesPanel({ schoolId, classes }: { schoolId: string; classes: OrgListItem[] }) {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const [chosenClass, setClassId] = useState<string>();

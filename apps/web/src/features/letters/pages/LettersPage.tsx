@@ -12,14 +12,13 @@ import { TemplatesPanel } from '../components/TemplatesPanel';
 /** 致家长的一封信: which families have had this term's letter, and the school's letter templates. */
 export function LettersPage() {
   const { t } = useTranslation();
-  const orgs = useOrgs();
-  const schools = useMemo(() => (orgs.data ?? []).filter((o) => o.kind === 'school' && o.active), [orgs.data]);
+  const orgs = useOrgs({ kind: 'school' });
+  const schools = useMemo(() => orgs.data ?? [], [orgs.data]);
   const [chosen, setChosen] = useState<string>();
   const schoolId = chosen ?? schools[0]?.id;
-  const classes = useMemo(
-    () => (orgs.data ?? []).filter((o) => o.kind === 'class' && o.active && o.parentId === schoolId),
-    [orgs.data, schoolId],
-  );
+  // The chosen school's classes only: a county holds thousands.
+  const classList = useOrgs({ kind: 'class', parentId: schoolId, enabled: !!schoolId });
+  const classes = useMemo(() => classList.data ?? [], [classList.data]);
 
   if (orgs.isPending) return <FullPageSpin />;
   if (orgs.isError) return <QueryError error={orgs.error} onRetry={() => void orgs.refetch()} />;

@@ -27,11 +27,14 @@ export function OrgFormDrawer({
   mode,
   orgs,
   onClose,
+  onCreated,
 }: {
   open: boolean;
   mode: OrgFormMode;
+  /** The units loaded on the page (the parent is looked up there first). */
   orgs: OrgView[];
   onClose: () => void;
+  onCreated?: (org: OrgView) => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -44,7 +47,9 @@ export function OrgFormDrawer({
 
   const defaultParent = mode.type === 'create' ? mode.parent : undefined;
   const parentId = Form.useWatch('parentId', form) ?? defaultParent?.id;
-  const parent = orgs.find((o) => o.id === parentId);
+  // The picker loads its own levels: the parent it hands back may not be on the page.
+  const [picked, setPicked] = useState<OrgView | undefined>(defaultParent);
+  const parent = orgs.find((o) => o.id === parentId) ?? (picked?.id === parentId ? picked : undefined);
   const kinds = parent ? childKindsOf(parent.kind) : [];
   const watchedKind = Form.useWatch('kind', form);
   const kind: OrgKind | undefined = editing ? editing.kind : watchedKind;
@@ -81,6 +86,7 @@ export function OrgFormDrawer({
       create.mutate(body, {
         onSuccess: (org) => {
           message.success(t('orgs.created', { name: (org as OrgView).name }));
+          onCreated?.(org as OrgView);
           onClose();
         },
         onError: fail,
@@ -120,8 +126,8 @@ export function OrgFormDrawer({
             <Form.Item name="parentId" label={t('orgs.fields.parent')} required>
               <OrgTreeSelect
                 selectable={(o) => o.active && !!o.abilities.createChild}
-                onChange={(id) => {
-                  const next = orgs.find((o) => o.id === id);
+                onChange={(id, next) => {
+                  setPicked(next);
                   form.setFieldsValue({ parentId: id, kind: next ? childKindsOf(next.kind)[0] : undefined });
                 }}
                 testId="org-parent"

@@ -1,14 +1,14 @@
 import { allowedParentKinds } from '@shouwang/shared/roles';
 import { type OrgView, orgMoveBody } from '@shouwang/shared/schemas/orgs';
 import { Alert, App, Form } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { VersionConflictAlert } from '../../../components/VersionConflictAlert';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { useMoveOrg } from '../api';
-import { orgPathLabel, subtreeIds } from '../org-tree';
+import { orgPathLabel } from '../org-tree';
 import { OrgTreeSelect } from './OrgTreeSelect';
 
 /** Moves a unit, with everything below it, under another parent of an allowed kind. */
@@ -29,7 +29,6 @@ export function OrgMoveDrawer({
   const { error, validate, fail, clear } = useFormErrors(form);
   const move = useMoveOrg();
   const [version, setVersion] = useState(org.version);
-  const own = useMemo(() => subtreeIds(orgs, org.id), [orgs, org.id]);
   const parentKinds = allowedParentKinds[org.kind];
 
   const onFinish = (values: { parentId?: string }) => {
@@ -75,7 +74,7 @@ export function OrgMoveDrawer({
       <Form form={form} layout="vertical" onFinish={onFinish}>
         <Form.Item name="parentId" label={t('orgs.fields.newParent')} required>
           <OrgTreeSelect
-            exclude={own}
+            exclude={(o) => o.path.includes(org.id)}
             selectable={(o) =>
               o.active && !!o.abilities.createChild && parentKinds.includes(o.kind) && o.id !== org.parentId
             }

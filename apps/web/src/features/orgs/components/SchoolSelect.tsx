@@ -10,7 +10,7 @@ import { useOrgs } from '../api';
  * or a township supervisor), the first one by default.
  */
 export function useSchoolChoice() {
-  const orgs = useOrgs();
+  const orgs = useOrgs({ kind: 'school' });
   const [params, setParams] = useSearchParams();
   const schools = useMemo(
     () =>

@@ -1,7 +1,9 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { type OrgKind, orgKinds } from '@shouwang/shared/roles';
-import type { OrgView } from '@shouwang/shared/schemas/orgs';
+import type { OrgKind } from '@shouwang/shared/roles';
+import type { OrgTreeItem, OrgView } from '@shouwang/shared/schemas/orgs';
+import { orgSearchLimit } from '@shouwang/shared/schemas/orgs';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -14,21 +16,22 @@ import {
   type TreeDataNode,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useDrawerState } from '../../../hooks/useDrawerState';
 import { useIsMobile } from '../../../hooks/useIsMobile';
-import { useDeleteOrg, useOrgs, useSetOrgActive } from '../api';
+import { useDeleteOrg, useOrgSummary, useSetOrgActive } from '../api';
 import type { OrgAction } from '../components/OrgActions';
 import { OrgFormDrawer, type OrgFormMode } from '../components/OrgFormDrawer';
 import { OrgMoveDrawer } from '../components/OrgMoveDrawer';
 import { OrgNodeTitle } from '../components/OrgNodeTitle';
+import { useOrgSearch, useOrgTreeData } from '../hooks/useOrgTreeData';
 import { buildOrgTree, type OrgNode } from '../org-tree';
 
-/** Above this many units the tree starts folded and scrolls virtually. */
+/** Above this many loaded units the tree scrolls virtually inside the card. */
 const largeTree = 300;
 
 export function OrgTreePage() {
@@ -37,22 +40,20 @@ export function OrgTreePage() {
   const isMobile = useIsMobile();
   const [includeInactive, setIncludeInactive] = useState(false);
   const [search, setSearch] = useState('');
-  const orgs = useOrgs({ includeInactive });
-  const items = orgs.data ?? [];
+  // The tree a level at a time: the first screen, then each unit's sub-units as it is opened.
+  const tree = useOrgTreeData(includeInactive);
+  const { q: query, found } = useOrgSearch(search, includeInactive);
+  const summary = useOrgSummary();
   const formDrawer = useDrawerState<OrgFormMode>();
   const moveDrawer = useDrawerState<OrgView>();
   const setActive = useSetOrgActive();
   const remove = useDeleteOrg();
-  // Units the user opened or closed, relative to the default below.
+  // Units the user opened or closed, relative to the first screen's.
   const [toggled, setToggled] = useState<Set<string>>(new Set());
-
-  const query = search.trim();
-  const shown = useMemo(() => {
-    if (!query) return items;
-    const keep = new Set<string>();
-    for (const o of items) if (o.name.includes(query) || o.code?.includes(query)) for (const id of o.path) keep.add(id);
-    return items.filter((o) => keep.has(o.id));
-  }, [items, query]);
+  const searching = query.length > 0;
+  const orgs = searching ? found : tree.opening;
+  const shown: OrgTreeItem[] = searching ? (found.data?.items ?? []) : tree.items;
+  const items = tree.items;
 
   const onAction = (action: OrgAction, org: OrgView) => {
     const run = (promise: Promise<unknown>, done: string) =>
@@ -97,24 +98,31 @@ export function OrgTreePage() {
     }
   };
 
-  const toNode = (node: OrgNode): TreeDataNode => ({
-    key: node.org.id,
-    title: <OrgNodeTitle org={node.org} showCode={!isMobile} onAction={onAction} />,
-    children: node.children.map(toNode),
-    isLeaf: node.children.length === 0,
-  });
+  const toNode = (node: OrgNode<OrgTreeItem>): TreeDataNode => {
+    // A unit with sub-units not loaded yet folds; opening it loads them (loadData).
+    const unloaded = !searching && (node.org.childCount ?? 0) > 0 && node.children.length === 0;
+    return {
+      key: node.org.id,
+      title: <OrgNodeTitle org={node.org} showCode={!isMobile} onAction={onAction} />,
+      children: unloaded ? undefined : node.children.map(toNode),
+      isLeaf: !unloaded && node.children.length === 0,
+    };
+  };
   const treeData = buildOrgTree(shown).map(toNode);
 
-  // A school's or village's tree opens fully; a whole county (thousands of classes) opens to its schools.
-  const large = items.length > largeTree;
-  const openByDefault = (o: OrgView) => !large || o.kind === 'county' || o.kind === 'township';
-  const expandedKeys = query
+  const expandedKeys = searching
     ? shown.map((o) => o.id)
-    : items.filter((o) => openByDefault(o) !== toggled.has(o.id)).map((o) => o.id);
+    : items.filter((o) => tree.openedIds.has(o.id) !== toggled.has(o.id)).map((o) => o.id);
+  const toggle = (id: string, open: boolean) =>
+    setToggled((prev) => {
+      const next = new Set(prev);
+      if (open !== tree.openedIds.has(id)) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const large = shown.length > largeTree;
   const canCreate = items.some((o) => o.active && o.abilities.createChild);
-  const counts = orgKinds
-    .map((kind) => ({ kind, n: items.filter((o) => o.kind === kind && o.active).length }))
-    .filter((c) => c.n > 0);
+  const counts = (summary.data?.kinds ?? []).filter((c) => c.count > 0);
 
   return (
     <>
@@ -153,9 +161,17 @@ export function OrgTreePage() {
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="org-counts">
             {t('orgs.countsPrefix')}
             {counts
-              .map((c) => t(`orgs.kindCount.${c.kind as OrgKind}`, { count: c.n }))
+              .map((c) => t(`orgs.kindCount.${c.kind as OrgKind}`, { count: c.count }))
               .join(t('common.listSeparator'))}
           </Typography.Paragraph>
+        )}
+        {searching && found.data?.truncated && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 8 }}
+            title={t('orgs.truncated', { count: orgSearchLimit })}
+          />
         )}
         {orgs.isPending ? (
           <Skeleton active />
@@ -174,15 +190,9 @@ export function OrgTreePage() {
               treeData={treeData}
               expandedKeys={expandedKeys}
               onExpand={(_keys, info) => {
-                if (query) return;
-                const id = String(info.node.key);
-                setToggled((prev) => {
-                  const next = new Set(prev);
-                  if (next.has(id)) next.delete(id);
-                  else next.add(id);
-                  return next;
-                });
+                if (!searching) toggle(String(info.node.key), info.expanded);
               }}
+              loadData={searching ? undefined : (node) => tree.loadChildren(String(node.key))}
               // Only long lists scroll inside the card (virtualised); short ones stay part of the page.
               height={large ? 640 : undefined}
               data-testid="org-tree"
@@ -197,6 +207,11 @@ export function OrgTreePage() {
           mode={formDrawer.state.subject}
           orgs={items}
           onClose={formDrawer.close}
+          onCreated={(org) => {
+            if (!org.parentId) return;
+            toggle(org.parentId, true);
+            void tree.loadChildren(org.parentId);
+          }}
         />
       )}
       {moveDrawer.state && (

@@ -1,5 +1,5 @@
 import { errorMessage } from '@shouwang/shared/errors';
-import type { OrgView } from '@shouwang/shared/schemas/orgs';
+import type { OrgListItem } from '@shouwang/shared/schemas/orgs';
 import { type TermView, termCreateBody, termDatesProblem, termUpdateBody } from '@shouwang/shared/schemas/terms';
 import { Alert, App, DatePicker, Form, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -15,7 +15,7 @@ import { useCreateTerm, useUpdateTerm } from '../api';
 import { termLabel } from '../term-label';
 
 /** Create a term for a unit (optionally copying a county term as the school's override), or edit dates. */
-export type TermFormMode = { type: 'create'; org: OrgView; from?: TermView } | { type: 'edit'; term: TermView };
+export type TermFormMode = { type: 'create'; org: OrgListItem; from?: TermView } | { type: 'edit'; term: TermView };
 
 interface TermFormValues {
   schoolYear?: string;

@@ -1,5 +1,5 @@
 import { CopyOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import type { OrgView } from '@shouwang/shared/schemas/orgs';
+import type { OrgListItem } from '@shouwang/shared/schemas/orgs';
 import type { TermView } from '@shouwang/shared/schemas/terms';
 import { Alert, App, Button, Card, Flex, Skeleton, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -22,12 +22,10 @@ import { termLabel } from '../term-label';
 const termOrgKinds = new Set(['county', 'school']);
 
 /** The county or school a user most likely means: the nearest one above their first unit. */
-function defaultTermOrg(orgs: OrgView[], roleOrgIds: string[]): OrgView | undefined {
+function defaultTermOrg(orgs: OrgListItem[], rolePaths: string[][]): OrgListItem | undefined {
   const byId = new Map(orgs.map((o) => [o.id, o]));
-  for (const id of roleOrgIds) {
-    const org = byId.get(id);
-    if (!org) continue;
-    for (const ancestorId of [...org.path].reverse()) {
+  for (const path of rolePaths) {
+    for (const ancestorId of [...path].reverse()) {
       const ancestor = byId.get(ancestorId);
       if (ancestor && termOrgKinds.has(ancestor.kind)) return ancestor;
     }
@@ -40,13 +38,14 @@ export function TermsPage() {
   const { message, modal } = App.useApp();
   const isMobile = useIsMobile();
   const me = useSignedInMe();
-  const orgs = useOrgs();
+  // Terms belong to the county and to schools: those are all the page needs.
+  const orgs = useOrgs({ kind: 'county,school' });
   const [chosenId, setChosenId] = useState<string>();
   const fallback = useMemo(
     () =>
       defaultTermOrg(
         orgs.data ?? [],
-        me.roles.map((r) => r.orgId),
+        me.roles.map((r) => r.orgPath),
       ),
     [orgs.data, me.roles],
   );
@@ -144,6 +143,7 @@ export function TermsPage() {
             value={org?.id}
             onChange={(id) => setChosenId(id)}
             selectable={(o) => termOrgKinds.has(o.kind)}
+            kinds={['county', 'school']}
             placeholder={t('terms.pickUnit')}
             style={{ flex: '1 1 240px', maxWidth: isMobile ? undefined : 360 }}
             testId="term-org"

@@ -3,7 +3,7 @@ import type { OrgView } from '@shouwang/shared/schemas/orgs';
 import { Form, type FormInstance, Select } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
 import { useTranslation } from 'react-i18next';
-import { useOrgs } from '../../orgs/api';
+import { useOrg } from '../../orgs/api';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { canAssignAt, rolesForOrgKind } from '../role-options';
 
@@ -25,9 +25,9 @@ export function RoleAssignmentFields({
   testId?: string;
 }) {
   const { t } = useTranslation();
-  const orgs = useOrgs();
   const orgId = Form.useWatch([...listPath, ...prefix, 'orgId'] as NamePath, form) as string | undefined;
-  const org = (orgs.data ?? []).find((o) => o.id === orgId);
+  // The unit's own record: the picker loads the tree a level at a time.
+  const org = useOrg(orgId).data;
   const options = rolesForOrgKind(org?.kind);
 
   const onOrgChange = (next: OrgView | undefined) => {
