@@ -49,6 +49,7 @@ export const citusPlacement: Record<string, { placement: Placement; why: string 
   compliance_state: { placement: 'distributed', why: "a school's cached compliance" },
   compliance_tally: { placement: 'distributed', why: "a school's cached compliance" },
   kpi_tally: { placement: 'distributed', why: "a county's cached KPIs, per school and class" },
+  kpi_tally_extra: { placement: 'distributed', why: "a county's cached breakdowns and panels, per school" },
   kpi_window: { placement: 'distributed', why: "a county's cached KPI windows" },
   kpi_dirty: { placement: 'distributed', why: "a county's buckets to recompute" },
   assessment_score: { placement: 'distributed', why: "a county's rubric scores of its staff" },

@@ -28,5 +28,5 @@ export { workSummary } from '../modules/reports/work-summary.table';
 export { kpiTarget } from '../modules/targets/targets.table';
 export { term } from '../modules/terms/terms.table';
 export { complianceState, complianceTally } from '../modules/todos/compliance-cache.table';
-export { kpiDirty, kpiTally, kpiWindow } from '../modules/stats/kpi-cache.table';
+export { kpiDirty, kpiTally, kpiTallyExtra, kpiWindow } from '../modules/stats/kpi-cache.table';
 export { appUser, roleAssignment, session } from '../modules/users/users.table';

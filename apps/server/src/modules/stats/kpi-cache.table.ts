@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The four child KPIs, the dashboard's breakdowns and its activity and health panels, pre-aggregated
@@ -31,12 +31,34 @@ export const kpiTally = pgTable(
     retentionIn: integer('retention_in').notNull(),
     retentionMet: integer('retention_met').notNull(),
     paired: integer('paired').notNull(),
-    /** Counts of children by `category:…`, `care_level:…`, `activity:…`, `activity_any`, `health:…`, `health_checked`. */
-    extra: jsonb('extra').$type<Record<string, number>>().notNull(),
   },
   (t) => [
     index('kpi_tally_window_idx').on(t.countyId, t.windowStart, t.asOf, t.schoolId),
     index('kpi_tally_bucket_idx').on(t.countyId, t.bucketId),
+  ],
+);
+
+/**
+ * The breakdowns and panels of the same groups, a row per measure, at school level (the dashboard
+ * shows them for the whole scope only): children by `category:…`, `care_level:…`, `activity:…`,
+ * `activity_any`, `health:…`, `health_checked`.
+ */
+export const kpiTallyExtra = pgTable(
+  'kpi_tally_extra',
+  {
+    countyId: uuid('county_id').notNull(),
+    windowStart: date('window_start').notNull(),
+    asOf: date('as_of').notNull(),
+    bucketId: uuid('bucket_id').notNull(),
+    schoolId: uuid('school_id'),
+    schoolTop: text('school_top'),
+    villageTop: text('village_top'),
+    measure: text('measure').notNull(),
+    children: integer('children').notNull(),
+  },
+  (t) => [
+    index('kpi_tally_extra_window_idx').on(t.countyId, t.windowStart, t.asOf, t.schoolId),
+    index('kpi_tally_extra_bucket_idx').on(t.countyId, t.bucketId),
   ],
 );
 
