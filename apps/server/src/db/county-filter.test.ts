@@ -41,6 +41,17 @@ describe('the county-pinning judge', () => {
     ).toEqual(['child_category']);
     expect(unpinnedTables(`select "id" from "org" where "org"."id" = $1`)).toEqual([]);
     expect(unpinnedTables(`insert into "care_record" ("id", "county_id") values ($1, $2)`)).toEqual([]);
+    // A WITH … INSERT: the target routes each row by its county_id; the reads must be pinned themselves.
+    expect(
+      unpinnedTables(
+        'with x as (select c.id from child c where c.county_id = $1), y as (insert into kpi_dirty (county_id, bucket_id) select $1, id from x) insert into kpi_tally (county_id, n) select $1, count(*) from x',
+      ),
+    ).toEqual([]);
+    expect(
+      unpinnedTables(
+        'with x as (select c.id from child c where c.id = $1) insert into kpi_dirty (bucket_id) select id from x',
+      ),
+    ).toEqual(['child', 'kpi_dirty']);
     expect(unpinnedTables(`update "child" set "version" = $1 where "child"."id" = $2`)).toEqual(['child']);
   });
 });
@@ -52,8 +63,7 @@ describe('the county-pinning judge', () => {
  * a new unpinned table fails the test.
  */
 const knownUnpinned: Record<string, string[]> = {
-  // Looked up by id or by child_id alone (the child page and the lists' follow-up reads).
-  'child-page': ['child', 'child_category', 'child_enrollment', 'guardian', 'guardian_entrustment', 'parent'],
+  // The child page is pinned (one statement, the caller's counties, its tabs joined on county_id).
   timeline: ['care_setting', 'child'],
   // The lists pin the page's query and the page's family flags on child, but not the flags'
   // parent and guardian `exists` nor the category lookup (by child_id).

@@ -80,6 +80,10 @@ function joinedByCounty(statement: string, ref: TableRef): string[] {
 /** An INSERT that writes county_id. */
 const insertWithCounty = (statement: string) => /^\s*insert\s+into\s+"?\w+"?\s*\([^)]*"?county_id"?/i.test(statement);
 
+/** Tables a statement inserts into with county_id among the columns (a WITH … INSERT): each row routes by its own county. */
+const insertTargetsWithCounty = (statement: string) =>
+  [...statement.matchAll(/\binsert\s+into\s+"?(\w+)"?\s*\([^)]*\bcounty_id\b/gi)].map((m) => m[1]!.toLowerCase());
+
 /**
  * The distributed tables of a statement that are not pinned to one county: empty when Citus could
  * send the whole statement to the one node holding that county.
@@ -89,7 +93,10 @@ export function unpinnedTables(statement: string): string[] {
   if (refs.length === 0) return [];
   if (insertWithCounty(statement)) return [];
   const alone = refs.length === 1;
-  const pinned = new Set(refs.filter((r) => pinnedByConstant(statement, r, alone)).map((r) => r.name));
+  const targets = insertTargetsWithCounty(statement);
+  const pinned = new Set(
+    refs.filter((r) => targets.includes(r.name) || pinnedByConstant(statement, r, alone)).map((r) => r.name),
+  );
   // Spread the pin along county_id joins until nothing changes.
   for (let changed = true; changed; ) {
     changed = false;

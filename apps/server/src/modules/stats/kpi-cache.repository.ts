@@ -62,12 +62,11 @@ async function computeTallies(db: Db, countyId: string, window: KpiWindow, where
   const columns = sql`, c.class_id, c.village_id, nullif(split_part(c.school_path, '/', 2), '') as school_top,
     nullif(split_part(c.village_path, '/', 2), '') as village_top`;
   const fixed = sql.join(
-    fixedColumns.map((c) => sql`coalesce((g.counts->>${c})::int, 0)`),
+    fixedColumns.map((c) => sql`(coalesce(sum(n) filter (where key = ${c}), 0))::int`),
     sql`, `,
   );
+  const fixedList = `{${fixedColumns.join(',')}}`;
   await db.execute(sql`
-    insert into kpi_tally (county_id, window_start, as_of, bucket_id, school_id, class_id, school_top, village_top,
-      children, archive_met, enrollment_in, enrollment_met, retention_in, retention_met, paired, extra)
     with ${childFactsCte(where, countyId, window, columns)},
     cats as (
       select cc.child_id, array_agg(distinct cc.category::text) as list from child_category cc
@@ -88,7 +87,7 @@ async function computeTallies(db: Db, countyId: string, window: KpiWindow, where
       where h.county_id = ${countyId} and h.deleted_at is null and h.checked_on between ${window.start}::date and ${window.asOf}::date
       order by h.child_id, h.checked_on desc, h.created_at desc
     ),
-    counted as (
+    counted as materialized (
       select kpi_bucket(f.school_id, f.village_id, f.county_id) as bucket, f.school_id, f.class_id,
         f.school_top, f.village_top, m.key, count(*)::int as n
       from facts f
@@ -98,13 +97,20 @@ async function computeTallies(db: Db, countyId: string, window: KpiWindow, where
       cross join lateral (${measuresOfChild()}) as m(key)
       group by 1, 2, 3, 4, 5, 6
     ),
-    g as (
-      select bucket, school_id, class_id, school_top, village_top, jsonb_object_agg(key, n) as counts
-      from counted group by 1, 2, 3, 4, 5
+    extra as (
+      insert into kpi_tally_extra (county_id, window_start, as_of, bucket_id, school_id, school_top, village_top,
+        measure, children)
+      select ${countyId}, ${window.start}::date, ${window.asOf}::date, bucket, school_id, school_top, village_top,
+        key, sum(n)::int
+      from counted where key <> all(${fixedList}::text[])
+      group by bucket, school_id, school_top, village_top, key
     )
-    select ${countyId}, ${window.start}::date, ${window.asOf}::date, g.bucket, g.school_id, g.class_id,
-      g.school_top, g.village_top, ${fixed}, g.counts - ${`{${fixedColumns.join(',')}}`}::text[]
-    from g`);
+    insert into kpi_tally (county_id, window_start, as_of, bucket_id, school_id, class_id, school_top, village_top,
+      children, archive_met, enrollment_in, enrollment_met, retention_in, retention_met, paired)
+    select ${countyId}, ${window.start}::date, ${window.asOf}::date, bucket, school_id, class_id, school_top,
+      village_top, ${fixed}
+    from counted
+    group by bucket, school_id, class_id, school_top, village_top`);
 }
 
 /** The children of a set of buckets (schools, villages of children without a school, the county). */
@@ -147,19 +153,21 @@ export async function ensureKpiCache(db: Db, countyId: string, window: KpiWindow
     if (dirty.length > 0 && others.length > 0) {
       await t.execute(sql`delete from kpi_window where county_id = ${countyId}
         and (window_start, as_of) <> (${window.start}::date, ${window.asOf}::date)`);
-      await t.execute(sql`delete from kpi_tally where county_id = ${countyId}
-        and (window_start, as_of) <> (${window.start}::date, ${window.asOf}::date)`);
+      for (const table of [sql`kpi_tally`, sql`kpi_tally_extra`])
+        await t.execute(sql`delete from ${table} where county_id = ${countyId}
+          and (window_start, as_of) <> (${window.start}::date, ${window.asOf}::date)`);
     }
     const thisWindow = sql`county_id = ${countyId} and window_start = ${window.start}::date and as_of = ${window.asOf}::date`;
     if (!ready) {
       await t.execute(sql`delete from kpi_tally where ${thisWindow}`);
+      await t.execute(sql`delete from kpi_tally_extra where ${thisWindow}`);
       await computeTallies(t, countyId, window, sql`c.county_id = ${countyId} and c.deleted_at is null`);
       await t.execute(sql`insert into kpi_window (county_id, window_start, as_of)
         values (${countyId}, ${window.start}::date, ${window.asOf}::date)`);
     } else if (dirty.length > 0) {
-      await t.execute(
-        sql`delete from kpi_tally where ${thisWindow} and bucket_id = any(${`{${dirty.join(',')}}`}::uuid[])`,
-      );
+      const buckets = sql`bucket_id = any(${`{${dirty.join(',')}}`}::uuid[])`;
+      await t.execute(sql`delete from kpi_tally where ${thisWindow} and ${buckets}`);
+      await t.execute(sql`delete from kpi_tally_extra where ${thisWindow} and ${buckets}`);
       await computeTallies(t, countyId, window, bucketFilter(countyId, dirty));
     }
   });
@@ -221,8 +229,8 @@ export async function readCachedFigures(
       from kpi_tally t where ${where}
       group by grouping sets ((), (${unitOfTally(unit)}))`),
     db.execute(sql`
-      select e.key, sum(e.value::int)::int as count from kpi_tally t, jsonb_each_text(t.extra) as e(key, value)
-      where ${where} group by e.key`),
+      select t.measure as key, sum(t.children)::int as count from kpi_tally_extra t
+      where ${where} group by t.measure`),
   ]);
   const n = (v: unknown) => Number(v ?? 0);
   const rows = rowsOf<Record<string, unknown>>(tallyResult);
