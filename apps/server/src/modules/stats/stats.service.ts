@@ -91,11 +91,17 @@ export async function scopePeriods(db: Db, resolved: ResolvedStats, ctx?: Reques
     if (school) await ensureSchoolCare(db, ctx, school);
   }
   const rules = await rulesInScope(db, resolved.scope);
-  return rules.flatMap((r) =>
-    periodsOf(r.frequency, r.windowDays, term)
-      .filter((p) => p.start <= asOf)
-      .map((p) => ({ ruleId: r.id, start: p.start, end: p.end })),
-  );
+  // A county's thousand rules share a handful of schedules: work each out once.
+  const schedules = new Map<string, { start: string; end: string }[]>();
+  return rules.flatMap((r) => {
+    const key = `${r.frequency} ${r.windowDays}`;
+    let periods = schedules.get(key);
+    if (!periods) {
+      periods = periodsOf(r.frequency, r.windowDays, term).filter((p) => p.start <= asOf);
+      schedules.set(key, periods);
+    }
+    return periods.map((p) => ({ ruleId: r.id, start: p.start, end: p.end }));
+  });
 }
 
 /**
