@@ -7,12 +7,10 @@ import {
   yearsBetween,
 } from '@shouwang/shared';
 import type { Actor } from '../../lib/authz/actor';
-import type { ChildCategoryRow, ChildEnrollmentRow } from './child-history.repository';
+import type { CategoryItem, EnrollmentItem, EntrustmentItem, GuardianItem, ParentItem } from './child-page.repository';
 import { childAbilities } from './children.policy';
 import type { ChildListRow, ChildRow } from './children.repository';
 import { presentGuardian, presentParent } from './family.presenter';
-import type { EntrustmentRow, GuardianRow } from './guardians.repository';
-import type { ParentRow } from './parents.repository';
 
 const ref = (id: string | null, names: Map<string, string>) => (id ? { id, name: names.get(id) ?? '' } : null);
 
@@ -51,11 +49,11 @@ export function presentChildListItem(
 export interface ChildPageData {
   row: ChildListRow;
   names: Map<string, string>;
-  categories: ChildCategoryRow[];
-  enrollments: ChildEnrollmentRow[];
-  parents: ParentRow[];
-  guardians: GuardianRow[];
-  entrustments: Map<string, EntrustmentRow[]>;
+  categories: CategoryItem[];
+  enrollments: EnrollmentItem[];
+  parents: ParentItem[];
+  guardians: GuardianItem[];
+  entrustments: Map<string, EntrustmentItem[]>;
 }
 
 export function presentChild(actor: Actor, data: ChildPageData): ChildView {

@@ -25,7 +25,8 @@ import { hashIdNumber, revealIdNumber } from './id-number-hash';
 import { parent } from './parents.table';
 
 /** Every column but the ID number itself: lists, pages and checks work on hash, mask and last 4. */
-const { idNumber: _idNumber, ...childColumns } = getTableColumns(child);
+const { idNumber: _idNumber, ...columnsButIdNumber } = getTableColumns(child);
+export const childColumns = columnsButIdNumber;
 export type ChildRow = Omit<typeof child.$inferSelect, 'idNumber'>;
 export type ChildInsert = typeof child.$inferInsert;
 
@@ -79,7 +80,8 @@ function scopeCondition(scope: ChildScope): SQL | undefined {
  * A column with its table's name. Drizzle leaves columns unqualified in the select list of a
  * one-table query, which would bind `child_id = id` inside a correlated subquery to the wrong table.
  */
-const col = (column: AnyPgColumn) => sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+export const col = (column: AnyPgColumn) =>
+  sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 
 const parentUnreachableSql = sql<boolean>`exists (select 1 from ${parent} where ${col(parent.childId)} = ${col(child.id)}
   and ${col(parent.deletedAt)} is null and (${col(parent.unreachable)} or ${col(parent.status)} = 'missing'))`;

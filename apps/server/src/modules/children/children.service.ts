@@ -12,14 +12,14 @@ import type { RequestContext } from '../../lib/context';
 import { isUniqueViolation } from '../../lib/db-errors';
 import { AppError } from '../../lib/errors';
 import { findOrg } from '../orgs/orgs.repository';
-import { activeCategoriesOf, listCategories, listEnrollments } from './child-history.repository';
+import { activeCategoriesOf } from './child-history.repository';
+import { findChildPage } from './child-page.repository';
 import { resolvePlacement } from './child-placement';
 import { auditOrgOf, invalidFields, requireReadableChild, requireWritableChild } from './children.access';
-import { childScope, coversChild } from './children.policy';
+import { canReadChild, childScope, coversChild } from './children.policy';
 import { childSnapshot, presentChild, presentChildListItem } from './children.presenter';
 import type { ChildInsert, ChildRow } from './children.repository';
 import * as repo from './children.repository';
-import { entrustmentsOf, listGuardians } from './guardians.repository';
 import { idNumberColumns } from './id-number-hash';
 import { listParents } from './parents.repository';
 import { pinyinKeys } from './pinyin-keys';
@@ -61,27 +61,30 @@ export async function listVisibleChildren(db: Db, actor: Actor, query: ChildList
   return { items, total, page, pageSize };
 }
 
-/** Everything the child page shows, presented for the caller. */
+/** Everything the child page shows, presented for the caller (the row was already authorized). */
 export async function loadChildPage(db: Db, actor: Actor, row: ChildRow) {
-  const flags = await repo.childFlags(db, row.id);
-  const guardians = await listGuardians(db, row.id);
-  return presentChild(actor, {
-    row: { ...row, ...flags },
-    names: await repo.orgNames(db, [row.schoolId, row.classId, row.villageId]),
-    categories: await listCategories(db, row.id),
-    enrollments: await listEnrollments(db, row.id),
-    parents: await listParents(db, row.id),
-    guardians,
-    entrustments: await entrustmentsOf(
-      db,
-      guardians.map((g) => g.id),
-    ),
-  });
+  const page = await findChildPage(db, row.id, [row.countyId], { includeDeleted: true });
+  if (!page) throw new AppError('NOT_FOUND');
+  return presentChild(actor, page);
 }
 
+/**
+ * The child page in one statement (bench findings 7), then the policy: a child the caller may not
+ * read is "not found" and audited, exactly as `requireReadableChild` answers. Only the caller's
+ * counties are searched (no grant reaches beyond them); pairings are read only when no org grant
+ * covers the child.
+ */
 export async function getChildPage(db: Db, ctx: RequestContext, actor: Actor, id: string) {
-  const row = await requireReadableChild(db, ctx, actor, id);
-  return loadChildPage(db, actor, row);
+  const countyIds = [...new Set(actor.assignments.map((a) => a.countyId))];
+  const page = countyIds.length > 0 ? await findChildPage(db, id, countyIds) : undefined;
+  const row = page?.row;
+  const visible =
+    row && (coversChild(actor, 'child.read', row) || canReadChild(actor, row, (await childScope(db, actor)).pairedIds));
+  if (!page || !visible) {
+    await recordAudit(db, ctx, { event: 'access.denied', targetType: 'child', targetId: id });
+    throw new AppError('NOT_FOUND');
+  }
+  return presentChild(actor, page);
 }
 
 /** The full ID number, for holders of child.read_id_number over this child; every read is audited. */

@@ -1,11 +1,12 @@
 import { type GuardianView, type ParentView, todayIso } from '@shouwang/shared';
+import type { EntrustmentItem, GuardianItem, ParentItem } from './child-page.repository';
 import { type childAbilities, familyAbilities } from './children.policy';
-import type { EntrustmentRow, GuardianRow } from './guardians.repository';
+import type { GuardianRow } from './guardians.repository';
 import type { ParentRow } from './parents.repository';
 
 type ChildAbilities = ReturnType<typeof childAbilities>;
 
-export function presentParent(child: ChildAbilities, row: ParentRow): ParentView {
+export function presentParent(child: ChildAbilities, row: ParentItem): ParentView {
   return {
     id: row.id,
     relation: row.relation,
@@ -28,7 +29,7 @@ export function presentParent(child: ChildAbilities, row: ParentRow): ParentView
   };
 }
 
-const presentEntrustment = (e: EntrustmentRow) => ({
+const presentEntrustment = (e: EntrustmentItem) => ({
   id: e.id,
   signedOn: e.signedOn,
   validUntil: e.validUntil,
@@ -36,7 +37,7 @@ const presentEntrustment = (e: EntrustmentRow) => ({
   note: e.note,
 });
 
-export function presentGuardian(child: ChildAbilities, row: GuardianRow, history: EntrustmentRow[]): GuardianView {
+export function presentGuardian(child: ChildAbilities, row: GuardianItem, history: EntrustmentItem[]): GuardianView {
   const current = history.find((e) => e.id === row.entrustmentId) ?? null;
   return {
     id: row.id,
