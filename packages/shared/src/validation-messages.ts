@@ -57,6 +57,10 @@ export const validationMessages: Record<string, { zh: string; en: string }> = {
     zh: '单位类型只能是 county、township、village、school、class，多个用逗号分隔',
     en: 'unit kinds are county, township, village, school or class, separated by commas',
   },
+  invalid_id_list: {
+    zh: '应为以逗号分隔的单位编号，最多 100 个',
+    en: 'a list of unit ids separated by commas, at most 100',
+  },
   birth_year_range: { zh: '出生年份不合理', en: 'the birth year is not plausible' },
   school_year_format: { zh: '学年格式应为 2026-2027', en: 'school year must look like 2026-2027' },
   attachment_not_of_child: {

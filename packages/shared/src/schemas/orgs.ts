@@ -60,6 +60,14 @@ export const orgListQuery = z.object({
   parentId: uuid.optional(),
   /** Part of a unit's name, or the start of its code. */
   q: searchText(60).optional(),
+  /** These units only (at most 100 ids, separated by commas): names for ids a page already holds. */
+  ids: z
+    .string()
+    .max(3_700)
+    .refine((s) => s.split(',').length <= 100 && s.split(',').every((id) => uuid.safeParse(id).success), {
+      message: 'invalid_id_list',
+    })
+    .optional(),
 });
 
 /** A unit in the flat list: what a picker shows, without the caller's abilities. */

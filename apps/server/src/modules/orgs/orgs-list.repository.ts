@@ -34,10 +34,11 @@ const matches = (q: string) => or(ilike(org.name, `%${escapeLike(q)}%`), like(or
 export async function listOrgItems(
   db: Db,
   v: OrgVisibility,
-  filters: { kinds?: string[]; parentId?: string; q?: string },
+  filters: { kinds?: string[]; parentId?: string; q?: string; ids?: string[] },
 ) {
   if (v.prefixes.length === 0) return [];
   const conditions = visibleConditions(v);
+  if (filters.ids) conditions.push(inArray(org.id, filters.ids));
   if (filters.kinds) conditions.push(inArray(org.kind, filters.kinds as OrgRow['kind'][]));
   if (filters.parentId) conditions.push(eq(org.parentId, filters.parentId));
   if (filters.q) conditions.push(matches(filters.q));

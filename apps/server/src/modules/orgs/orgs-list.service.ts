@@ -35,6 +35,7 @@ export interface OrgListFilters {
   kinds?: string[];
   parentId?: string;
   q?: string;
+  ids?: string[];
 }
 
 /** Asking for the sub-units of a unit one may not see answers not found, as reading it would (before any ETag). */

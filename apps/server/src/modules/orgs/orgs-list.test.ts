@@ -132,6 +132,18 @@ describe('GET /api/orgs (flat, for pickers)', () => {
     const res = await schoolAdmin.get('/api/orgs?kind=class');
     expect(ids(res)).toEqual([tree.classA.id, tree.classB.id].sort());
   });
+
+  it('names the units of an id list, only those in scope', async () => {
+    const list = [tree.classA.id, tree.otherClass.id, other.classA.id].join(',');
+    const county = await countyAdmin.get(`/api/orgs?ids=${list}`);
+    expect(ids(county)).toEqual([tree.classA.id, tree.otherClass.id].sort());
+    const school = await schoolAdmin.get(`/api/orgs?ids=${list}`);
+    expect(ids(school)).toEqual([tree.classA.id]);
+    const bad = await countyAdmin.get(`/api/orgs?ids=${tree.classA.id},nope`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('querystring.ids');
+    expect(bad.json().error.details[0].message).toContain('逗号分隔的单位编号');
+  });
 });
 
 describe('GET /api/orgs/summary', () => {

@@ -46,12 +46,13 @@ export const orgRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database 
     },
     async (request, reply) => {
       const actor = request.actor!;
-      const { includeInactive, kind, parentId, q } = request.query;
+      const { includeInactive, kind, parentId, q, ids } = request.query;
       const filters = {
         includeInactive: includeInactive === 'true',
         kinds: kind ? [...new Set(kind.split(','))] : undefined,
         parentId,
         q: q || undefined,
+        ids: ids ? [...new Set(ids.split(','))] : undefined,
       };
       await lists.checkParent(db, request.ctx, actor, parentId);
       const etag = await lists.listEtag(db, actor, 'list', filters);
