@@ -1,4 +1,4 @@
-import { type ChildKpi, childKpis } from '@shouwang/shared';
+import { type ChildKpi, childKpis, kpiAsOf, todayIso } from '@shouwang/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { PanelRow } from './panels.repository';
@@ -171,6 +171,27 @@ export async function ensureKpiCache(db: Db, countyId: string, window: KpiWindow
       await computeTallies(t, countyId, window, bucketFilter(countyId, dirty));
     }
   });
+}
+
+/**
+ * The background pass: each county's newest window is brought up to date (its dirty buckets), and a
+ * running term's window of an earlier day moves on to today, so the first dashboard of the morning
+ * does not wait for a whole county to be computed. Returns the counties it visited.
+ */
+export async function refreshKpiCaches(db: Db, today: string = todayIso()): Promise<number> {
+  const newest = rowsOf<{ county_id: string; start: string; as_of: string; end_date: string | null }>(
+    await db.execute(sql`
+      select distinct on (w.county_id) w.county_id, to_char(w.window_start, 'YYYY-MM-DD') as start,
+        to_char(w.as_of, 'YYYY-MM-DD') as as_of,
+        (select to_char(max(t.end_date), 'YYYY-MM-DD') from term t
+          where t.county_id = w.county_id and t.start_date = w.window_start and t.deleted_at is null) as end_date
+      from kpi_window w order by w.county_id, w.computed_at desc`),
+  );
+  for (const w of newest) {
+    const asOf = w.end_date ? kpiAsOf({ startDate: w.start, endDate: w.end_date }, today) : w.as_of;
+    await ensureKpiCache(db, w.county_id, { start: w.start, asOf: asOf < w.as_of ? w.as_of : asOf });
+  }
+  return newest.length;
 }
 
 /** The scopes the cache serves (a village or a class is small enough to compute live). */

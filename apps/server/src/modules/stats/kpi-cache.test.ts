@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../gen/generate';
 import { buildTestApp, type TestApp } from '../../test/app';
-import { ensureKpiCache, readCachedFigures } from './kpi-cache.repository';
+import { ensureKpiCache, readCachedFigures, refreshKpiCaches } from './kpi-cache.repository';
 import { panelTallies } from './panels.repository';
 import { breakdowns, type KpiWindow, kpiTallies, rowsOf, type StatsScope, type UnitKind } from './stats.repository';
 
@@ -193,6 +193,26 @@ describe('the KPI cache', () => {
     // The dirty bucket was consumed for this term: the other one is dropped, to be computed whole.
     expect(await count(sql`select count(*) as n from kpi_window`)).toBe(1);
     await expectAgreement(pastWindow);
+  });
+
+  it('takes in writes and moves a running term to today in the background', async () => {
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    // On a term's first day there is no earlier day of it: the pass then only takes in the write.
+    const earlier = yesterday >= window.start ? yesterday : window.start;
+    await t.db.execute(sql`delete from kpi_window`);
+    await t.db.execute(sql`delete from kpi_tally`);
+    await t.db.execute(sql`delete from kpi_tally_extra`);
+    await ensureKpiCache(t.db, scopes[0]!.scope.countyId, { start: window.start, asOf: earlier });
+    await t.db.execute(sql`update child set archive_complete = not archive_complete where id = (
+      select id from child where deleted_at is null order by id limit 1)`);
+    expect(await dirty()).toBeGreaterThan(0);
+    expect(await refreshKpiCaches(t.db, today)).toBe(1);
+    expect(await dirty()).toBe(0);
+    const windows = await q<{ as_of: string }>(sql`select to_char(as_of, 'YYYY-MM-DD') as as_of from kpi_window`);
+    expect(windows).toEqual([{ as_of: window.asOf }]);
+    const stamp = await q<{ x: string }>(sql`select min(xmin::text) as x from kpi_tally`);
+    await expectAgreement();
+    expect(await q<{ x: string }>(sql`select min(xmin::text) as x from kpi_tally`)).toEqual(stamp);
   });
 
   it('is told by every table the figures read', async () => {

@@ -10,6 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app';
 import { contentDisposition } from '../attachments/content-disposition';
+import { refreshKpiCaches } from './kpi-cache.repository';
 import { childrenBehind } from './stats-children.service';
 import { dashboard, trend } from './stats-dashboard.service';
 import { exportKpiChildren, exportStats } from './stats-export';
@@ -17,10 +18,18 @@ import { exportKpiChildren, exportStats } from './stats-export';
 const tags = ['stats'];
 const read = { access: { permission: 'stats.read' as const } };
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** How often the KPI cache takes in writes and moves a running term's window to today in the background. */
+const KPI_REFRESH_MS = 2 * 60_000;
 
 /** The dashboard of a scope and term: KPIs against targets, breakdowns, comparison, trend, drill-down, exports. */
 export const statsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database, config }) => {
   const db = database.db;
+
+  const timer = setInterval(() => {
+    refreshKpiCaches(db).catch((error: unknown) => app.log.error({ err: error }, 'refreshing the KPI cache failed'));
+  }, KPI_REFRESH_MS);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
 
   app.get(
     '/stats/dashboard',
