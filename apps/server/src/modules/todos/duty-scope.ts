@@ -1,8 +1,8 @@
-import { type CareResponsibleRole, todayIso } from '@shouwang/shared';
+import { type CareResponsibleRole, type ChildFacts, todayIso } from '@shouwang/shared';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
 import { activePairedChildIds } from '../pairings/pairings.repository';
-import { type ChildSelection, type DutyChild, selectChildren } from './schedule-facts.repository';
+import { type ChildSelection, type DutyChild, selectChildrenWithFacts } from './schedule-facts.repository';
 
 /** The children a user holds duties for, and through what: a role over them, or a pairing. */
 export interface DutyChildren {
@@ -10,6 +10,9 @@ export interface DutyChildren {
   rolesOver: Map<string, Set<CareResponsibleRole>>;
   pairedIds: Set<string>;
   selection: ChildSelection;
+  /** The children's schedule facts and class names, read with them (one statement). */
+  facts: Map<string, ChildFacts>;
+  classNames: Map<string, string>;
 }
 
 /** The units where the actor's roles make them responsible for children: classes, schools, villages. */
@@ -37,7 +40,7 @@ export async function dutyChildrenOf(
   const schoolIds = options.schoolAdminSchools ?? units.schoolIds;
   const pairedIds = new Set(await activePairedChildIds(db, actor.userId, todayIso()));
   const selection: ChildSelection = { ...units, schoolIds, childIds: [...pairedIds] };
-  const children = await selectChildren(db, selection);
+  const { children, facts, classNames } = await selectChildrenWithFacts(db, selection);
   const rolesOver = new Map<string, Set<CareResponsibleRole>>();
   for (const c of children) {
     const roles = new Set<CareResponsibleRole>();
@@ -46,5 +49,5 @@ export async function dutyChildrenOf(
     if (c.villageId && units.villageIds.includes(c.villageId)) roles.add('child_director');
     rolesOver.set(c.id, roles);
   }
-  return { children, rolesOver, pairedIds, selection };
+  return { children, rolesOver, pairedIds, selection, facts, classNames };
 }

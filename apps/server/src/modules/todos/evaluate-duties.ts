@@ -1,4 +1,4 @@
-import { type Duty, evaluateSchedule, type RecordFact, type ScheduleRule } from '@shouwang/shared';
+import { type ChildFacts, type Duty, evaluateSchedule, type RecordFact, type ScheduleRule } from '@shouwang/shared';
 import type { Db } from '../../db/client';
 import type { RequestContext } from '../../lib/context';
 import { toScheduleRule } from '../care-rules/care-rules.presenter';
@@ -25,7 +25,12 @@ export async function evaluateDuties(
   ctx: RequestContext,
   children: DutyChild[],
   asOf: string,
-  options: { keep?: (rule: CareRuleRow) => boolean; term?: TermWithOrg } = {},
+  options: {
+    keep?: (rule: CareRuleRow) => boolean;
+    term?: TermWithOrg;
+    /** The children's facts when the caller read them already (`selectChildrenWithFacts`). */
+    facts?: Map<string, ChildFacts>;
+  } = {},
 ): Promise<{
   duties: Duty[];
   records: RecordFact[];
@@ -41,7 +46,7 @@ export async function evaluateDuties(
   if (bySchool.size === 0) return { duties, records: allRecords, terms, rules: used };
   const { rules } = await loadSchoolsCare(db, ctx, [...bySchool.keys()]);
   for (const rule of rules) used.set(rule.id, rule);
-  const facts = await childFactsOf(db, children);
+  const facts = options.facts ?? (await childFactsOf(db, children));
   for (const [schoolId, group] of bySchool) {
     const countyId = group[0]!.countyId;
     const term = options.term ?? (await termOn(db, countyId, schoolId, asOf));

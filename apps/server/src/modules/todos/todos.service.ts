@@ -47,6 +47,7 @@ export async function todosOf(db: Db, ctx: RequestContext, actor: Actor, asOf: s
     schoolAdminSchools: await schoolsWithAdminDuties(db, ctx, units.schoolIds),
   });
   const { duties, records, rules } = await evaluateDuties(db, ctx, scope.children, asOf, {
+    facts: scope.facts,
     // Pairing rules matter only when someone is paired with the caller.
     keep: (rule) => (rule.responsiblePairingKind ? scope.pairedIds.size > 0 : true),
   });
@@ -58,7 +59,10 @@ export async function todosOf(db: Db, ctx: RequestContext, actor: Actor, asOf: s
   );
   const followUps = await openFollowUpsOf(db, actor.userId);
   const byId = new Map(scope.children.map((c) => [c.id, c]));
-  const names = await orgNames(db, [...scope.children.map((c) => c.classId), ...followUps.map((f) => f.classId)]);
+  // Class names came with the children; only follow-ups on children of other classes need a read.
+  const names = scope.classNames;
+  const missing = followUps.flatMap((f) => (f.classId && !names.has(f.classId) ? [f.classId] : []));
+  if (missing.length > 0) for (const [id, name] of await orgNames(db, missing)) names.set(id, name);
   const className = (classId: string | null) => (classId ? (names.get(classId) ?? null) : null);
 
   const items: TodoItem[] = owed.map((d) => {
