@@ -32,10 +32,12 @@ export function benchScenarios(users: BenchUsers): Scenario[] {
   return [
     { name: 'me', title: 'GET /api/me (class teacher)', login: 'classTeacher', paths: ['/api/me'], kind: 'other' },
     {
+      // The unit page's first screen (county and townships, a level at a time) and its counts line;
+      // until session 4 this was GET /api/orgs, the whole county tree (4,621 units, 1.3 MB).
       name: 'orgs-county',
-      title: 'GET /api/orgs, the whole county tree (county admin)',
+      title: 'GET /api/orgs/tree + /api/orgs/summary, the unit page first screen (county admin)',
       login: 'countyAdmin',
-      paths: ['/api/orgs'],
+      paths: ['/api/orgs/tree', '/api/orgs/summary'],
       kind: 'list',
     },
     {

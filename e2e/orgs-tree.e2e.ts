@@ -141,6 +141,28 @@ describe('the unit tree, a level at a time', () => {
     // The class picks its role outright: the unit came back with its kind from the search.
     await expectVisible(page.locator('.ant-select-content', { hasText: '班主任' }));
     await checkAndShoot(page, 'orgs-picker-user-375');
+    await page.locator('#username').fill('zhao.laoshi');
+    await page.locator('#displayName').fill('赵老师');
+    await page.getByTestId('drawer-submit').click();
+    await expectVisible(page.getByTestId('otp-done'));
+    await page.getByTestId('otp-done').click();
+    // The list names the class with its school (one request for the page's units, then their schools).
+    await expectVisible(page.getByText(/东山镇第[12]小学 3年级2班/));
+    await checkAndShoot(page, 'orgs-user-places-375');
     await phone.close();
+  });
+  test('the audit log names the units of a change (only those, not the whole county)', async () => {
+    const page = await desk.newPage();
+    const urls = recordOrgRequests(page);
+    await page.goto('/audit');
+    const row = page.locator('tr.ant-table-row', { hasText: '新建单位' }).first();
+    await expectVisible(row);
+    await row.locator('.ant-table-row-expand-icon').click();
+    const detail = page.locator('.ant-table-expanded-row').first();
+    await expectVisible(detail.getByText(/西河乡 \/ 西河乡第3小学/));
+    await checkAndShoot(page, 'orgs-audit-names-1440');
+    expect(urls.some((u) => u.includes('ids='))).toBe(true);
+    expect(wholeTree(urls)).toEqual([]);
+    await page.close();
   });
 });

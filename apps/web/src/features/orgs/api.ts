@@ -19,16 +19,17 @@ export const orgsKey = ['orgs'] as const;
  * The server answers with an ETag, so asking again is cheap while nothing changed.
  */
 export function useOrgs(
-  options: { includeInactive?: boolean; kind?: string; parentId?: string; enabled?: boolean } = {},
+  options: { includeInactive?: boolean; kind?: string; parentId?: string; ids?: string[]; enabled?: boolean } = {},
 ) {
   const includeInactive = options.includeInactive ?? false;
   const { kind, parentId } = options;
+  const ids = options.ids ? [...new Set(options.ids)].sort().join(',') : undefined;
   return useQuery({
-    queryKey: [...orgsKey, 'list', { includeInactive, kind, parentId }],
+    queryKey: [...orgsKey, 'list', { includeInactive, kind, parentId, ids }],
     queryFn: ({ signal }) =>
       api.get<{ items: OrgListItem[] }>(
         '/orgs',
-        { includeInactive: includeInactive ? 'true' : undefined, kind, parentId },
+        { includeInactive: includeInactive ? 'true' : undefined, kind, parentId, ids },
         signal,
       ),
     select: (data) => data.items,

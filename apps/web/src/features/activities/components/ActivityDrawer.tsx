@@ -1,15 +1,16 @@
 import { activityTypeLabels, activityTypes } from '@shouwang/shared/enums/activities';
+import type { OrgKind } from '@shouwang/shared/roles';
 import { type ActivityView, activityCreateBody } from '@shouwang/shared/schemas/activities';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, isApiError } from '../../../api/client';
 import { apiFieldErrors, applyFieldErrors, validateBody } from '../../../api/form-errors';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
-import { useOrgs } from '../../orgs/api';
+import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
 import { useConsentBlocked } from '../../privacy/hooks/useConsentBlocked';
 import { activitiesKey, deleteActivityPhoto, uploadActivityPhoto, useSaveActivity } from '../api';
 import { useLabel } from '../labels';
@@ -28,7 +29,7 @@ interface Values {
   photos: PhotoValue;
 }
 
-const organizerKinds = ['township', 'village', 'school', 'class'];
+const organizerKinds: OrgKind[] = ['township', 'village', 'school', 'class'];
 
 /** Records or edits an activity: what, who organized it, when and where, who took part, photos. */
 export function ActivityDrawer({
@@ -49,14 +50,8 @@ export function ActivityDrawer({
   const [form] = Form.useForm<Values>();
   const save = useSaveActivity();
   const queryClient = useQueryClient();
-  const orgs = useOrgs({ kind: organizerKinds.join(',') });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const units = useMemo(
-    () => (orgs.data ?? []).filter((o) => o.active && organizerKinds.includes(o.kind)),
-    [orgs.data],
-  );
-
   const initial: Partial<Values> = activity
     ? {
         type: activity.type,
@@ -166,10 +161,11 @@ export function ActivityDrawer({
           label={t('activities.org')}
           rules={[{ required: true, message: t('validation.required') }]}
         >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={units.map((o) => ({ value: o.id, label: o.name }))}
-            data-testid="activity-org"
+          {/* A county holds thousands of classes: the picker loads the tree a level at a time. */}
+          <OrgTreeSelect
+            kinds={organizerKinds}
+            selectable={(o) => o.active && organizerKinds.includes(o.kind)}
+            testId="activity-org"
           />
         </Form.Item>
         <div style={{ display: 'flex', gap: 12 }}>

@@ -48,7 +48,9 @@ function valueText(t: TFunction, nameOf: NameOf, key: string, value: unknown): s
  */
 export function AuditDiff({ diff }: { diff: unknown }) {
   const { t } = useTranslation();
-  const orgs = useOrgs({ includeInactive: true });
+  // Names for the unit ids this change mentions (at most 100), not the county's whole tree.
+  const ids = useMemo(() => [...new Set(JSON.stringify(diff ?? null).match(uuidPattern) ?? [])].slice(0, 100), [diff]);
+  const orgs = useOrgs({ includeInactive: true, ids, enabled: ids.length > 0 });
   const nameOf = useMemo<NameOf>(() => {
     const names = new Map((orgs.data ?? []).map((o) => [o.id, o.name]));
     return (id) => names.get(id);

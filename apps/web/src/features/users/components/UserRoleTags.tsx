@@ -6,7 +6,7 @@ import { useOrgPlace } from '../../orgs/hooks/useOrgPlace';
 /** 班主任 · 黄泥村小学 一年级1班 — one line per role. */
 export function UserRoleTags({ user }: { user: UserView }) {
   const { t } = useTranslation();
-  const placeOf = useOrgPlace();
+  const placeOf = useOrgPlace(user.roles.map((r) => r.orgId));
   if (user.roles.length === 0) return <Typography.Text type="secondary">{t('users.noRoles')}</Typography.Text>;
   return (
     <Flex vertical gap={4} align="flex-start">

@@ -27,7 +27,7 @@ export function UserRolesDrawer({
   const assign = useAssignRole();
   const revoke = useRevokeRole();
   const canEdit = !!user.abilities.assignRoles;
-  const placeOf = useOrgPlace();
+  const placeOf = useOrgPlace(user.roles.map((r) => r.orgId));
 
   const onFinish = (values: { orgId?: string; role?: string }) => {
     const body = validate(roleAssignmentInput, { orgId: values.orgId, role: values.role });

@@ -13,6 +13,7 @@ import { useDrawerState } from '../../../hooks/useDrawerState';
 import { useIsMobile } from '../../../hooks/useIsMobile';
 import { useSignedInMe } from '../../auth/api';
 import { OrgTreeSelect } from '../../orgs/components/OrgTreeSelect';
+import { OrgPlaceProvider } from '../../orgs/hooks/useOrgPlace';
 import { type OneTimePasswordResult, type UserAction, type UserFilters, useUserAction, useUsers } from '../api';
 import { OneTimePasswordModal } from '../components/OneTimePasswordModal';
 import { ResetTotpModal } from '../components/ResetTotpModal';
@@ -81,8 +82,11 @@ export function UsersPage() {
   const empty = data && data.items.length === 0;
   const filtered = !!(filters.q || filters.orgId || filters.role || filters.status);
 
+  // The units of the listed roles, named once for the whole page (a class with its school).
+  const roleOrgIds = (users.data?.items ?? []).flatMap((u) => u.roles.map((r) => r.orgId));
+
   return (
-    <>
+    <OrgPlaceProvider orgIds={roleOrgIds}>
       <PageHeader
         title={t('users.title')}
         subtitle={t('users.subtitle')}
@@ -260,6 +264,6 @@ export function UsersPage() {
         reason={otp?.reason ?? 'created'}
         onClose={() => setOtp(null)}
       />
-    </>
+    </OrgPlaceProvider>
   );
 }
