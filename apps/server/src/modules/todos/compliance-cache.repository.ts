@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../stats/stats.repository';
-import { dueRelation, isTrue, kidsRelation, periodsRelation, type RulePeriod } from './compliance-sql';
+import { dueRelation, isTrue, kidsRelation, periodParts, periodsRelation, type RulePeriod } from './compliance-sql';
 import { dutyDoneCondition } from './duty-sources';
 
 /**
@@ -43,16 +43,26 @@ async function computePeriods(db: Db, countyId: string, periods: RulePeriod[]): 
  * Schools (of the rules of `periods`) with stale rows or periods not yet computed. With `lagFrom`,
  * a school stale only from that day on (its running periods) does not count.
  */
-async function schoolsNeedingWork(db: Db, periods: RulePeriod[], lagFrom: string | null): Promise<string[]> {
+async function schoolsNeedingWork(
+  db: Db,
+  countyId: string,
+  periods: RulePeriod[],
+  lagFrom: string | null,
+): Promise<string[]> {
+  // Missing periods as a set difference: both sides are read once (not a probe per period).
   const result = await db.execute(sql`
-    with p as (${periodsRelation(periods)})
-    select distinct r.school_id as id from p join care_rule r on r.id = p.rule_id
+    with p as (${periodsRelation(periods)}),
+    missing as (
+      select rule_id, p_start, p_end from p
+      except
+      select t.rule_id, t.period_start, t.period_end from compliance_tally t where t.county_id = ${countyId}
+    )
+    select distinct r.school_id as id from care_rule r
     left join compliance_state s on s.school_id = r.school_id
-    where s.school_id is null
-      or (s.dirty_from is not null and (${lagFrom}::date is null or s.dirty_from < ${lagFrom}::date))
-      or not exists (
-      select 1 from compliance_tally t where t.rule_id = p.rule_id and t.period_start = p.p_start
-        and t.period_end = p.p_end)`);
+    where r.county_id = ${countyId} and r.id in (select rule_id from p)
+      and (s.school_id is null
+        or (s.dirty_from is not null and (${lagFrom}::date is null or s.dirty_from < ${lagFrom}::date))
+        or r.id in (select rule_id from missing))`);
   return rowsOf<{ id: string }>(result).map((r) => r.id);
 }
 
@@ -114,7 +124,7 @@ export async function ensureComplianceCache(
   options: { runningMayLagFrom?: string } = {},
 ): Promise<void> {
   if (periods.length === 0) return;
-  const schools = await schoolsNeedingWork(db, periods, options.runningMayLagFrom ?? null);
+  const schools = await schoolsNeedingWork(db, countyId, periods, options.runningMayLagFrom ?? null);
   if (schools.length === 0) return;
   try {
     await refreshSchools(db, countyId, schools, periods);
@@ -161,12 +171,16 @@ export async function readCachedTallies(
   if (input.periods.length === 0) return [];
   const key: SQL = input.by === 'rule' ? sql`t.rule_id::text` : sql`t.kind`;
   const month: SQL = input.by === 'rule' ? sql`''` : sql`to_char(t.period_start, 'YYYY-MM')`;
+  const { rules, schedules } = periodParts(input.periods);
   const result = await db.execute(sql`
-    with p as (${periodsRelation(input.periods)})
+    with r as (${rules}), s as (${schedules}),
+    -- The county's tallies read once and hash-joined (probing the index once per period cost 4,800 probes).
+    t as materialized (select * from compliance_tally where county_id = ${input.countyId})
     select ${key} as key, ${month} as month, t.period_end < ${input.endedBefore}::date as ended,
       sum(t.due)::int as due, sum(t.done)::int as done
-    from p join compliance_tally t on t.rule_id = p.rule_id and t.period_start = p.p_start and t.period_end = p.p_end
-    where t.county_id = ${input.countyId}
+    from t
+    join r on r.rule_id = t.rule_id
+    join s on s.schedule = r.schedule and s.p_start = t.period_start and s.p_end = t.period_end
     group by 1, 2, 3
     having sum(t.due) > 0`);
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
