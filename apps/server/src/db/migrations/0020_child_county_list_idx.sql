@@ -1,0 +1,1 @@
+CREATE INDEX "child_county_list_idx" ON "child" USING btree ("county_id","care_level","id") WHERE "child"."deleted_at" is null;
