@@ -96,7 +96,7 @@ const knownUnpinned: Record<string, string[]> = {
     'kpi_target',
     'letter_delivery',
   ],
-  'dashboard-county': ['compliance_state', 'compliance_tally', 'kpi_target'],
+  'dashboard-county': ['compliance_state', 'kpi_target'],
 };
 
 /** The capture wraps PGlite; on PostgreSQL (TEST_DATABASE_URL) the app runs the same statements. */

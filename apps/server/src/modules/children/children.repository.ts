@@ -118,6 +118,7 @@ function listConditions(scope: ChildScope, f: ChildListFilters, today: string): 
   if (f.noEntrustment) conditions.push(sql`not ${hasEntrustmentSql(today)}`);
   if (f.categories?.length) {
     conditions.push(sql`exists (select 1 from ${childCategory} where ${col(childCategory.childId)} = ${col(child.id)}
+      and ${col(childCategory.countyId)} = ${col(child.countyId)}
       and ${col(childCategory.endDate)} is null and ${col(childCategory.category)} in ${f.categories})`);
   }
   return conditions;
