@@ -6,6 +6,7 @@ import { importTarget } from './import-report';
 import type { LoadResult } from './load';
 import { MAX_OVERHEAD_RATIO, type Scenario } from './scenarios';
 import type { SqlTiming } from './sql-probe';
+import { summaryTarget } from './summary-report';
 
 export interface ScenarioResult {
   name: string;
@@ -172,8 +173,8 @@ const targetRows: TargetRow[] = [
   {
     label: 'County work summary',
     limit: '≤ 5 s',
-    measure: () => undefined,
-    pending: 'work summary not built yet',
+    measure: (run) => summaryTarget(run.database),
+    pending: 'not measured yet (npx tsx bench/summary.ts --record)',
   },
   {
     label: 'Server RSS under load (peak)',
