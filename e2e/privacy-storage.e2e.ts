@@ -1,5 +1,6 @@
-import type { APIRequestContext, Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { apiSession, countyAdmin } from './api.support';
 import { desktop, launchBrowser, phone, type RunningServer, settle, startServer } from './support';
 
 /**
@@ -18,47 +19,25 @@ let browser: Browser;
 let childId = '';
 const directorPassword = 'Storage-director-2026';
 
-/** Signs in through the API on a request context and answers a JSON caller with the CSRF header. */
-async function apiSession(request: APIRequestContext, username: string, password: string, next: string) {
-  let csrf = '';
-  const call = async (method: string, path: string, data?: unknown) => {
-    const res = await request.fetch(`/api${path}`, { method, data, headers: csrf ? { 'X-CSRF-Token': csrf } : {} });
-    const json = await res.json().catch(() => null);
-    if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${JSON.stringify(json)}`);
-    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return json;
-  };
-  const me = await call('POST', '/auth/login', { username, password });
-  if (me.user.mustChangePassword)
-    await call('POST', '/auth/change-password', { currentPassword: password, newPassword: next });
-  return call;
-}
-
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   // The county administrator sets up a township and village with its child director (儿童主任),
   // who files a child with an ID number.
-  const adminContext = await browser.newContext({ baseURL: server.baseUrl });
-  const admin = await apiSession(adminContext.request, server.adminUsername, server.adminPassword, adminPassword);
-  const county = (await admin('GET', '/orgs')).items.find((o: { kind: string }) => o.kind === 'county');
-  const township = await admin('POST', '/orgs', { parentId: county.id, kind: 'township', name: '储存镇' });
-  const village = await admin('POST', '/orgs', { parentId: township.id, kind: 'village', name: '储存村' });
-  const director = await admin('POST', '/users', {
-    username: 'chu.zhuren',
-    displayName: '储主任',
-    roles: [{ orgId: village.id, role: 'child_director' }],
-  });
-  await adminContext.close();
+  const { county, makeOrg, makeUser, close } = await countyAdmin(browser, server, adminPassword);
+  const township = await makeOrg(county.id, 'township', '储存镇');
+  const village = await makeOrg(township, 'village', '储存村');
+  const oneTimePassword = await makeUser('chu.zhuren', '储主任', village, 'child_director');
+  await close();
   const directorContext = await browser.newContext({ baseURL: server.baseUrl });
-  const call = await apiSession(directorContext.request, 'chu.zhuren', director.oneTimePassword, directorPassword);
-  const child = await call('POST', '/children', {
+  const call = await apiSession(directorContext.request, 'chu.zhuren', oneTimePassword, directorPassword);
+  const child = (await call('POST', '/children', {
     name: childName,
     sex: 'male',
     birthDate: '2016-06-15',
     idNumber,
-    villageId: village.id,
-  });
+    villageId: village,
+  })) as { id: string };
   childId = child.id;
   await directorContext.close();
 }, 180_000);
