@@ -100,6 +100,9 @@ export const orgTreeItem = orgView.extend({
 });
 export type OrgTreeItem = z.infer<typeof orgTreeItem>;
 
+/** A first screen of at most this many units comes whole (a school, a township, a small county). */
+export const orgWholeTreeLimit = 300;
+
 /** How many matches a tree search returns at most (`truncated` says there were more). */
 export const orgSearchLimit = 50;
 

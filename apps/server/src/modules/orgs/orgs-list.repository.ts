@@ -73,9 +73,26 @@ export async function listTreeLevel(db: Db, v: OrgVisibility, parentId: string):
     .orderBy(...treeOrder);
 }
 
-/** The first screen: the units above the grants, the granted units, and the level below them. */
-export async function listTreeOpening(db: Db, v: OrgVisibility): Promise<OrgTreeRow[]> {
+/**
+ * The first screen. A small scope (a school, a township, a small county: at most `wholeUpTo` units)
+ * comes whole, as one answer; a large one as the units above the grants, the granted units and the
+ * level below them.
+ */
+export async function listTreeOpening(db: Db, v: OrgVisibility, wholeUpTo: number): Promise<OrgTreeRow[]> {
   if (v.prefixes.length === 0) return [];
+  const inScope = and(...visibleConditions({ ...v, ancestorIds: [] }));
+  const counted = db
+    .select({ one: sql`1` })
+    .from(org)
+    .where(inScope)
+    .limit(wholeUpTo + 1)
+    .as('counted');
+  const [size] = await db.select({ n: sql<number>`count(*)::int` }).from(counted);
+  if (size!.n <= wholeUpTo) {
+    return treeSelect(db, v.includeInactive)
+      .where(and(...visibleConditions(v)))
+      .orderBy(...treeOrder);
+  }
   const grantIds = v.prefixes.map((p) => pathIds(p).at(-1)!);
   const shown = [inArray(org.id, [...new Set([...v.ancestorIds, ...grantIds])]), inArray(org.parentId, grantIds)];
   return treeSelect(db, v.includeInactive)

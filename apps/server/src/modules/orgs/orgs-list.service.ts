@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { orgKinds, orgSearchLimit } from '@shouwang/shared';
+import { orgKinds, orgSearchLimit, orgWholeTreeLimit } from '@shouwang/shared';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
 import { inScope, scopePrefixes } from '../../lib/authz/scope';
@@ -57,7 +57,7 @@ export async function listOrgTree(
   const v = visibility(actor, query.includeInactive);
   if (query.q) return lists.searchTree(db, v, query.q, orgSearchLimit);
   if (query.parentId) return { rows: await lists.listTreeLevel(db, v, query.parentId), truncated: false };
-  return { rows: await lists.listTreeOpening(db, v), truncated: false };
+  return { rows: await lists.listTreeOpening(db, v, orgWholeTreeLimit), truncated: false };
 }
 
 export async function summarize(db: Db, actor: Actor) {

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { orgWholeTreeLimit } from '@shouwang/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, loginAs, type TestApp } from '../../test/app';
 import { buildCountyTree, buildUser, type CountyTree } from '../../test/factories';
 import { appUser } from '../users/users.table';
+import { org } from './orgs.table';
 
 let t: TestApp;
 let tree: CountyTree;
@@ -35,16 +38,37 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('GET /api/orgs/tree: the first screen', () => {
-  it('gives a county administrator the county and its townships, not the whole county', async () => {
+  it('gives the administrator of a small county all of it at once', async () => {
     const res = await countyAdmin.get('/api/orgs/tree');
     expect(res.statusCode).toBe(200);
-    expect(ids(res)).toEqual([tree.county.id, tree.township.id, tree.otherTownship.id].sort());
+    expect(res.json().items).toHaveLength(9);
     const county = res.json().items.find((o: Item) => o.id === tree.county.id);
     expect(county.childCount).toBe(2);
     expect(county.abilities.createChild).toBe(true);
-    const township = res.json().items.find((o: Item) => o.id === tree.township.id);
-    expect(township.childCount).toBe(2);
     expect(res.json().truncated).toBe(false);
+  });
+
+  it('gives the administrator of a large county the county and its townships, not the whole county', async () => {
+    const big = await buildCountyTree(t.db, '大岭县');
+    const classes = Array.from({ length: orgWholeTreeLimit }, (_, i) => {
+      const id = randomUUID();
+      return {
+        id,
+        parentId: big.school.id,
+        countyId: big.county.id,
+        kind: 'class' as const,
+        name: `${i + 1}班`,
+        path: `${big.school.path}${id}/`,
+      };
+    });
+    await t.db.insert(org).values(classes);
+    const admin = await loginAs(t, await buildUser(t.db, [{ role: 'county_admin', org: big.county }]));
+    const res = await admin.get('/api/orgs/tree');
+    expect(ids(res)).toEqual([big.county.id, big.township.id, big.otherTownship.id].sort());
+    const township = res.json().items.find((o: Item) => o.id === big.township.id);
+    expect(township.childCount).toBe(2);
+    const school = await admin.get(`/api/orgs/tree?parentId=${big.school.id}`);
+    expect(school.json().items).toHaveLength(orgWholeTreeLimit + 2);
   });
 
   it('gives a school administrator the units above the school, the school and its classes', async () => {

@@ -4,7 +4,7 @@ import { TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrg } from '../api';
-import { useOrgSearch, useOrgTreeData } from '../hooks/useOrgTreeData';
+import { useExpansion, useOrgSearch, useOrgTreeData } from '../hooks/useOrgTreeData';
 import { buildOrgTree, kindsLeadingTo, type OrgNode } from '../org-tree';
 
 interface TreeOption {
@@ -56,7 +56,7 @@ export function OrgTreeSelect({
   const { q, found } = useOrgSearch(search, includeInactive);
   const searching = q.length > 0;
   const source = searching ? (found.data?.items ?? []) : tree.items;
-  const [toggled, setToggled] = useState<Set<string>>(new Set());
+  const expansion = useExpansion(tree.openedIds);
   const wanted = useMemo(() => (kinds ? kindsLeadingTo(kinds) : undefined), [kinds]);
   // The chosen unit may lie in a branch not opened yet: its name comes from its own record.
   const known = tree.items.find((o) => o.id === value);
@@ -94,7 +94,7 @@ export function OrgTreeSelect({
 
   const expandedKeys = searching
     ? source.map((o) => o.id)
-    : tree.items.filter((o) => tree.openedIds.has(o.id) !== toggled.has(o.id)).map((o) => o.id);
+    : tree.items.filter((o) => expansion.isOpen(o.id)).map((o) => o.id);
   const label = known?.name ?? chosen.data?.name ?? (value ? '…' : undefined);
 
   return (
@@ -117,7 +117,8 @@ export function OrgTreeSelect({
       onTreeExpand={(keys) => {
         if (searching) return;
         const open = new Set(keys.map(String));
-        setToggled(new Set(tree.items.filter((o) => open.has(o.id) !== tree.openedIds.has(o.id)).map((o) => o.id)));
+        for (const o of tree.items)
+          if (open.has(o.id) !== expansion.isOpen(o.id)) expansion.toggle(o.id, open.has(o.id));
       }}
       loadData={searching ? undefined : (node) => tree.loadChildren(String(node.value))}
       loading={tree.opening.isPending || (searching && found.isFetching)}

@@ -56,3 +56,19 @@ export function useOrgSearch(text: string, includeInactive: boolean) {
 /** Whether a unit loaded in the tree may have sub-units that are not loaded yet. */
 export const hasUnloadedChildren = (org: OrgTreeItem, loadedChildren: number) =>
   (org.childCount ?? 0) > 0 && loadedChildren === 0;
+
+/**
+ * Which units are open: those the first screen opened, plus those the user opened, minus those
+ * they closed. (Kept as explicit choices: the first screen changes when units are added.)
+ */
+export function useExpansion(openedByDefault: ReadonlySet<string>) {
+  const [choices, setChoices] = useState<Map<string, boolean>>(new Map());
+  const isOpen = (id: string) => choices.get(id) ?? openedByDefault.has(id);
+  const toggle = (id: string, open: boolean) =>
+    setChoices((prev) => {
+      const next = new Map(prev);
+      next.set(id, open);
+      return next;
+    });
+  return { isOpen, toggle };
+}

@@ -28,7 +28,7 @@ import type { OrgAction } from '../components/OrgActions';
 import { OrgFormDrawer, type OrgFormMode } from '../components/OrgFormDrawer';
 import { OrgMoveDrawer } from '../components/OrgMoveDrawer';
 import { OrgNodeTitle } from '../components/OrgNodeTitle';
-import { useOrgSearch, useOrgTreeData } from '../hooks/useOrgTreeData';
+import { useExpansion, useOrgSearch, useOrgTreeData } from '../hooks/useOrgTreeData';
 import { buildOrgTree, type OrgNode } from '../org-tree';
 
 /** Above this many loaded units the tree scrolls virtually inside the card. */
@@ -48,8 +48,7 @@ export function OrgTreePage() {
   const moveDrawer = useDrawerState<OrgView>();
   const setActive = useSetOrgActive();
   const remove = useDeleteOrg();
-  // Units the user opened or closed, relative to the first screen's.
-  const [toggled, setToggled] = useState<Set<string>>(new Set());
+  const expansion = useExpansion(tree.openedIds);
   const searching = query.length > 0;
   const orgs = searching ? found : tree.opening;
   const shown: OrgTreeItem[] = searching ? (found.data?.items ?? []) : tree.items;
@@ -112,14 +111,8 @@ export function OrgTreePage() {
 
   const expandedKeys = searching
     ? shown.map((o) => o.id)
-    : items.filter((o) => tree.openedIds.has(o.id) !== toggled.has(o.id)).map((o) => o.id);
-  const toggle = (id: string, open: boolean) =>
-    setToggled((prev) => {
-      const next = new Set(prev);
-      if (open !== tree.openedIds.has(id)) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+    : items.filter((o) => expansion.isOpen(o.id)).map((o) => o.id);
+  const toggle = expansion.toggle;
   const large = shown.length > largeTree;
   const canCreate = items.some((o) => o.active && o.abilities.createChild);
   const counts = (summary.data?.kinds ?? []).filter((c) => c.count > 0);
