@@ -120,11 +120,14 @@ function bucketFilter(countyId: string, buckets: string[]): SQL {
     or (c.school_id is null and (c.village_id = any(${ids}::uuid[]) or (c.village_id is null and c.county_id = any(${ids}::uuid[])))))`;
 }
 
+/** Windows a county keeps: a running term's window of an earlier day goes once a later one is computed. */
+const KEPT_WINDOWS = 8;
+
 /**
  * Makes the window's tallies current for the county, in one transaction holding the county's lock:
- * consumes the dirty buckets (only those committed before, so a write landing meanwhile stays dirty),
- * recomputes them, or computes the whole window when it was never computed. Consuming dirty buckets
- * invalidates the county's other windows (they are computed whole when next asked for).
+ * consumes the dirty buckets (only those committed before, so a write landing meanwhile stays dirty)
+ * and recomputes them in every window the county keeps (the running term and the past terms a trend
+ * or a term picker asked for), then computes the asked window whole if it never was.
  */
 export async function ensureKpiCache(db: Db, countyId: string, window: KpiWindow): Promise<void> {
   const [state] = rowsOf<{ ready: unknown; dirty: unknown }>(
@@ -146,31 +149,39 @@ export async function ensureKpiCache(db: Db, countyId: string, window: KpiWindow
     ];
     const windows = rowsOf<{ start: string; as_of: string }>(
       await t.execute(sql`select to_char(window_start, 'YYYY-MM-DD') as start, to_char(as_of, 'YYYY-MM-DD') as as_of
-        from kpi_window where county_id = ${countyId}`),
+        from kpi_window where county_id = ${countyId} order by computed_at desc`),
+    ).map((w) => ({ start: w.start, asOf: w.as_of }));
+    const same = (w: KpiWindow) => w.start === window.start && w.asOf === window.asOf;
+    // Earlier days of the asked term's window, and the least recently computed beyond the limit, go.
+    const dropped = windows.filter(
+      (w, i) => (w.start === window.start && w.asOf < window.asOf) || i >= KEPT_WINDOWS - 1,
     );
-    const others = windows.filter((w) => w.start !== window.start || w.as_of !== window.asOf);
-    const ready = others.length < windows.length;
-    if (dirty.length > 0 && others.length > 0) {
-      await t.execute(sql`delete from kpi_window where county_id = ${countyId}
-        and (window_start, as_of) <> (${window.start}::date, ${window.asOf}::date)`);
-      for (const table of [sql`kpi_tally`, sql`kpi_tally_extra`])
-        await t.execute(sql`delete from ${table} where county_id = ${countyId}
-          and (window_start, as_of) <> (${window.start}::date, ${window.asOf}::date)`);
+    const kept = windows.filter((w) => !dropped.includes(w));
+    for (const w of dropped) await dropWindow(t, countyId, w);
+    if (dirty.length > 0) {
+      const buckets = sql`bucket_id = any(${`{${dirty.join(',')}}`}::uuid[])`;
+      for (const w of kept) {
+        const inWindow = windowCondition(countyId, w);
+        await t.execute(sql`delete from kpi_tally where ${inWindow} and ${buckets}`);
+        await t.execute(sql`delete from kpi_tally_extra where ${inWindow} and ${buckets}`);
+        await computeTallies(t, countyId, w, bucketFilter(countyId, dirty));
+      }
     }
-    const thisWindow = sql`county_id = ${countyId} and window_start = ${window.start}::date and as_of = ${window.asOf}::date`;
-    if (!ready) {
-      await t.execute(sql`delete from kpi_tally where ${thisWindow}`);
-      await t.execute(sql`delete from kpi_tally_extra where ${thisWindow}`);
+    if (!kept.some(same)) {
+      await dropWindow(t, countyId, window);
       await computeTallies(t, countyId, window, sql`c.county_id = ${countyId} and c.deleted_at is null`);
       await t.execute(sql`insert into kpi_window (county_id, window_start, as_of)
         values (${countyId}, ${window.start}::date, ${window.asOf}::date)`);
-    } else if (dirty.length > 0) {
-      const buckets = sql`bucket_id = any(${`{${dirty.join(',')}}`}::uuid[])`;
-      await t.execute(sql`delete from kpi_tally where ${thisWindow} and ${buckets}`);
-      await t.execute(sql`delete from kpi_tally_extra where ${thisWindow} and ${buckets}`);
-      await computeTallies(t, countyId, window, bucketFilter(countyId, dirty));
     }
   });
+}
+
+const windowCondition = (countyId: string, w: KpiWindow) =>
+  sql`county_id = ${countyId} and window_start = ${w.start}::date and as_of = ${w.asOf}::date`;
+
+async function dropWindow(db: Db, countyId: string, w: KpiWindow): Promise<void> {
+  for (const table of [sql`kpi_window`, sql`kpi_tally`, sql`kpi_tally_extra`])
+    await db.execute(sql`delete from ${table} where ${windowCondition(countyId, w)}`);
 }
 
 /**
@@ -189,7 +200,8 @@ export async function refreshKpiCaches(db: Db, today: string = todayIso()): Prom
   );
   for (const w of newest) {
     const asOf = w.end_date ? kpiAsOf({ startDate: w.start, endDate: w.end_date }, today) : w.as_of;
-    await ensureKpiCache(db, w.county_id, { start: w.start, asOf: asOf < w.as_of ? w.as_of : asOf });
+    const later = [asOf, w.as_of].sort().at(-1)!;
+    await ensureKpiCache(db, w.county_id, { start: w.start, asOf: later });
   }
   return newest.length;
 }

@@ -92,8 +92,10 @@ export async function trend(db: Db, ctx: RequestContext, actor: Actor, query: St
     .reverse();
   const items = [];
   for (const term of terms) {
-    const asOf = kpiAsOf(term, today);
-    const [total] = (await kpiTallies(db, resolved.scope, { start: term.startDate, asOf }, null)).filter(
+    const window = { start: term.startDate, asOf: kpiAsOf(term, today) };
+    // A county, township or school keeps its past terms' windows in the KPI cache.
+    const cached = await cachedFigures(db, resolved, window);
+    const [total] = (cached?.tallies ?? (await kpiTallies(db, resolved.scope, window, null))).filter(
       (t) => t.unitId === null,
     );
     const kpis = Object.fromEntries(
