@@ -1,0 +1,2 @@
+DROP INDEX "child_county_list_idx";--> statement-breakpoint
+CREATE INDEX "child_county_list_idx" ON "child" USING btree ("county_id","care_level","id") WHERE "child"."deleted_at" is null and ("child"."school_path" is not null or "child"."village_path" is not null);
