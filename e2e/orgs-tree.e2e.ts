@@ -33,14 +33,20 @@ describe('the unit tree, a level at a time', () => {
     server = await startServer();
     browser = await launchBrowser();
     const { county, makeOrg, close } = await countyAdmin(browser, server);
-    for (const [i, name] of townships.entries()) {
+    // Over 300 units (orgWholeTreeLimit), so the first screen is the county and its townships only.
+    for (const name of townships) {
       const township = await makeOrg(county.id, 'township', name);
       await makeOrg(township, 'village', `${name.slice(0, 2)}村`);
       for (const s of [1, 2]) {
         const school = await makeOrg(township, 'school', `${name}第${s}小学`);
-        for (const c of [1, 2, 3]) await makeOrg(school, 'class', `${i + 3}年级${c}班`);
+        const classes = [];
+        for (let grade = 1; grade <= 6; grade++)
+          for (let c = 1; c <= 9; c++) classes.push(makeOrg(school, 'class', `${grade}年级${c}班`));
+        await Promise.all(classes);
       }
     }
+    const nanling = await makeOrg(county.id, 'township', '北坡镇');
+    await makeOrg(await makeOrg(nanling, 'school', '北坡镇中学'), 'class', '航天兴趣班');
     await close();
     desk = await browser.newContext({ ...desktop, baseURL: server.baseUrl, locale: 'zh-CN' });
     await apiSession(desk.request, server.adminUsername, countyAdminPassword, countyAdminPassword);
@@ -56,8 +62,9 @@ describe('the unit tree, a level at a time', () => {
     const urls = recordOrgRequests(page);
     await page.goto('/orgs');
     for (const name of townships) await expectVisible(page.getByTestId(`org-node-${name}`));
+    await expectVisible(page.getByTestId('org-node-北坡镇'));
     expect(await page.getByTestId('org-node-东山镇第1小学').count()).toBe(0);
-    expect((await page.getByTestId('org-counts').textContent()) ?? '').toContain('6 所学校');
+    expect((await page.getByTestId('org-counts').textContent()) ?? '').toContain('7 所学校、325 个班级');
     await checkAndShoot(page, 'orgs-tree-first-1440', /\borgs\.[a-zA-Z]+/);
 
     await page
@@ -81,9 +88,9 @@ describe('the unit tree, a level at a time', () => {
     const page = await desk.newPage();
     await page.goto('/orgs');
     await expectVisible(page.getByTestId('org-node-南岭镇'));
-    await page.getByPlaceholder('按名称或代码查找').fill('5年级3班');
-    await expectVisible(page.getByTestId('org-node-南岭镇第2小学'));
-    expect(await page.locator('[data-testid="org-node-5年级3班"]').count()).toBe(2);
+    await page.getByPlaceholder('按名称或代码查找').fill('航天');
+    await expectVisible(page.getByTestId('org-node-航天兴趣班'));
+    await expectVisible(page.getByTestId('org-node-北坡镇中学'));
     expect(await page.getByTestId('org-node-东山镇').count()).toBe(0);
     await checkAndShoot(page, 'orgs-tree-search-1440', /\borgs\.[a-zA-Z]+/);
     await page.getByPlaceholder('按名称或代码查找').fill('没有这个单位');
@@ -115,7 +122,7 @@ describe('the unit tree, a level at a time', () => {
     const urls = recordOrgRequests(page);
     await page.goto('/');
     await expectVisible(page.getByTestId('home-units').getByText('班级'));
-    expect((await page.getByTestId('home-units').textContent()) ?? '').toContain('18');
+    expect((await page.getByTestId('home-units').textContent()) ?? '').toContain('325');
     await page.goto('/children');
     const classPicker = page.locator('.ant-select', { hasText: '班级' }).first();
     await expectVisible(classPicker);
@@ -147,7 +154,7 @@ describe('the unit tree, a level at a time', () => {
     await expectVisible(page.getByTestId('otp-done'));
     await page.getByTestId('otp-done').click();
     // The list names the class with its school (one request for the page's units, then their schools).
-    await expectVisible(page.getByText(/东山镇第[12]小学 3年级2班/));
+    await expectVisible(page.getByText(/第[12]小学 3年级2班/));
     await checkAndShoot(page, 'orgs-user-places-375');
     await phone.close();
   });

@@ -1,4 +1,4 @@
-import { Descriptions, Table, Typography } from 'antd';
+import { Descriptions, Skeleton, Table, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,6 +56,8 @@ export function AuditDiff({ diff }: { diff: unknown }) {
     return (id) => names.get(id);
   }, [orgs.data]);
 
+  // Ids would flash before their names: wait for them (a failed lookup shows the ids).
+  if (ids.length > 0 && orgs.isPending) return <Skeleton active title={false} paragraph={{ rows: 2 }} />;
   if (!diff || typeof diff !== 'object') {
     return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
   }
