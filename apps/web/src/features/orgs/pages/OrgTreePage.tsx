@@ -53,6 +53,8 @@ export function OrgTreePage() {
   const orgs = searching ? found : tree.opening;
   const shown: OrgTreeItem[] = searching ? (found.data?.items ?? []) : tree.items;
   const items = tree.items;
+  // The drawers look up parents and place names among everything loaded, search results included.
+  const known = searching ? [...items, ...shown] : items;
 
   const onAction = (action: OrgAction, org: OrgView) => {
     const run = (promise: Promise<unknown>, done: string) =>
@@ -198,7 +200,7 @@ export function OrgTreePage() {
           key={formDrawer.state.key}
           open={formDrawer.state.open}
           mode={formDrawer.state.subject}
-          orgs={items}
+          orgs={known}
           onClose={formDrawer.close}
           onCreated={(org) => {
             if (!org.parentId) return;
@@ -212,7 +214,7 @@ export function OrgTreePage() {
           key={moveDrawer.state.key}
           open={moveDrawer.state.open}
           org={moveDrawer.state.subject}
-          orgs={items}
+          orgs={known}
           onClose={moveDrawer.close}
         />
       )}
