@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import type { BenchUsers } from '../apps/server/src/gen/bench-users';
 import type { BundleReport } from './bundle';
 import type { FirstPageResult } from './first-page';
-import { importTarget } from './import-report';
+import { kb, mark, ms, num, seconds, seconds2 } from './format';
 import type { LoadResult } from './load';
 import { MAX_OVERHEAD_RATIO, type Scenario } from './scenarios';
 import type { SqlTiming } from './sql-probe';
-import { summaryTarget } from './summary-report';
+import { targetRows } from './targets';
 
 export interface ScenarioResult {
   name: string;
@@ -69,11 +69,6 @@ export interface ResultsFile {
   runs: Record<string, RunResult>;
 }
 
-const RSS_LIMIT_MB = 400;
-const LOGIN_JS_LIMIT = 250 * 1024;
-const ROUTE_JS_LIMIT = 700 * 1024;
-const FIRST_PAGE_LIMIT_MS = 2500;
-
 export function readResults(file: string): ResultsFile {
   if (fs.existsSync(file)) {
     try {
@@ -85,153 +80,10 @@ export function readResults(file: string): ResultsFile {
   return { note: 'Written by npm run bench (bench/run.ts); one entry per database and scale.', runs: {} };
 }
 
-const ms = (v: number | null | undefined) =>
-  v === undefined || v === null || Number.isNaN(v) ? '–' : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`;
-const kb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 1024).toFixed(1)} KB`);
-const num = (v: number | undefined, digits = 0) =>
-  v === undefined || Number.isNaN(v) ? '–' : v.toLocaleString('en', { maximumFractionDigits: digits });
-const mark = (ok: boolean | undefined) => (ok === undefined ? '⚪' : ok ? '🟢' : '🔴');
-const seconds = (msValue: number | undefined) => (msValue === undefined ? '–' : `${(msValue / 1000).toFixed(1)} s`);
-const seconds2 = (msValue: number | undefined) =>
-  msValue === undefined || Number.isNaN(msValue) ? '–' : `${(msValue / 1000).toFixed(2)} s`;
-
-interface TargetRow {
-  label: string;
-  limit: string;
-  /** What a run shows for this target: the value and whether it meets the limit; undefined: not measured. */
-  measure(run: RunResult): { text: string; ok?: boolean } | undefined;
-  /** Why there is no measurement yet. */
-  pending?: string;
-}
-
-const scenarioOf = (run: RunResult, name: string) => run.scenarios.find((s) => s.name === name && !s.skipped);
-
-/** The targets of issue 8, in its order. */
-const targetRows: TargetRow[] = [
-  {
-    label: 'Child list, school scope, filtered, pinyin-sorted, first page: p99 at 16 connections',
-    limit: '≤ 50 ms',
-    measure: (run) => p99Row(run, 'children-school', 50),
-  },
-  {
-    label: 'Child list, county scope with filters: p99',
-    limit: '≤ 150 ms',
-    measure: (run) => p99Row(run, 'children-county', 150),
-  },
-  {
-    label: 'Child page: p99',
-    limit: '≤ 30 ms',
-    measure: (run) => p99Row(run, 'child-page', 30),
-  },
-  {
-    label: 'Child page: throughput',
-    limit: '≥ 1,500 req/s',
-    measure: (run) => {
-      const s = scenarioOf(run, 'child-page');
-      if (!s?.load) return undefined;
-      const bound = s.cpu ? ` (CPU-cost bound on idle cores: ${num(s.cpu.boundRps)})` : '';
-      return { text: `${num(s.load.rps)} req/s${bound}`, ok: s.load.rps >= 1500 };
-    },
-  },
-  {
-    label: 'A class teacher’s to-do list: p99',
-    limit: '≤ 50 ms',
-    measure: (run) => p99Row(run, 'todos-class', 50),
-    pending: 'to-do list not in this run',
-  },
-  {
-    label: 'School dashboard: p99',
-    limit: '≤ 80 ms',
-    measure: (run) => p99Row(run, 'dashboard-school', 80),
-    pending: 'school dashboard not in this run',
-  },
-  {
-    label: 'County dashboard (all KPIs, current term): p99',
-    limit: '≤ 400 ms',
-    measure: (run) => p99Row(run, 'dashboard-county', 400),
-    pending: 'county dashboard not in this run',
-  },
-  {
-    label: 'API overhead (endpoint p50 / bare SQL p50), list and page endpoints, worst',
-    limit: `≤ ${MAX_OVERHEAD_RATIO}`,
-    measure: (run) => {
-      const judged = run.scenarios.filter((s) => !s.skipped && s.kind !== 'other' && s.ratio);
-      if (judged.length === 0) return undefined;
-      const worst = judged.reduce((a, b) => (b.ratio!.unloaded > a.ratio!.unloaded ? b : a));
-      return {
-        text: `${worst.ratio!.unloaded.toFixed(2)} (${worst.name})`,
-        ok: worst.ratio!.unloaded <= MAX_OVERHEAD_RATIO,
-      };
-    },
-  },
-  {
-    label: 'Import of 10,000 rows, end to end',
-    limit: '≤ 10 s',
-    measure: (run) => importTarget(run.database),
-    pending: 'not measured yet (npx tsx bench/import.ts --record)',
-  },
-  {
-    label: 'County work summary',
-    limit: '≤ 5 s',
-    measure: (run) => summaryTarget(run.database),
-    pending: 'not measured yet (npx tsx bench/summary.ts --record)',
-  },
-  {
-    label: 'Server RSS under load (peak)',
-    limit: `≤ ${RSS_LIMIT_MB} MB`,
-    measure: (run) =>
-      run.rss.peakMb > 0 ? { text: `${Math.round(run.rss.peakMb)} MB`, ok: run.rss.peakMb <= RSS_LIMIT_MB } : undefined,
-  },
-  {
-    label: 'Web: JavaScript for the login page (gzip)',
-    limit: '≤ 250 KB',
-    measure: (run) =>
-      run.bundle?.loginGzip !== undefined
-        ? { text: kb(run.bundle.loginGzip), ok: run.bundle.loginGzip <= LOGIN_JS_LIMIT }
-        : undefined,
-  },
-  {
-    label: 'Web: largest route in total (gzip; its first show with its heaviest part loaded on request)',
-    limit: '≤ 700 KB',
-    measure: (run) => {
-      const top = run.bundle?.routes[0];
-      if (!top) return undefined;
-      // Results from before the parts were counted have `gzip` only.
-      const value = top.heaviestGzip ?? top.gzip;
-      return { text: `${kb(value)} (${top.route})`, ok: value <= ROUTE_JS_LIMIT };
-    },
-  },
-  {
-    label: 'Web: first page usable, headless Chromium, 4× CPU slowdown, slow 4G',
-    limit: '≤ 2.5 s',
-    measure: (run) => {
-      const f = run.firstPage;
-      if (!f) return undefined;
-      if (f.error && !Number.isFinite(f.loginMs)) return { text: `failed: ${f.error}`, ok: false };
-      const extra = [
-        f.homeMs !== undefined ? `home after signing in ${seconds2(f.homeMs)}` : '',
-        f.homeColdMs !== undefined ? `home opened cold ${seconds2(f.homeColdMs)}` : '',
-      ].filter(Boolean);
-      return {
-        text: `sign-in page ${seconds2(f.loginMs)}${extra.length ? ` (${extra.join(', ')})` : ''}, median of ${f.runs}`,
-        ok: f.loginMs <= FIRST_PAGE_LIMIT_MS,
-      };
-    },
-    pending: 'not in this run (needs Chromium and a build)',
-  },
-];
-
 const cpuText = (s: ScenarioResult) =>
   s.cpu
     ? `${s.cpu.serverMsPerRequest.toFixed(2)}${s.cpu.databaseMsPerRequest !== undefined ? ` + ${s.cpu.databaseMsPerRequest.toFixed(2)}` : ''}`
     : '–';
-
-function p99Row(run: RunResult, name: string, limit: number) {
-  const s = scenarioOf(run, name);
-  if (s?.load && s.load.requests === 0)
-    return { text: `none finished under load (one connection: p50 ${ms(s.single?.p50)})`, ok: false };
-  return s?.load ? { text: ms(s.load.p99), ok: s.load.p99 <= limit } : undefined;
-}
 
 /** Scenario-level pass/fail for results.json consumers. */
 export function scenarioChecks(s: ScenarioResult): { metric: string; limit: number; value: number; ok: boolean }[] {
