@@ -85,12 +85,16 @@ function mergeMonths(rows: ScopeComplianceRow[]): ScopeComplianceRow[] {
 export async function scopePeriods(db: Db, resolved: ResolvedStats, ctx?: RequestContext): Promise<ScopePeriod[]> {
   const { term, asOf } = resolved;
   if (!term || !asOf) return [];
-  // A school's rules are created with its defaults the first time anyone needs them.
-  if (ctx && resolved.schoolId) {
+  let rules = await rulesInScope(db, resolved.scope);
+  // A school's rules are created with its defaults the first time anyone needs them (a school with
+  // active rules has them already: no two more statements on every read).
+  if (rules.length === 0 && ctx && resolved.schoolId) {
     const school = resolved.org.kind === 'school' ? resolved.org : await findOrg(db, resolved.schoolId);
-    if (school) await ensureSchoolCare(db, ctx, school);
+    if (school) {
+      await ensureSchoolCare(db, ctx, school);
+      rules = await rulesInScope(db, resolved.scope);
+    }
   }
-  const rules = await rulesInScope(db, resolved.scope);
   // A county's thousand rules share a handful of schedules: work each out once.
   const schedules = new Map<string, { start: string; end: string }[]>();
   return rules.flatMap((r) => {
