@@ -20,6 +20,8 @@ export const routeScopeProofs: Record<string, string> = {
   'GET /api/me': 'apps/server/src/modules/auth/auth.test.ts',
   'PUT /api/me/language': 'apps/server/src/modules/auth/auth.test.ts',
   'GET /api/orgs': 'apps/server/src/modules/orgs/orgs.test.ts',
+  'GET /api/orgs/tree': 'apps/server/src/modules/orgs/orgs-list.test.ts',
+  'GET /api/orgs/summary': 'apps/server/src/modules/orgs/orgs-list.test.ts',
   'GET /api/orgs/:id': 'apps/server/src/proofs/authz-matrix.admin.test.ts',
   'POST /api/orgs': 'apps/server/src/modules/orgs/orgs.test.ts',
   'PATCH /api/orgs/:id': 'apps/server/src/proofs/authz-matrix.admin.test.ts',
