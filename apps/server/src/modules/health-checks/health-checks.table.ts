@@ -51,6 +51,11 @@ export const healthCheck = pgTable(
     index('health_check_follow_up_idx')
       .on(t.countyId, t.classId, t.followUpOn)
       .where(sql`${t.referralNeeded} and ${t.followUpDoneOn} is null and ${t.deletedAt} is null`),
+    // The author's own open referrals (the to-do list's other branch): without it the OR walked the
+    // county's open referrals (3,836 → 22 pages for a class teacher, bench findings 8).
+    index('health_check_author_follow_up_idx')
+      .on(t.authorId, t.followUpOn)
+      .where(sql`${t.referralNeeded} and ${t.followUpDoneOn} is null and ${t.deletedAt} is null`),
     uniqueIndex('health_check_idempotency_uq')
       .on(t.authorId, t.idempotencyKey, t.childId)
       .where(sql`${t.idempotencyKey} is not null`),

@@ -1,0 +1,1 @@
+CREATE INDEX "health_check_author_follow_up_idx" ON "health_check" USING btree ("author_id","follow_up_on") WHERE "health_check"."referral_needed" and "health_check"."follow_up_done_on" is null and "health_check"."deleted_at" is null;
