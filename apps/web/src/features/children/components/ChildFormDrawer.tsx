@@ -11,6 +11,7 @@ import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { VersionConflictAlert } from '../../../components/VersionConflictAlert';
 import { useFormErrors } from '../../../hooks/useFormErrors';
 import { useSignedInMe } from '../../auth/api';
+import { useOrg } from '../../orgs/api';
 import { useCreateChild, useUpdateChild } from '../api';
 import { bodyOf, type ChildFormValues, valuesOf } from '../child-form-values';
 import { useCodeLabels } from '../hooks/useCodeLabels';
@@ -70,17 +71,17 @@ export function ChildFormDrawer({
       };
 
   // A new archive starts where the user works: their only class (with its school) or village.
-  // (The role carries its unit's kind and path: a class's school is the unit above it.)
+  // (A class's school comes from the class's own record: no need for the county's tree.)
+  const writable = me.roles.filter((r) => ['class', 'school', 'village'].includes(r.orgKind));
+  const home = !child && writable.length === 1 ? writable[0] : undefined;
+  const homeClass = useOrg(home?.orgKind === 'class' ? home.orgId : undefined).data;
   useEffect(() => {
-    if (child) return;
-    const writable = me.roles.filter((r) => ['class', 'school', 'village'].includes(r.orgKind));
-    if (writable.length !== 1) return;
-    const home = writable[0]!;
-    if (form.isFieldsTouched(['schoolId', 'classId', 'villageId'])) return;
-    if (home.orgKind === 'class') form.setFieldsValue({ classId: home.orgId, schoolId: home.orgPath.at(-2) });
-    else if (home.orgKind === 'school') form.setFieldsValue({ schoolId: home.orgId });
+    if (!home || form.isFieldsTouched(['schoolId', 'classId', 'villageId'])) return;
+    if (home.orgKind === 'class') {
+      if (homeClass) form.setFieldsValue({ classId: home.orgId, schoolId: homeClass.parentId });
+    } else if (home.orgKind === 'school') form.setFieldsValue({ schoolId: home.orgId });
     else form.setFieldsValue({ villageId: home.orgId });
-  }, [child, me.roles, form]);
+  }, [home, homeClass, form]);
 
   useEffect(() => {
     if (!focus) return;

@@ -38,18 +38,20 @@ export function TermsPage() {
   const { message, modal } = App.useApp();
   const isMobile = useIsMobile();
   const me = useSignedInMe();
-  // Terms belong to the county and to schools: those are all the page needs.
+  // Terms belong to the county and to schools: those are all the page needs, and the units of
+  // the user's roles (their paths lead to the nearest county or school).
   const orgs = useOrgs({ kind: 'county,school' });
+  const roleUnits = useOrgs({ ids: me.roles.map((r) => r.orgId) });
   const [chosenId, setChosenId] = useState<string>();
   const fallback = useMemo(
     () =>
       defaultTermOrg(
         orgs.data ?? [],
-        me.roles.map((r) => r.orgPath),
+        me.roles.map((r) => roleUnits.data?.find((o) => o.id === r.orgId)?.path ?? []),
       ),
-    [orgs.data, me.roles],
+    [orgs.data, roleUnits.data, me.roles],
   );
-  const org = (orgs.data ?? []).find((o) => o.id === chosenId) ?? fallback;
+  const org = (orgs.data ?? []).find((o) => o.id === chosenId) ?? (roleUnits.isPending ? undefined : fallback);
   const terms = useTerms(org?.id);
   const current = useCurrentTerm(org?.id);
   const drawer = useDrawerState<TermFormMode>();
@@ -173,7 +175,7 @@ export function TermsPage() {
       )}
 
       <Card styles={{ body: { padding: isMobile ? 12 : 20 } }}>
-        {orgs.isPending || (org && terms.isPending) ? (
+        {orgs.isPending || roleUnits.isPending || (org && terms.isPending) ? (
           <Skeleton active />
         ) : !org ? (
           <EmptyState description={t('terms.noUnit')} />
