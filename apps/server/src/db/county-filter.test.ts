@@ -87,7 +87,6 @@ const knownUnpinned: Record<string, string[]> = {
   'dashboard-school': [
     'care_record',
     'care_rule',
-    'care_setting',
     'child_category',
     'child_enrollment',
     'compliance_state',
