@@ -153,7 +153,7 @@ export const router = createBrowserRouter([
           {
             path: 'activities',
             handle: { permission: 'activity.read' } satisfies RouteHandle,
-            lazy: withLocales(['activities', 'privacy'], async () => ({
+            lazy: withLocales(['activities', 'orgs', 'privacy'], async () => ({
               Component: (await import('../features/activities/pages/ActivitiesPage')).ActivitiesPage,
             })),
           },
