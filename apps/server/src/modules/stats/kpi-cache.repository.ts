@@ -9,6 +9,7 @@ import {
   kpiConditions,
   rowsOf,
   type StatsScope,
+  tallyRowsOf,
   type UnitKind,
 } from './stats.repository';
 
@@ -266,27 +267,7 @@ export async function readCachedFigures(
       where ${where} group by t.measure`),
   ]);
   const n = (v: unknown) => Number(v ?? 0);
-  const rows = rowsOf<Record<string, unknown>>(tallyResult);
-  const tallies: KpiTallyRow[] = rows
-    .filter((r) => isTrue(r.total) || r.unit_id !== null)
-    .map((r) => ({
-      unitId: isTrue(r.total) ? null : (r.unit_id as string),
-      children: n(r.children),
-      counts: {
-        archiveRate: { numerator: n(r.archive_met), denominator: n(r.children) },
-        enrollmentRate: { numerator: n(r.enrollment_met), denominator: n(r.enrollment_in) },
-        retentionRate: { numerator: n(r.retention_met), denominator: n(r.retention_in) },
-        pairingCoverage: { numerator: n(r.paired), denominator: n(r.children) },
-      },
-    }));
-  if (!tallies.some((r) => r.unitId === null)) {
-    const zero = { numerator: 0, denominator: 0 };
-    tallies.push({
-      unitId: null,
-      children: 0,
-      counts: { archiveRate: zero, enrollmentRate: zero, retentionRate: zero, pairingCoverage: zero },
-    });
-  }
+  const tallies = tallyRowsOf(rowsOf<Record<string, unknown>>(tallyResult));
   const split: CachedFigures['split'] = [];
   const panels: PanelRow[] = [];
   for (const r of rowsOf<{ key: string; count: unknown }>(extraResult)) {

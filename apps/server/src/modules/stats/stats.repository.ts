@@ -172,12 +172,21 @@ export async function kpiTallies(
     from facts
     group by grouping sets ((), (unit_id))
   `);
-  const rows = rowsOf<Record<string, unknown>>(result);
+  return tallyRowsOf(rowsOf<Record<string, unknown>>(result));
+}
+
+/**
+ * KPI tally rows from a `grouping sets ((), (unit_id))` statement (the live one above and the KPI
+ * cache's): columns total, unit_id, children, archive_met, enrollment_in/_met, retention_in/_met,
+ * paired. A scope with no child still answers its whole-scope row, at zero.
+ */
+export function tallyRowsOf(rows: Record<string, unknown>[]): KpiTallyRow[] {
   const n = (v: unknown) => Number(v ?? 0);
+  const isTotal = (v: unknown) => v === true || String(v) === 't';
   const out = rows
-    .filter((r) => r.total === true || String(r.total) === 't' || r.unit_id !== null)
+    .filter((r) => isTotal(r.total) || r.unit_id !== null)
     .map((r) => ({
-      unitId: r.total === true || String(r.total) === 't' ? null : (r.unit_id as string),
+      unitId: isTotal(r.total) ? null : (r.unit_id as string),
       children: n(r.children),
       counts: {
         archiveRate: { numerator: n(r.archive_met), denominator: n(r.children) },
