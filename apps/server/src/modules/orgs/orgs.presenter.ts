@@ -6,18 +6,7 @@ import type { OrgRow } from './orgs.repository';
 import type { OrgTreeRow } from './orgs-list.repository';
 
 export function presentOrg(actor: Actor, row: OrgRow): OrgView {
-  return {
-    id: row.id,
-    parentId: row.parentId,
-    kind: row.kind,
-    name: row.name,
-    code: row.code,
-    studentCount: row.studentCount,
-    active: row.active,
-    path: pathIds(row.path),
-    version: row.version,
-    abilities: orgAbilities(actor, row),
-  };
+  return { ...presentOrgListItem(row), version: row.version, abilities: orgAbilities(actor, row) };
 }
 
 /** A unit in the flat list (pickers): no abilities, no version. */
