@@ -48,6 +48,7 @@ export const citusPlacement: Record<string, { placement: Placement; why: string 
   care_setting: { placement: 'distributed', why: "a school's settings" },
   compliance_state: { placement: 'distributed', why: "a school's cached compliance" },
   compliance_tally: { placement: 'distributed', why: "a school's cached compliance" },
+  compliance_window: { placement: 'distributed', why: "a county's computed compliance period sets" },
   kpi_tally: { placement: 'distributed', why: "a county's cached KPIs, per school and class" },
   kpi_tally_extra: { placement: 'distributed', why: "a county's cached breakdowns and panels, per school" },
   kpi_window: { placement: 'distributed', why: "a county's cached KPI windows" },

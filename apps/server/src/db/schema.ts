@@ -28,5 +28,5 @@ export { workSummary } from '../modules/reports/work-summary.table';
 export { kpiDirty, kpiTally, kpiTallyExtra, kpiWindow } from '../modules/stats/kpi-cache.table';
 export { kpiTarget } from '../modules/targets/targets.table';
 export { term } from '../modules/terms/terms.table';
-export { complianceState, complianceTally } from '../modules/todos/compliance-cache.table';
+export { complianceState, complianceTally, complianceWindow } from '../modules/todos/compliance-cache.table';
 export { appUser, roleAssignment, session } from '../modules/users/users.table';

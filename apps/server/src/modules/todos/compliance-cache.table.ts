@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * 完成率 pre-aggregated: for one care rule's period, how many children of the school owed it and
@@ -35,3 +35,20 @@ export const complianceState = pgTable('compliance_state', {
   dirtyFrom: date('dirty_from'),
   refreshedAt: timestamp('refreshed_at', { withTimezone: true }),
 });
+
+/**
+ * Per county: sets of rule periods (by fingerprint) whose tallies were all computed. Rows of a computed
+ * period only go when a write makes their school stale, and a refresh computes them again unless their
+ * rule is no longer active; such a refresh deletes the county's markers. So while a marker stands, a
+ * read of that set need not look for missing periods (a set difference over all the county's tallies)
+ * and only asks which of its schools are stale.
+ */
+export const complianceWindow = pgTable(
+  'compliance_window',
+  {
+    countyId: uuid('county_id').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.countyId, t.fingerprint] })],
+);
