@@ -95,7 +95,7 @@ const knownUnpinned: Record<string, string[]> = {
     'kpi_target',
     'letter_delivery',
   ],
-  'dashboard-county': ['compliance_state', 'kpi_target'],
+  'dashboard-county': ['kpi_target'],
 };
 
 /** The capture wraps PGlite; on PostgreSQL (TEST_DATABASE_URL) the app runs the same statements. */

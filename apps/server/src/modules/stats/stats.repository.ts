@@ -269,7 +269,7 @@ export async function childrenByIds(
     left join org s on s.id = c.school_id
     left join org k on k.id = c.class_id
     left join org v on v.id = c.village_id
-    where c.id::text in ${ids}
+    where c.id = any(${`{${ids.filter((id) => uuidPattern.test(id)).join(',')}}`}::uuid[])
     order by c.name_pinyin collate "C", c.id
     limit ${paging.limit} offset ${paging.offset}
   `);
@@ -294,11 +294,13 @@ export async function breakdowns(db: Db, scope: StatsScope, asOf: string) {
   }));
 }
 
-/** Names of org nodes by id. */
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Names of org nodes by id (an index lookup each; `id::text in (…)` read the whole table). */
 export async function orgNames(db: Db, ids: string[]): Promise<Map<string, { name: string; kind: string }>> {
   if (ids.length === 0) return new Map();
   const result = await db.execute(sql`
     select id::text as id, name, kind from org
-    where id::text in ${ids} and deleted_at is null`);
+    where id = any(${`{${ids.filter((id) => uuidPattern.test(id)).join(',')}}`}::uuid[]) and deleted_at is null`);
   return new Map(rowsOf<{ id: string; name: string; kind: string }>(result).map((r) => [r.id, r]));
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../stats/stats.repository';
@@ -39,16 +40,45 @@ async function computePeriods(db: Db, countyId: string, periods: RulePeriod[]): 
       select 1 from tallies t where t.rule_id = p.rule_id and t.p_start = p.p_start and t.p_end = p.p_end)`);
 }
 
+/** Rules of `periods` as a uuid[] literal. */
+const ruleIdsOf = (periods: readonly RulePeriod[]) => `{${[...new Set(periods.map((p) => p.ruleId))].join(',')}}`;
+
+/** The same set of periods, however ordered, gives the same fingerprint (compliance_window). */
+export function periodsFingerprint(periods: readonly RulePeriod[]): string {
+  const byRule = new Map<string, string[]>();
+  for (const p of periods) {
+    const list = byRule.get(p.ruleId);
+    if (list) list.push(`${p.start}/${p.end}`);
+    else byRule.set(p.ruleId, [`${p.start}/${p.end}`]);
+  }
+  const hash = createHash('sha1');
+  for (const ruleId of [...byRule.keys()].sort()) hash.update(`${ruleId}:${byRule.get(ruleId)!.sort().join(',')};`);
+  return hash.digest('base64');
+}
+
 /**
  * Schools (of the rules of `periods`) with stale rows or periods not yet computed. With `lagFrom`,
- * a school stale only from that day on (its running periods) does not count.
+ * a school stale only from that day on (its running periods) does not count. When the county's
+ * marker says this set of periods was computed whole, only the stale schools are looked up.
  */
 async function schoolsNeedingWork(
   db: Db,
   countyId: string,
   periods: RulePeriod[],
   lagFrom: string | null,
-): Promise<string[]> {
+  fingerprint: string,
+): Promise<{ schools: string[]; known: boolean }> {
+  const stale = sql`s.dirty_from is not null and (${lagFrom}::date is null or s.dirty_from < ${lagFrom}::date)`;
+  const [probe] = rowsOf<{ known: unknown; schools: string[] | string | null }>(
+    await db.execute(sql`
+      select exists (select 1 from compliance_window w where w.county_id = ${countyId}
+          and w.fingerprint = ${fingerprint}) as known,
+        array(select s.school_id::text from compliance_state s where s.county_id = ${countyId} and ${stale}
+          and s.school_id in (select r.school_id from care_rule r where r.county_id = ${countyId}
+            and r.id = any(${ruleIdsOf(periods)}::uuid[]))
+        ) as schools`),
+  );
+  if (isTrue(probe?.known)) return { schools: textArray(probe?.schools), known: true };
   // Missing periods as a set difference: both sides are read once (not a probe per period).
   const result = await db.execute(sql`
     with p as (${periodsRelation(periods)}),
@@ -60,10 +90,27 @@ async function schoolsNeedingWork(
     select distinct r.school_id as id from care_rule r
     left join compliance_state s on s.school_id = r.school_id
     where r.county_id = ${countyId} and r.id in (select rule_id from p)
-      and (s.school_id is null
-        or (s.dirty_from is not null and (${lagFrom}::date is null or s.dirty_from < ${lagFrom}::date))
-        or r.id in (select rule_id from missing))`);
-  return rowsOf<{ id: string }>(result).map((r) => r.id);
+      and (s.school_id is null or (${stale}) or r.id in (select rule_id from missing))`);
+  return { schools: rowsOf<{ id: string }>(result).map((r) => r.id), known: false };
+}
+
+/** A text[] as the driver returns it: an array (node-postgres) or its literal (PGlite may). */
+function textArray(value: string[] | string | null | undefined): string[] {
+  if (Array.isArray(value)) return value;
+  if (!value || value === '{}') return [];
+  return value.slice(1, -1).split(',');
+}
+
+/** Marks `periods` computed whole for the county (a few dozen sets at most are kept). */
+async function markComputed(db: Db, countyId: string, fingerprint: string): Promise<void> {
+  await db.execute(sql`
+    with marked as (
+      insert into compliance_window (county_id, fingerprint) values (${countyId}, ${fingerprint})
+      on conflict (county_id, fingerprint) do update set computed_at = now()
+    )
+    delete from compliance_window where county_id = ${countyId} and fingerprint in (
+      select fingerprint from compliance_window where county_id = ${countyId}
+      order by computed_at desc offset 32)`);
 }
 
 /**
@@ -86,6 +133,12 @@ async function refreshSchools(db: Db, countyId: string, schoolIds: string[], per
         where s.school_id = any(${ids}::uuid[]) and s.dirty_from is not null and t.school_id = s.school_id
           and t.period_end >= s.dirty_from
         returning t.rule_id, t.period_start, t.period_end
+      ),
+      -- Rows of a rule no longer active are not computed again: sets holding them are no longer whole.
+      unmarked as (
+        delete from compliance_window w where w.county_id = ${countyId} and exists (
+          select 1 from gone g left join care_rule r on r.id = g.rule_id and r.active and r.deleted_at is null
+          where r.id is null)
       )
       select distinct g.rule_id as "ruleId", to_char(g.period_start, 'YYYY-MM-DD') as start,
         to_char(g.period_end, 'YYYY-MM-DD') as "end"
@@ -110,6 +163,9 @@ async function refreshSchools(db: Db, countyId: string, schoolIds: string[], per
 
 const DEADLOCK = '40P01';
 
+/** Up to this many rules (a school has a handful), the tallies are looked up by rule id. */
+const FEW_RULES = 64;
+
 /**
  * Makes the cached tallies of `periods` (rules of one county) current. With `runningMayLagFrom`
  * (the as-of day), periods ended before it are exact but a school whose only writes since its last
@@ -124,15 +180,25 @@ export async function ensureComplianceCache(
   options: { runningMayLagFrom?: string } = {},
 ): Promise<void> {
   if (periods.length === 0) return;
-  const schools = await schoolsNeedingWork(db, countyId, periods, options.runningMayLagFrom ?? null);
-  if (schools.length === 0) return;
-  try {
-    await refreshSchools(db, countyId, schools, periods);
-  } catch (error) {
-    // Two refreshes or a bulk write locking the same schools in another order: one is chosen to give way.
-    if ((error as { code?: string }).code !== DEADLOCK) throw error;
-    await refreshSchools(db, countyId, schools, periods);
+  const fingerprint = periodsFingerprint(periods);
+  const { schools, known } = await schoolsNeedingWork(
+    db,
+    countyId,
+    periods,
+    options.runningMayLagFrom ?? null,
+    fingerprint,
+  );
+  if (schools.length > 0) {
+    try {
+      await refreshSchools(db, countyId, schools, periods);
+    } catch (error) {
+      // Two refreshes or a bulk write locking the same schools in another order: one is chosen to give way.
+      if ((error as { code?: string }).code !== DEADLOCK) throw error;
+      await refreshSchools(db, countyId, schools, periods);
+    }
   }
+  // Every period of the set now has its rows (a refresh computes the missing ones of its schools).
+  if (!known) await markComputed(db, countyId, fingerprint);
 }
 
 /**
@@ -146,7 +212,12 @@ export async function refreshStaleCompliance(db: Db, limit = 50): Promise<number
   const stale = rowsOf<{ schoolId: string; countyId: string }>(result);
   const byCounty = new Map<string, string[]>();
   for (const s of stale) byCounty.set(s.countyId, [...(byCounty.get(s.countyId) ?? []), s.schoolId]);
-  for (const [countyId, schoolIds] of byCounty) await refreshSchools(db, countyId, schoolIds, []);
+  for (const [countyId, schoolIds] of byCounty) {
+    await refreshSchools(db, countyId, schoolIds, []);
+    // Without the asked periods it cannot compute missing ones (e.g. of a rule active again), so the
+    // county's next reads look for missing periods once more.
+    await db.execute(sql`delete from compliance_window where county_id = ${countyId}`);
+  }
   return stale.length;
 }
 
@@ -172,10 +243,14 @@ export async function readCachedTallies(
   const key: SQL = input.by === 'rule' ? sql`t.rule_id::text` : sql`t.kind`;
   const month: SQL = input.by === 'rule' ? sql`''` : sql`to_char(t.period_start, 'YYYY-MM')`;
   const { rules, schedules } = periodParts(input.periods);
+  const ruleIds = [...new Set(input.periods.map((p) => p.ruleId))];
   const result = await db.execute(sql`
     with r as (${rules}), s as (${schedules}),
-    -- The county's tallies read once and hash-joined (probing the index once per period cost 4,800 probes).
-    t as materialized (select * from compliance_tally where county_id = ${input.countyId})
+    -- The county's tallies read once and hash-joined (probing the index once per period cost 4,800 probes);
+    -- a school's few rules are looked up by rule.
+    t as materialized (select * from compliance_tally where county_id = ${input.countyId}${
+      ruleIds.length <= FEW_RULES ? sql` and rule_id = any(${`{${ruleIds.join(',')}}`}::uuid[])` : sql``
+    })
     select ${key} as key, ${month} as month, t.period_end < ${input.endedBefore}::date as ended,
       sum(t.due)::int as due, sum(t.done)::int as done
     from t

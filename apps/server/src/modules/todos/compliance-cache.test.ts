@@ -162,6 +162,34 @@ describe('pre-aggregated compliance', () => {
     expect(await dirtyFrom()).toBeNull();
   });
 
+  it('marks a computed set of periods, and stays whole when a rule is switched off and on again', async () => {
+    await expectAgreement();
+    const markers = async () => (await q<{ n: number }>(sql`select count(*)::int as n from compliance_window`))[0]!.n;
+    expect(await markers()).toBeGreaterThan(0);
+    const [rule] = await q<{ id: string }>(sql`
+      select r.id from care_rule r where r.school_id = ${school.id} and r.active
+        and r.id = any(${`{${periods.map((p) => p.ruleId).join(',')}}`}::uuid[]) limit 1`);
+    await t.db.execute(sql`update care_rule set active = false where id = ${rule!.id}`);
+    // Read as the app would while the rule is off: its periods are no longer asked, its rows go.
+    const without = periods.filter((p) => p.ruleId !== rule!.id);
+    const schoolInput = { countyId: school.countyId, schoolId: school.id, asOf, periods: without };
+    expect(await complianceTallies(t.db, schoolInput)).toEqual(
+      expect.arrayContaining(await liveComplianceTallies(t.db, schoolInput)),
+    );
+    const gone = await q<{ n: number }>(
+      sql`select count(*)::int as n from compliance_tally where rule_id = ${rule!.id}`,
+    );
+    expect(gone[0]!.n).toBe(0);
+    await t.db.execute(sql`update care_rule set active = true where id = ${rule!.id}`);
+    // The background pass refreshes the school without knowing the asked periods.
+    expect(await refreshStaleCompliance(t.db)).toBe(1);
+    await expectAgreement();
+    const back = await q<{ n: number }>(
+      sql`select count(*)::int as n from compliance_tally where rule_id = ${rule!.id}`,
+    );
+    expect(back[0]!.n).toBeGreaterThan(0);
+  });
+
   it('is told by every table a duty can be fulfilled in', async () => {
     const tables = ['care_record', ...Object.values(dutySources).flatMap((s) => (s ? [s.table] : []))];
     for (const table of tables) {
