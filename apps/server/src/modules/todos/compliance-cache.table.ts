@@ -22,6 +22,8 @@ export const complianceTally = pgTable(
   (t) => [
     index('compliance_tally_period_idx').on(t.ruleId, t.periodStart, t.periodEnd),
     index('compliance_tally_school_idx').on(t.countyId, t.schoolId, t.periodEnd),
+    // A county's read of one term's periods: its rows only, not every past term's.
+    index('compliance_tally_county_period_idx').on(t.countyId, t.periodStart),
   ],
 );
 

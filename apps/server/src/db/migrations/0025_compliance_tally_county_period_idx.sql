@@ -1,0 +1,1 @@
+CREATE INDEX "compliance_tally_county_period_idx" ON "compliance_tally" USING btree ("county_id","period_start");
