@@ -1,9 +1,7 @@
 import {
   addDays,
-  type Duty,
   isCareRecordKind,
   isoWeekStart,
-  outstandingDuties,
   owes,
   type TodoCounts,
   type TodoItem,
@@ -17,7 +15,7 @@ import { openFollowUpsOf } from '../care-records/care-records.repository';
 import { loadSchoolsCare } from '../care-rules/care-rules.service';
 import { orgNames } from '../children/children.repository';
 import { dutyChildrenOf, responsibleUnits } from './duty-scope';
-import { evaluateDuties } from './evaluate-duties';
+import { todoDuties } from './todo-duties';
 import { tasksOf } from './todo-task-sources';
 
 /** Schools whose rules give their administrator duties of their own (the defaults give none). */
@@ -46,17 +44,14 @@ export async function todosOf(db: Db, ctx: RequestContext, actor: Actor, asOf: s
   const scope = await dutyChildrenOf(db, actor, {
     schoolAdminSchools: await schoolsWithAdminDuties(db, ctx, units.schoolIds),
   });
-  const { duties, records, rules } = await evaluateDuties(db, ctx, scope.children, asOf, {
-    facts: scope.facts,
-    // Pairing rules matter only when someone is paired with the caller.
-    keep: (rule) => (rule.responsiblePairingKind ? scope.pairedIds.size > 0 : true),
-  });
   const weekEnd = addDays(isoWeekStart(asOf), 6);
-  const owed = outstandingDuties(duties, records).filter(
-    (d: Duty) =>
-      (d.status === 'overdue' || (d.status === 'due' && d.period.end <= weekEnd)) &&
-      owes(d, actor.userId, [...(scope.rolesOver.get(d.childId) ?? [])]),
-  );
+  const { duties, frequencies } = await todoDuties(db, ctx, scope.children, scope.facts, {
+    asOf,
+    dueBy: weekEnd,
+    // Pairing rules matter only when someone is paired with the caller.
+    withPairingRules: scope.pairedIds.size > 0,
+  });
+  const owed = duties.filter((d) => owes(d, actor.userId, [...(scope.rolesOver.get(d.childId) ?? [])]));
   const followUps = await openFollowUpsOf(db, actor.userId);
   const byId = new Map(scope.children.map((c) => [c.id, c]));
   // Class names came with the children; only follow-ups on children of other classes need a read.
@@ -74,7 +69,7 @@ export async function todosOf(db: Db, ctx: RequestContext, actor: Actor, asOf: s
       overdue,
       child: { id: child.id, name: child.name, className: className(child.classId) },
       kind: d.kind,
-      rule: { id: d.ruleId, frequency: rules.get(d.ruleId)!.frequency },
+      rule: { id: d.ruleId, frequency: frequencies.get(d.ruleId)! },
       period: d.period,
       dueDate: d.period.end,
       sourceRecord: null,
