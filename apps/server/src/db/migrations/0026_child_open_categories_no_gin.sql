@@ -1,0 +1,1 @@
+DROP INDEX "child_open_categories_idx";
