@@ -73,12 +73,17 @@ async function schoolsNeedingWork(
     await db.execute(sql`
       select exists (select 1 from compliance_window w where w.county_id = ${countyId}
           and w.fingerprint = ${fingerprint}) as known,
-        array(select s.school_id::text from compliance_state s where s.county_id = ${countyId} and ${stale}
-          and s.school_id in (select r.school_id from care_rule r where r.county_id = ${countyId}
-            and r.id = any(${ruleIdsOf(periods)}::uuid[]))
-        ) as schools`),
+        array(select s.school_id::text from compliance_state s where s.county_id = ${countyId} and ${stale}) as schools`),
   );
-  if (isTrue(probe?.known)) return { schools: textArray(probe?.schools), known: true };
+  if (isTrue(probe?.known)) {
+    const staleInCounty = textArray(probe?.schools);
+    if (staleInCounty.length === 0) return { schools: [], known: true };
+    // Only now the rules are sent: which of the stale schools are those of the asked periods.
+    const result = await db.execute(sql`
+      select distinct r.school_id::text as id from care_rule r where r.county_id = ${countyId}
+        and r.id = any(${ruleIdsOf(periods)}::uuid[]) and r.school_id = any(${`{${staleInCounty.join(',')}}`}::uuid[])`);
+    return { schools: rowsOf<{ id: string }>(result).map((r) => r.id), known: true };
+  }
   // Missing periods as a set difference: both sides are read once (not a probe per period).
   const result = await db.execute(sql`
     with p as (${periodsRelation(periods)}),
