@@ -4,6 +4,7 @@ import type { BundleReport } from './bundle';
 import type { FirstPageResult } from './first-page';
 import { kb, mark, ms, num, seconds, seconds2 } from './format';
 import type { LoadResult } from './load';
+import type { MemorySample } from './memory-probe';
 import { MAX_OVERHEAD_RATIO, type Scenario } from './scenarios';
 import type { SqlTiming } from './sql-probe';
 import { targetRows } from './targets';
@@ -25,6 +26,8 @@ export interface ScenarioResult {
   sqlNote?: string;
   ratio?: { unloaded: number; loaded: number };
   rss?: { peakMb: number; meanMb: number };
+  /** What the RSS consisted of during the load run (bench/memory-probe.ts): at its peak, and each part's high. */
+  memory?: { atPeak?: MemorySample; max: Record<string, number> };
   /**
    * CPU time per request during the load run: the server process, and (PostgreSQL) the database
    * backends of its connections. Load from other work does not inflate it, unlike latency. `boundRps`
@@ -199,7 +202,7 @@ export function renderMarkdown(results: ResultsFile, findings: string): string {
           `${flag('p99_ms', ms(l.p99))} | ${l.errors} / ${l.non2xx} | ${sqlText} | ` +
           `${s.ratio ? flag('overhead_ratio', s.ratio.unloaded.toFixed(2)) : '–'} | ` +
           `${s.ratio && Number.isFinite(s.ratio.loaded) ? s.ratio.loaded.toFixed(1) : '–'} | ${cpuText(s)} | ${s.cpu ? num(s.cpu.boundRps) : '–'} | ` +
-          `${s.rss ? `${Math.round(s.rss.peakMb)} MB` : '–'} |`,
+          `${s.rss ? `${Math.round(s.rss.peakMb)} MB${memoryText(s)}` : '–'} |`,
       );
     }
     out.push('');
@@ -294,4 +297,12 @@ export function renderMarkdown(results: ResultsFile, findings: string): string {
   out.push(findings.trim() || 'None recorded.');
   out.push('');
   return `${out.join('\n')}\n`;
+}
+
+/** The V8 heap (old + new space) and the memory outside it at the RSS peak: where the RSS goes. */
+function memoryText(s: ScenarioResult): string {
+  const m = s.memory?.atPeak;
+  if (!m) return '';
+  const space = (name: string) => Math.round(m.spacesMb[name] ?? 0);
+  return ` (old ${space('old_space')}, new ${space('new_space')}, heap ${Math.round(m.heapTotalMb)}, ext ${Math.round(m.externalMb)})`;
 }

@@ -12,7 +12,7 @@ import { chromiumAvailable, type FirstPageResult, measureFirstPage } from './fir
 import { type LoadResult, quantile, runLoad, sequentialLatencies, summarize } from './load';
 import { type RunResult, readResults, renderMarkdown, type ScenarioResult, scenarioChecks } from './report';
 import { benchScenarios, type LoginName, type Scenario } from './scenarios';
-import { cpuMs, rssMb, type ServerProcess, sampleRss, startServer } from './server-process';
+import { cpuMs, rssMb, type ServerProcess, sampleMemory, sampleRss, startServer } from './server-process';
 import { type CapturedQuery, SqlProbe as Probe, type SqlProbe, type SqlTiming } from './sql-probe';
 
 /**
@@ -254,11 +254,13 @@ async function main(): Promise<number> {
         };
       }
       const sampler = sampleRss(server.pid);
+      const memory = sampleMemory(server);
       // Database backends: those open before the run, plus those the pool opens during it (counted whole).
       const backendsBefore = new Map((probe ? await probe.backendPids() : []).map((pid) => [pid, cpuMs(pid) ?? 0]));
       const serverBefore = cpuMs(server.pid) ?? 0;
       result.load = await runLoad({ ...common, connections, durationS });
       result.rss = sampler.stop();
+      result.memory = await memory.stop();
       const served = Math.max(1, result.load.requests);
       const serverMs = ((cpuMs(server.pid) ?? 0) - serverBefore) / served;
       let databaseMs: number | undefined;

@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { repoRoot } from '../apps/server/src/gen/bench-users';
 import { benchEnv, type GenTarget } from '../apps/server/src/gen/target';
+import type { MemorySample } from './memory-probe';
 
 /** The real server as a child process on 127.0.0.1, as `npm run serve` starts it. */
 export interface ServerProcess {
@@ -11,6 +12,8 @@ export interface ServerProcess {
   baseUrl: string;
   /** The server's output, for the report when it fails. */
   output(): string;
+  /** What the server's memory consists of now (bench/memory-probe.ts over IPC), or undefined. */
+  memory(): Promise<MemorySample | undefined>;
   stop(): Promise<void>;
 }
 
@@ -29,6 +32,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The Node flags `npm run serve` starts the server with (package.json), e.g. its heap limit. */
+export function serveNodeFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
+  const words = (pkg.scripts?.serve ?? '').split(/\s+/);
+  return words.filter((w, i) => w.startsWith('--') && w !== '--import' && words[i - 1] !== '--import');
+}
+
 export async function startServer(target: GenTarget): Promise<ServerProcess> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = {
@@ -40,12 +52,16 @@ export async function startServer(target: GenTarget): Promise<ServerProcess> {
     LOG_LEVEL: 'warn',
     ...benchEnv(target),
   };
-  // `node --import tsx`, not the tsx CLI: one process, so its pid is the server's (for RSS).
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
-    cwd: repoRoot,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // The Node flags of `npm run serve` (the heap settings), then BENCH_NODE_OPTIONS for experiments
+  // (e.g. --cpu-prof): the bench's own NODE_OPTIONS is not passed on to the server.
+  const nodeFlags = [...serveNodeFlags(), ...(process.env.BENCH_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean)];
+  // `node --import tsx`, not the tsx CLI: one process, so its pid is the server's (for RSS). The
+  // memory probe answers the bench over the IPC channel only.
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeFlags, '--import', 'tsx', '--import', './bench/memory-probe.ts', 'apps/server/src/server.ts'],
+    { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
+  );
   let log = '';
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
@@ -64,6 +80,7 @@ export async function startServer(target: GenTarget): Promise<ServerProcess> {
     pid: child.pid!,
     baseUrl,
     output: () => log,
+    memory: () => askMemory(child),
     stop: async () => {
       if (exited) return;
       child.kill('SIGTERM');
@@ -87,6 +104,51 @@ export async function startServer(target: GenTarget): Promise<ServerProcess> {
   }
   await server.stop();
   throw new Error(`the server did not answer /api/health within 300 s:\n${log}`);
+}
+
+/** One memory sample from the server's probe; undefined when it does not answer within a second. */
+function askMemory(child: ChildProcess): Promise<MemorySample | undefined> {
+  if (!child.connected) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const done = (sample: MemorySample | undefined) => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(sample);
+    };
+    const onMessage = (message: unknown) => {
+      const memory = (message as { memory?: MemorySample } | null)?.memory;
+      if (memory) done(memory);
+    };
+    const timer = setTimeout(() => done(undefined), 1000);
+    child.on('message', onMessage);
+    child.send('memory', (error) => error && done(undefined));
+  });
+}
+
+/** The server's memory during a run: the sample at its highest RSS, and the highest of each part. */
+export function sampleMemory(server: ServerProcess, everyMs = 250) {
+  let atPeak: MemorySample | undefined;
+  const max: Record<string, number> = {};
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const sample = await server.memory();
+      if (sample) {
+        if (!atPeak || sample.rssMb > atPeak.rssMb) atPeak = sample;
+        const flat = { ...sample, ...sample.spacesMb, spacesMb: 0 };
+        for (const [key, value] of Object.entries(flat)) max[key] = Math.max(max[key] ?? 0, value);
+      }
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    async stop(): Promise<{ atPeak?: MemorySample; max: Record<string, number> }> {
+      stopped = true;
+      await loop;
+      delete max.spacesMb;
+      return { atPeak, max };
+    },
+  };
 }
 
 /** Resident memory of a process in MB (VmRSS), or undefined once it is gone. */
