@@ -39,7 +39,8 @@ export async function rulesInScope(db: Db, scope: StatsScope): Promise<ScopeRule
   const result = await db.execute(sql`
     select r.id, r.school_id as "schoolId", r.kind, r.frequency, r.window_days as "windowDays" from care_rule r join org o on o.id = r.school_id
     where r.county_id = ${scope.countyId} and r.deleted_at is null and r.active and o.kind = 'school'
-      and ${schoolFilter}`);
+      and ${schoolFilter}
+    order by r.id`);
   return rowsOf<ScopeRule>(result).map((r) => ({ ...r, windowDays: Number(r.windowDays) }));
 }
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../stats/stats.repository';
@@ -42,19 +41,6 @@ async function computePeriods(db: Db, countyId: string, periods: RulePeriod[]): 
 
 /** Rules of `periods` as a uuid[] literal. */
 const ruleIdsOf = (periods: readonly RulePeriod[]) => `{${[...new Set(periods.map((p) => p.ruleId))].join(',')}}`;
-
-/** The same set of periods, however ordered, gives the same fingerprint (compliance_window). */
-export function periodsFingerprint(periods: readonly RulePeriod[]): string {
-  const byRule = new Map<string, string[]>();
-  for (const p of periods) {
-    const list = byRule.get(p.ruleId);
-    if (list) list.push(`${p.start}/${p.end}`);
-    else byRule.set(p.ruleId, [`${p.start}/${p.end}`]);
-  }
-  const hash = createHash('sha1');
-  for (const ruleId of [...byRule.keys()].sort()) hash.update(`${ruleId}:${byRule.get(ruleId)!.sort().join(',')};`);
-  return hash.digest('base64');
-}
 
 /**
  * Schools (of the rules of `periods`) with stale rows or periods not yet computed. With `lagFrom`,
@@ -185,7 +171,8 @@ export async function ensureComplianceCache(
   options: { runningMayLagFrom?: string } = {},
 ): Promise<void> {
   if (periods.length === 0) return;
-  const fingerprint = periodsFingerprint(periods);
+  // Order-dependent: the same set asked in another order is only looked for missing periods once more.
+  const { fingerprint } = periodParts(periods);
   const { schools, known } = await schoolsNeedingWork(
     db,
     countyId,

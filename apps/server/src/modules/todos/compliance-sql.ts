@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { leftBehindCategories, parentContactKinds } from '@shouwang/shared';
 import { type SQL, sql } from 'drizzle-orm';
 
@@ -26,7 +27,26 @@ export function periodsRelation(periods: readonly RulePeriod[]): SQL {
  * p_end). A statement that joins a table of periods (compliance_tally) can join it to `rules` on the
  * rule id first, a hash join the planner estimates well, and to `schedules` then.
  */
-export function periodParts(periods: readonly RulePeriod[]): { rules: SQL; schedules: SQL } {
+export function periodParts(periods: readonly RulePeriod[]): PeriodParts {
+  let parts = partsMemo.get(periods);
+  if (!parts) {
+    parts = buildPeriodParts(periods);
+    partsMemo.set(periods, parts);
+  }
+  return parts;
+}
+
+export interface PeriodParts {
+  rules: SQL;
+  schedules: SQL;
+  /** The same periods in the same order give the same fingerprint (another order: another one). */
+  fingerprint: string;
+}
+
+/** A request asks for the parts of the same periods more than once (marker, then read). */
+const partsMemo = new WeakMap<readonly RulePeriod[], PeriodParts>();
+
+function buildPeriodParts(periods: readonly RulePeriod[]): PeriodParts {
   const byRule = new Map<string, string[]>();
   for (const p of periods) {
     const list = byRule.get(p.ruleId);
@@ -55,8 +75,14 @@ export function periodParts(periods: readonly RulePeriod[]): { rules: SQL; sched
     rules.push(ruleId);
     ruleSchedule.push(n);
   }
+  const ruleList = arrayLiteral(rules);
+  const scheduleList = arrayLiteral(ruleSchedule.map(String));
+  const fingerprint = createHash('sha1')
+    .update(`${ruleList}|${scheduleList}|${at.join(',')}|${starts.join(',')}|${ends.join(',')}`)
+    .digest('base64');
   return {
-    rules: sql`select * from unnest(${arrayLiteral(rules)}::uuid[], ${arrayLiteral(ruleSchedule.map(String))}::int[])
+    fingerprint,
+    rules: sql`select * from unnest(${ruleList}::uuid[], ${scheduleList}::int[])
       as r(rule_id, schedule)`,
     schedules: sql`select * from unnest(${arrayLiteral(at.map(String))}::int[], ${arrayLiteral(starts)}::date[],
       ${arrayLiteral(ends)}::date[]) as s(schedule, p_start, p_end)`,
