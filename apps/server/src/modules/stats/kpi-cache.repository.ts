@@ -245,32 +245,32 @@ export interface CachedFigures {
   panels: PanelRow[];
 }
 
-/** The four KPIs (whole scope and per unit), the breakdowns and the panels, from the cache. Call `ensureKpiCache` first. */
-export async function readCachedFigures(
-  db: Db,
-  scope: StatsScope,
-  window: KpiWindow,
-  unit: UnitKind | null,
-): Promise<CachedFigures> {
+/** The statements of the cached figures: per-unit tallies (with the unit's name) and the measures of kpi_tally_extra. */
+function cachedFigureStatements(scope: StatsScope, window: KpiWindow, unit: UnitKind | null) {
   const where = sql`t.county_id = ${scope.countyId} and t.window_start = ${window.start}::date
     and t.as_of = ${window.asOf}::date and ${tallyScope(scope)}`;
-  const [tallyResult, extraResult] = await Promise.all([
-    db.execute(sql`
-      select grouping(${unitOfTally(unit)}) = 1 as total, ${unitOfTally(unit)} as unit_id,
-        sum(children)::int as children, sum(archive_met)::int as archive_met, sum(enrollment_in)::int as enrollment_in,
-        sum(enrollment_met)::int as enrollment_met, sum(retention_in)::int as retention_in,
-        sum(retention_met)::int as retention_met, sum(paired)::int as paired
-      from kpi_tally t where ${where}
-      group by grouping sets ((), (${unitOfTally(unit)}))`),
-    db.execute(sql`
+  return {
+    tallies: sql`
+      select g.*, o.name as unit_name, o.kind as unit_kind from (
+        select grouping(${unitOfTally(unit)}) = 1 as total, ${unitOfTally(unit)} as unit_id,
+          sum(children)::int as children, sum(archive_met)::int as archive_met, sum(enrollment_in)::int as enrollment_in,
+          sum(enrollment_met)::int as enrollment_met, sum(retention_in)::int as retention_in,
+          sum(retention_met)::int as retention_met, sum(paired)::int as paired
+        from kpi_tally t where ${where}
+        group by grouping sets ((), (${unitOfTally(unit)}))
+      ) g left join org o on o.id = g.unit_id::uuid and o.deleted_at is null`,
+    extra: sql`
       select t.measure as key, sum(t.children)::int as count from kpi_tally_extra t
-      where ${where} group by t.measure`),
-  ]);
+      where ${where} group by t.measure`,
+  };
+}
+
+function figuresOf(tallyRows: Record<string, unknown>[], extraRows: { key: string; count: unknown }[]): CachedFigures {
   const n = (v: unknown) => Number(v ?? 0);
-  const tallies = tallyRowsOf(rowsOf<Record<string, unknown>>(tallyResult));
+  const tallies = tallyRowsOf(tallyRows);
   const split: CachedFigures['split'] = [];
   const panels: PanelRow[] = [];
-  for (const r of rowsOf<{ key: string; count: unknown }>(extraResult)) {
+  for (const r of extraRows) {
     const count = n(r.count);
     const [kind, key = null] = r.key.split(/:(.*)/s) as [string, string | undefined];
     if (kind === 'category' || kind === 'care_level') split.push({ axis: kind, key: key!, count });
@@ -280,4 +280,42 @@ export async function readCachedFigures(
       panels.push({ panel: kind, key: null, sub: null, count });
   }
   return { tallies, split, panels };
+}
+
+/** The four KPIs (whole scope and per unit), the breakdowns and the panels, from the cache. Call `ensureKpiCache` first. */
+export async function readCachedFigures(
+  db: Db,
+  scope: StatsScope,
+  window: KpiWindow,
+  unit: UnitKind | null,
+): Promise<CachedFigures> {
+  const statements = cachedFigureStatements(scope, window, unit);
+  const [tallyResult, extraResult] = await Promise.all([db.execute(statements.tallies), db.execute(statements.extra)]);
+  return figuresOf(rowsOf<Record<string, unknown>>(tallyResult), rowsOf<{ key: string; count: unknown }>(extraResult));
+}
+
+/**
+ * The cached figures in one statement when the window is computed and no write is waiting to be
+ * taken in (the usual case: the freshness check and the reads see one snapshot); null otherwise,
+ * and the caller brings the cache up to date first.
+ */
+export async function readFreshCachedFigures(
+  db: Db,
+  scope: StatsScope,
+  window: KpiWindow,
+  unit: UnitKind | null,
+): Promise<CachedFigures | null> {
+  const statements = cachedFigureStatements(scope, window, unit);
+  const [row] = rowsOf<{ fresh: unknown; tallies: unknown; extra: unknown }>(
+    await db.execute(sql`
+      with tallies as (${statements.tallies}), extra as (${statements.extra})
+      select exists (select 1 from kpi_window w where w.county_id = ${scope.countyId}
+            and w.window_start = ${window.start}::date and w.as_of = ${window.asOf}::date)
+          and not exists (select 1 from kpi_dirty d where d.county_id = ${scope.countyId}) as fresh,
+        (select coalesce(json_agg(tallies), '[]') from tallies) as tallies,
+        (select coalesce(json_agg(extra), '[]') from extra) as extra`),
+  );
+  if (!isTrue(row?.fresh)) return null;
+  const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  return figuresOf(json<Record<string, unknown>[]>(row!.tallies), json<{ key: string; count: unknown }[]>(row!.extra));
 }

@@ -3,9 +3,17 @@ import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../gen/generate';
 import { buildTestApp, type TestApp } from '../../test/app';
-import { ensureKpiCache, readCachedFigures, refreshKpiCaches } from './kpi-cache.repository';
+import { ensureKpiCache, readCachedFigures, readFreshCachedFigures, refreshKpiCaches } from './kpi-cache.repository';
 import { panelTallies } from './panels.repository';
-import { breakdowns, type KpiWindow, kpiTallies, rowsOf, type StatsScope, type UnitKind } from './stats.repository';
+import {
+  breakdowns,
+  type KpiWindow,
+  kpiTallies,
+  orgNames,
+  rowsOf,
+  type StatsScope,
+  type UnitKind,
+} from './stats.repository';
 
 /**
  * The KPI cache (kpi_tally) answers what the live statements answer, for the county, its townships
@@ -28,11 +36,21 @@ async function expectAgreement(w: KpiWindow = window) {
   await ensureKpiCache(t.db, countyId, w);
   for (const { scope, unit } of scopes) {
     const cached = await readCachedFigures(t.db, scope, w, unit);
+    // The one-statement read of a fresh cache answers the same.
+    expect(await readFreshCachedFigures(t.db, scope, w, unit)).toEqual(cached);
     const live = await kpiTallies(t.db, scope, w, unit);
+    const names = await orgNames(
+      t.db,
+      live.flatMap((r) => (r.unitId ? [r.unitId] : [])),
+    );
+    const withNames = live.map((r) => ({
+      ...r,
+      unit: r.unitId ? { name: names.get(r.unitId)!.name, kind: names.get(r.unitId)!.kind } : null,
+    }));
     const byUnit = (r: { unitId: string | null }) => r.unitId ?? '';
     expect({ scope: scope.path, tallies: sortedBy(cached.tallies, byUnit) }).toEqual({
       scope: scope.path,
-      tallies: sortedBy(live, byUnit),
+      tallies: sortedBy(withNames, byUnit),
     });
     const bySplit = (r: { axis: string; key: string }) => `${r.axis} ${r.key}`;
     expect(sortedBy(cached.split, bySplit)).toEqual(sortedBy(await breakdowns(t.db, scope, w.asOf), bySplit));
@@ -162,6 +180,8 @@ describe('the KPI cache', () => {
     for (const [what, change] of changes) {
       await t.db.execute(change);
       expect({ what, dirty: (await dirty()) > 0 }).toEqual({ what, dirty: true });
+      // A write waiting to be taken in: the one-statement read declines.
+      expect(await readFreshCachedFigures(t.db, scopes[0]!.scope, window, scopes[0]!.unit)).toBeNull();
       const after = JSON.stringify(await expectAgreement());
       expect(await dirty()).toBe(0);
       if (after !== before) changed.push(what);

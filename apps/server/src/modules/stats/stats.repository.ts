@@ -149,6 +149,8 @@ export const kpiConditions: Record<ChildKpi, { counted: SQL; met: SQL }> = {
 export interface KpiTallyRow {
   /** null: the whole scope. */
   unitId: string | null;
+  /** The unit's name and kind, when the statement joined them (the KPI cache does). */
+  unit?: { name: string; kind: string } | null;
   children: number;
   counts: Record<ChildKpi, { numerator: number; denominator: number }>;
 }
@@ -187,6 +189,9 @@ export function tallyRowsOf(rows: Record<string, unknown>[]): KpiTallyRow[] {
     .filter((r) => isTotal(r.total) || r.unit_id !== null)
     .map((r) => ({
       unitId: isTotal(r.total) ? null : (r.unit_id as string),
+      ...('unit_name' in r
+        ? { unit: r.unit_name == null ? null : { name: String(r.unit_name), kind: String(r.unit_kind) } }
+        : {}),
       children: n(r.children),
       counts: {
         archiveRate: { numerator: n(r.archive_met), denominator: n(r.children) },

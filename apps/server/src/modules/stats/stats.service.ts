@@ -20,7 +20,13 @@ import {
   type ScopePeriod,
   scopeComplianceTallies,
 } from './compliance-scope.repository';
-import { type CachedFigures, cachedScopeKinds, ensureKpiCache, readCachedFigures } from './kpi-cache.repository';
+import {
+  type CachedFigures,
+  cachedScopeKinds,
+  ensureKpiCache,
+  readCachedFigures,
+  readFreshCachedFigures,
+} from './kpi-cache.repository';
 import { type KpiWindow, kpiTallies, orgNames } from './stats.repository';
 import { type ResolvedStats, resolveStats, termInfo } from './stats-scope';
 
@@ -114,6 +120,8 @@ export async function scopePeriods(db: Db, resolved: ResolvedStats, ctx?: Reques
  */
 export async function cachedFigures(db: Db, resolved: ResolvedStats, window: KpiWindow): Promise<CachedFigures | null> {
   if (!cachedScopeKinds.has(resolved.scope.kind)) return null;
+  const fresh = await readFreshCachedFigures(db, resolved.scope, window, resolved.unit);
+  if (fresh) return fresh;
   await ensureKpiCache(db, resolved.scope.countyId, window);
   return readCachedFigures(db, resolved.scope, window, resolved.unit);
 }
@@ -170,10 +178,13 @@ export async function kpisOfResolved(
     byKind.set(row.kind, tally);
   }
   const unitRows = tallies.filter((t) => t.unitId !== null);
-  const names = await orgNames(
-    db,
-    unitRows.map((u) => u.unitId!),
-  );
+  // The KPI cache's rows carry their unit's name; live tallies look the names up.
+  const names = unitRows.every((u) => u.unit !== undefined)
+    ? new Map(unitRows.flatMap((u) => (u.unit ? [[u.unitId!, u.unit] as const] : [])))
+    : await orgNames(
+        db,
+        unitRows.map((u) => u.unitId!),
+      );
   const wantedKind = resolved.unit;
   return {
     ...base,
