@@ -530,6 +530,8 @@ export const childrenGen: GenPart = {
       });
       row.archiveComplete = completeness.complete;
       row.archiveMissing = completeness.missing;
+      // The categories in force, as migration 0024's trigger keeps them (it then finds the row right).
+      row.openCategories = [...open].sort();
       children.push(row);
       genChildren.push({
         id,

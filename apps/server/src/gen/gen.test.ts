@@ -146,6 +146,18 @@ describe('the generator at small scale', () => {
     expect(after.sort((a, b) => a.id.localeCompare(b.id))).toEqual(before.sort((a, b) => a.id.localeCompare(b.id)));
   });
 
+  it("keeps each child's categories in force on the child (open_categories), as the lists read them", async () => {
+    const open = await t.db
+      .select({ childId: childCategory.childId, category: childCategory.category })
+      .from(childCategory)
+      .where(isNull(childCategory.endDate));
+    const expected = new Map<string, string[]>();
+    for (const o of open) expected.set(o.childId, [...(expected.get(o.childId) ?? []), o.category].sort());
+    const children = await t.db.select({ id: child.id, openCategories: child.openCategories }).from(child);
+    expect(children.filter((c) => c.openCategories.length > 0).length).toBeGreaterThan(0);
+    for (const c of children) expect(c.openCategories, c.id).toEqual(expected.get(c.id) ?? []);
+  });
+
   it('writes logins that work: the class teacher signs in with the bench password and sees their class', async () => {
     const { logins, samples } = result.benchUsers;
     const teacher = await loginAs(t, { username: logins.classTeacher!.username, password: BENCH_PASSWORD });

@@ -64,6 +64,8 @@ export function addNewChild(writes: WriteSet, actor: Actor, candidate: ImportCan
     cachedPinyinKeys(candidate.name!),
     idNumberColumns(candidate.idNumber),
     placement,
+    // Filled here so that the categories' trigger (migration 0024) finds the row right already.
+    { openCategories: [...categories].sort() },
   );
   if (candidate.enrollmentStatus) {
     child.enrollmentStatus = candidate.enrollmentStatus;

@@ -130,6 +130,7 @@ const hiddenInAudit = new Set([
   'idNumberLast4',
   'namePinyin',
   'namePinyinCompact',
+  'openCategories',
   'nameInitials',
   'schoolPath',
   'villagePath',

@@ -124,6 +124,7 @@ export function childSnapshot(row: ChildRow): Record<string, unknown> {
     idNumberLast4: _l,
     archiveComplete: _ac,
     archiveMissing: _am,
+    openCategories: _oc,
     schoolPath: _sp,
     villagePath: _vp,
     ...rest

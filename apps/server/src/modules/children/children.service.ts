@@ -12,7 +12,6 @@ import type { RequestContext } from '../../lib/context';
 import { isUniqueViolation } from '../../lib/db-errors';
 import { AppError } from '../../lib/errors';
 import { findOrg } from '../orgs/orgs.repository';
-import { activeCategoriesOf } from './child-history.repository';
 import { findChildPage } from './child-page.repository';
 import { resolvePlacement } from './child-placement';
 import { auditOrgOf, invalidFields, requireReadableChild, requireWritableChild } from './children.access';
@@ -29,7 +28,7 @@ import { refreshCompleteness } from './use-cases/refresh-completeness';
 export async function listVisibleChildren(db: Db, actor: Actor, query: ChildListQuery) {
   const { page, pageSize, category, incomplete, parentUnreachable, noEntrustment, deleted, ...rest } = query;
   const scope = await childScope(db, actor, deleted === 'true' ? 'child.write' : 'child.read');
-  const { rows, total } = await repo.listChildren(
+  const { rows, total, names } = await repo.listChildren(
     db,
     scope,
     {
@@ -42,22 +41,8 @@ export async function listVisibleChildren(db: Db, actor: Actor, query: ChildList
     },
     { page, pageSize },
   );
-  const categories = await activeCategoriesOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  const names = await repo.orgNames(
-    db,
-    rows.flatMap((r) => [r.schoolId, r.classId, r.villageId]),
-  );
-  const items = rows.map((r) =>
-    presentChildListItem(
-      actor,
-      r,
-      (categories.get(r.id) ?? []).map((c) => c.category),
-      names,
-    ),
-  );
+  // The categories in force are the child's `open_categories` (in code order, as listed before).
+  const items = rows.map((r) => presentChildListItem(actor, r, r.openCategories, names));
   return { items, total, page, pageSize };
 }
 
