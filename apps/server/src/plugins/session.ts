@@ -88,12 +88,12 @@ export const sessionPlugin = fp<{ database: Database; config: AppConfig }>(async
   const actorCache = new ActorCache(config.session.cacheMs);
   // This process's writes to accounts, roles, units or sessions take effect on the next request:
   // the cached actors they change are dropped before the response leaves (see authWriteScope).
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     const scope = authWriteScope(request, reply.statusCode);
     if (scope?.kind === 'session') actorCache.deleteSession(scope.sessionId);
     else if (scope?.kind === 'user') actorCache.invalidateUser(scope.userId);
     else if (scope?.kind === 'all') actorCache.invalidateAll();
-    return payload;
+    done(null, payload);
   });
 
   app.addHook('onRequest', async (request, reply) => {
