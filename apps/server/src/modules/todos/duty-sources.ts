@@ -94,21 +94,10 @@ export function dutyDoneCondition(alias: string) {
   return sql.join(branches, sql` or `);
 }
 
-/**
- * The to-do list's records of the external sources in SQL (todo-duties.ts): rows `(id, child_id, kind,
- * occurred_on, school_id)` of every registered source, for the children of relation `kids`
- * (`child_id`, `school_id`, `county_id`) whose school has a rule of the source's kind in relation
- * `rules` (`school_id`, `kind`), dated in `terms` (`school_id`, `p_start`, `p_end`).
- */
-export function externalRecordsRelation(kids: string, rules: string, terms: string) {
-  const [k, r, t] = [sql.raw(kids), sql.raw(rules), sql.raw(terms)];
-  return externalSources(Object.keys(dutySources) as ExternalDutyKind[]).map(([kind, source]) => {
-    const table = sql.identifier(source.table);
-    const date = sql.identifier(source.dateColumn);
-    return sql`select x.id, x.child_id, ${kind}::text as kind, x.${date} as occurred_on, ${k}.school_id
-      from ${k} join ${t} on ${t}.school_id = ${k}.school_id
-      join ${table} x on x.county_id = ${k}.county_id and x.child_id = ${k}.child_id
-        and x.${date} between ${t}.p_start and ${t}.p_end and x.deleted_at is null
-      where exists (select 1 from ${r} where ${r}.school_id = ${k}.school_id and ${r}.kind = ${kind})`;
-  });
-}
+/** Every registered external source: its kind, table and date column as SQL identifiers. */
+export const externalDutyTables = () =>
+  externalSources(Object.keys(dutySources) as ExternalDutyKind[]).map(([kind, source]) => ({
+    kind,
+    table: sql.identifier(source.table),
+    date: sql.identifier(source.dateColumn),
+  }));

@@ -5,7 +5,7 @@ import type { ChildRow } from '../children/children.repository';
 import { child, childCategory, childEnrollment } from '../children/children.table';
 
 /** What the to-do list, calendar and schedule need of a child. */
-const dutyChildColumns = {
+export const dutyChildColumns = {
   id: child.id,
   name: child.name,
   countyId: child.countyId,
@@ -68,7 +68,11 @@ type CategoryFact = ChildFacts['categories'][number];
 type EnrollmentFact = ChildFacts['enrollments'][number];
 
 /** A child's facts from its category periods and enrollment history (oldest first). */
-function factsOf(c: DutyChild, own: readonly CategoryFact[], enrollments: readonly EnrollmentFact[]): ChildFacts {
+export function factsOf(
+  c: DutyChild,
+  own: readonly CategoryFact[],
+  enrollments: readonly EnrollmentFact[],
+): ChildFacts {
   const leftBehind = own.filter((x) => leftBehindCategories.includes(x.category));
   const stillAway = leftBehind.some((x) => x.endDate === null);
   const ends = leftBehind
@@ -125,7 +129,7 @@ export async function childFactsOf(db: Db, children: DutyChild[]): Promise<Map<s
  * `selectChildren` and `childFactsOf` in one statement, with each child's class name (bench
  * findings 8: the to-do list paid a round trip for each). The sub-selects pin the child's county.
  */
-const factsColumns = {
+export const factsColumns = {
   className: sql<string | null>`(select o.name from org o where o.id = "child"."class_id")`,
   categories: sql<CategoryFact[]>`coalesce((select json_agg(json_build_object('category', cc.category,
     'startDate', cc.start_date, 'endDate', cc.end_date) order by cc.start_date, cc.category)

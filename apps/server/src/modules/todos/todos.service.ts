@@ -7,6 +7,7 @@ import {
   type TodoItem,
   type TodoListResponse,
   type TodoSection,
+  todayIso,
 } from '@shouwang/shared';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
@@ -14,8 +15,9 @@ import type { RequestContext } from '../../lib/context';
 import { openFollowUpsOf } from '../care-records/care-records.repository';
 import { loadSchoolsCare } from '../care-rules/care-rules.service';
 import { orgNames } from '../children/children.repository';
-import { dutyChildrenOf, responsibleUnits } from './duty-scope';
+import { responsibleUnits } from './duty-scope';
 import { todoDuties } from './todo-duties';
+import { todoChildrenOf } from './todo-scope';
 import { tasksOf } from './todo-task-sources';
 
 /** Schools whose rules give their administrator duties of their own (the defaults give none). */
@@ -41,15 +43,13 @@ const externalDutyHref = (kind: string, childId: string) =>
  */
 export async function todosOf(db: Db, ctx: RequestContext, actor: Actor, asOf: string): Promise<TodoListResponse> {
   const units = responsibleUnits(actor);
-  const scope = await dutyChildrenOf(db, actor, {
-    schoolAdminSchools: await schoolsWithAdminDuties(db, ctx, units.schoolIds),
-  });
+  const scope = await todoChildrenOf(db, actor, await schoolsWithAdminDuties(db, ctx, units.schoolIds), todayIso());
   const weekEnd = addDays(isoWeekStart(asOf), 6);
   const { duties, frequencies } = await todoDuties(db, ctx, scope.children, scope.facts, {
     asOf,
     dueBy: weekEnd,
     // Pairing rules matter only when someone is paired with the caller.
-    withPairingRules: scope.pairedIds.size > 0,
+    withPairingRules: scope.paired,
   });
   const owed = duties.filter((d) => owes(d, actor.userId, [...(scope.rolesOver.get(d.childId) ?? [])]));
   const followUps = await openFollowUpsOf(db, actor.userId);
