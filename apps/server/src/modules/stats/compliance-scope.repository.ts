@@ -1,7 +1,7 @@
 import type { CareFrequency } from '@shouwang/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { ensureComplianceCache, readCachedTallies } from '../todos/compliance-cache.repository';
+import { cachedTallies } from '../todos/compliance-cache.repository';
 import { dueRelation, isTrue, kidsRelation, periodsRelation } from '../todos/compliance-sql';
 import { dutyDoneCondition } from '../todos/duty-sources';
 import { rowsOf, type StatsScope, scopeFilter } from './stats.repository';
@@ -86,12 +86,12 @@ export async function scopeComplianceTallies(
   if (input.scope.kind === 'class') return liveScopeComplianceTallies(db, input);
   // Beyond a school, running periods may lag behind the day's records by the background pass.
   const lag = input.scope.kind === 'school' ? {} : { runningMayLagFrom: input.endedBefore };
-  await ensureComplianceCache(db, input.scope.countyId, input.periods, lag);
-  const rows = await readCachedTallies(db, {
+  const rows = await cachedTallies(db, {
     countyId: input.scope.countyId,
     periods: input.periods,
     endedBefore: input.endedBefore,
     by: 'kindMonth',
+    ...lag,
   });
   return rows.map((r) => ({ kind: r.key, month: r.month, ended: r.ended, due: r.due, done: r.done }));
 }

@@ -223,15 +223,15 @@ export interface CachedTally {
   done: number;
 }
 
-/**
- * The cached tallies of `periods`, added up per rule (or per rule kind and month), split into
- * periods ended before `endedBefore` and running ones. Call `ensureComplianceCache` first.
- */
-export async function readCachedTallies(
-  db: Db,
-  input: { countyId: string; periods: RulePeriod[]; endedBefore: string; by: 'rule' | 'kindMonth' },
-): Promise<CachedTally[]> {
-  if (input.periods.length === 0) return [];
+export interface TallyQuery {
+  countyId: string;
+  periods: RulePeriod[];
+  endedBefore: string;
+  by: 'rule' | 'kindMonth';
+}
+
+/** The statement of the cached tallies of `periods` (the last CTE, `rows`, holds the answer). */
+function talliesStatement(input: TallyQuery): { ctes: SQL; ruleIds: string[] } {
   // Grouped on cheap keys (uuid, "C"-collated text, a date), formatted once per group afterwards.
   const key: SQL = input.by === 'rule' ? sql`t.rule_id` : sql`t.kind collate "C"`;
   const month: SQL = input.by === 'rule' ? sql`null::date` : sql`date_trunc('month', t.period_start)::date`;
@@ -243,8 +243,8 @@ export async function readCachedTallies(
     if (p.start < first) first = p.start;
     if (p.start > last) last = p.start;
   }
-  const result = await db.execute(sql`
-    with r as (${rules}), s as (${schedules}),
+  const ctes = sql`
+    r as (${rules}), s as (${schedules}),
     -- The county's tallies read once and hash-joined (probing the index once per period cost 4,800 probes);
     -- a school's few rules are looked up by rule.
     t as materialized (select rule_id, kind, period_start, period_end, due, done from compliance_tally
@@ -258,14 +258,65 @@ export async function readCachedTallies(
       join r on r.rule_id = t.rule_id
       join s on s.schedule = r.schedule and s.p_start = t.period_start and s.p_end = t.period_end
       group by 1, 2, 3
-    )
-    select key::text as key, coalesce(to_char(month, 'YYYY-MM'), '') as month, ended, due, done from g
-    where due > 0`);
-  return rowsOf<Record<string, unknown>>(result).map((r) => ({
-    key: String(r.key),
-    month: String(r.month),
-    ended: isTrue(r.ended),
-    due: Number(r.due),
-    done: Number(r.done),
-  }));
+    ),
+    rows as (
+      select key::text as key, coalesce(to_char(month, 'YYYY-MM'), '') as month, ended, due, done from g
+      where due > 0
+    )`;
+  return { ctes, ruleIds };
+}
+
+const tallyOf = (r: Record<string, unknown>): CachedTally => ({
+  key: String(r.key),
+  month: String(r.month),
+  ended: isTrue(r.ended),
+  due: Number(r.due),
+  done: Number(r.done),
+});
+
+/**
+ * The cached tallies of `periods`, added up per rule (or per rule kind and month), split into
+ * periods ended before `endedBefore` and running ones. Call `ensureComplianceCache` first.
+ */
+export async function readCachedTallies(db: Db, input: TallyQuery): Promise<CachedTally[]> {
+  if (input.periods.length === 0) return [];
+  const { ctes } = talliesStatement(input);
+  const result = await db.execute(sql`with ${ctes} select * from rows`);
+  return rowsOf<Record<string, unknown>>(result).map(tallyOf);
+}
+
+/**
+ * `ensureComplianceCache` then `readCachedTallies`, in one statement when the marker says the set of
+ * periods was computed and none of its schools is stale (the check and the read see one snapshot);
+ * otherwise the cache is brought up to date and read again.
+ */
+export async function cachedTallies(
+  db: Db,
+  input: TallyQuery & { runningMayLagFrom?: string },
+): Promise<CachedTally[]> {
+  if (input.periods.length === 0) return [];
+  const { ctes, ruleIds } = talliesStatement(input);
+  const lagFrom = input.runningMayLagFrom ?? null;
+  // A school's few rules name its schools; beyond, any stale school of the county sends the read the long way.
+  const ofRules =
+    ruleIds.length <= FEW_RULES
+      ? sql` and s.school_id in (select r.school_id from care_rule r where r.county_id = ${input.countyId}
+          and r.id = any(${`{${ruleIds.join(',')}}`}::uuid[]))`
+      : sql``;
+  const [row] = rowsOf<{ current: unknown; rows: unknown }>(
+    await db.execute(sql`
+      with ${ctes}
+      select exists (select 1 from compliance_window w where w.county_id = ${input.countyId}
+            and w.fingerprint = ${periodParts(input.periods).fingerprint})
+          and not exists (select 1 from compliance_state s where s.county_id = ${input.countyId}
+            and s.dirty_from is not null and (${lagFrom}::date is null or s.dirty_from < ${lagFrom}::date)${ofRules})
+          as current,
+        (select coalesce(json_agg(rows), '[]') from rows) as rows`),
+  );
+  if (isTrue(row?.current)) {
+    const rows = (typeof row!.rows === 'string' ? JSON.parse(row!.rows) : row!.rows) as Record<string, unknown>[];
+    return rows.map(tallyOf);
+  }
+  await ensureComplianceCache(db, input.countyId, input.periods, lagFrom ? { runningMayLagFrom: lagFrom } : {});
+  return readCachedTallies(db, input);
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../stats/stats.repository';
-import { ensureComplianceCache, readCachedTallies } from './compliance-cache.repository';
+import { cachedTallies } from './compliance-cache.repository';
 import { dueRelation, isTrue, kidsRelation, periodsRelation, type RulePeriod } from './compliance-sql';
 import { dutyDoneCondition } from './duty-sources';
 
@@ -48,8 +48,7 @@ export async function complianceTallies(
   db: Db,
   input: { countyId: string; schoolId: string; asOf: string; periods: PeriodRow[] },
 ): Promise<TallyRow[]> {
-  await ensureComplianceCache(db, input.countyId, input.periods);
-  const rows = await readCachedTallies(db, {
+  const rows = await cachedTallies(db, {
     countyId: input.countyId,
     periods: input.periods,
     endedBefore: input.asOf,
