@@ -9,14 +9,14 @@ import {
 import type { Actor } from '../../lib/authz/actor';
 import type { CategoryItem, EnrollmentItem, EntrustmentItem, GuardianItem, ParentItem } from './child-page.repository';
 import { childAbilities } from './children.policy';
-import type { ChildListRow, ChildRow } from './children.repository';
+import type { ChildListItemRow, ChildListRow, ChildRow } from './children.repository';
 import { presentGuardian, presentParent } from './family.presenter';
 
 const ref = (id: string | null, names: Map<string, string>) => (id ? { id, name: names.get(id) ?? '' } : null);
 
 export function presentChildListItem(
   actor: Actor,
-  row: ChildListRow,
+  row: ChildListItemRow,
   categories: ChildCategory[],
   names: Map<string, string>,
 ): ChildListItem {

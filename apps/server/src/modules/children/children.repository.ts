@@ -148,27 +148,58 @@ const pageCol = (column: AnyPgColumn) => sql`${sql.identifier('p')}.${sql.identi
 /** A name of the org (a reference table) with this id, or null. */
 const orgNameOf = (id: SQL) => sql<string | null>`(select ${col(org.name)} from ${org} where ${col(org.id)} = ${id})`;
 
+/** What a list item shows (children.presenter `presentChildListItem`) and its order and abilities read. */
+const c = childColumns;
+const listItemColumns = {
+  id: c.id,
+  countyId: c.countyId,
+  schoolId: c.schoolId,
+  classId: c.classId,
+  villageId: c.villageId,
+  schoolPath: c.schoolPath,
+  villagePath: c.villagePath,
+  grade: c.grade,
+  name: c.name,
+  namePinyin: c.namePinyin,
+  sex: c.sex,
+  birthDate: c.birthDate,
+  ethnicity: c.ethnicity,
+  idNumberMasked: c.idNumberMasked,
+  careLevel: c.careLevel,
+  enrollmentStatus: c.enrollmentStatus,
+  archiveComplete: c.archiveComplete,
+  archiveMissing: c.archiveMissing,
+  openCategories: c.openCategories,
+  version: c.version,
+  deletedAt: c.deletedAt,
+  updatedAt: c.updatedAt,
+};
+type Flags = { parentUnreachable: boolean; hasEntrustment: boolean };
+export type ChildListItemRow = Pick<ChildRow, keyof typeof listItemColumns> & Flags;
+type ListPage<Row> = { rows: Row[]; total: number; names: Map<string, string> };
+
 /**
  * One page of children in scope, in pinyin order (or most recently changed first), the total, and
- * the names of their schools, classes and villages: one statement (bench findings 16; it was five
+ * the names of their schools, classes and villages: one statement (bench findings 17b; it was five
  * round trips, each ≈0.4 ms of server CPU). The page is taken first, then the two family flags and
  * the names for its rows only: computed in the filtered query's select list, the planner turned the
  * flags into hashed subplans over all of `parent` and `guardian` (bench findings 1). The total is an
  * uncorrelated sub-select (computed once); a page past the end asks for it on its own.
  */
-export async function listChildren(
+async function listPage(
   db: Db,
   scope: ChildScope,
   filters: ChildListFilters,
   page: { page: number; pageSize: number },
-): Promise<{ rows: ChildListRow[]; total: number; names: Map<string, string> }> {
+  columns: Record<string, AnyPgColumn>,
+): Promise<ListPage<Record<string, unknown> & Flags>> {
   const today = todayIso();
   const conditions = listConditions(scope, filters, today);
   if (!conditions) return { rows: [], total: 0, names: new Map() };
   const where = and(...conditions);
   const recent = filters.sort === 'recent';
   const p = db
-    .select(childColumns)
+    .select(columns)
     .from(child)
     .where(where)
     .orderBy(
@@ -179,10 +210,11 @@ export async function listChildren(
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .as('p');
-  const pageColumns = Object.fromEntries(
-    Object.keys(childColumns).map((key) => [key, p[key as keyof typeof childColumns]]),
-  ) as unknown as typeof childColumns;
-  const found = await db
+  const pageColumns = Object.fromEntries(Object.keys(columns).map((key) => [key, p[key]!])) as Record<
+    string,
+    AnyPgColumn
+  >;
+  const found = (await db
     .select({
       ...pageColumns,
       parentUnreachable: parentUnreachableOf(pageCol(child.id), pageCol(child.countyId)),
@@ -194,18 +226,40 @@ export async function listChildren(
     })
     .from(p)
     .orderBy(
-      ...(recent ? [desc(p.updatedAt), asc(p.id)] : [asc(sql`${p.namePinyin} collate "C"`), asc(p.name), asc(p.id)]),
-    );
+      ...(recent
+        ? [desc(pageCol(child.updatedAt)), asc(pageCol(child.id))]
+        : [asc(sql`${pageCol(child.namePinyin)} collate "C"`), asc(pageCol(child.name)), asc(pageCol(child.id))]),
+    )) as (Record<string, unknown> & Flags)[];
   const names = new Map<string, string>();
   const rows = found.map(({ schoolName, className, villageName, total: _total, ...row }) => {
-    if (row.schoolId) names.set(row.schoolId, schoolName ?? '');
-    if (row.classId) names.set(row.classId, className ?? '');
-    if (row.villageId) names.set(row.villageId, villageName ?? '');
-    return row as ChildListRow;
+    if (row.schoolId) names.set(row.schoolId as string, (schoolName as string | null) ?? '');
+    if (row.classId) names.set(row.classId as string, (className as string | null) ?? '');
+    if (row.villageId) names.set(row.villageId as string, (villageName as string | null) ?? '');
+    return row as Record<string, unknown> & Flags;
   });
-  if (found.length > 0) return { rows, total: found[0]!.total, names };
+  if (found.length > 0) return { rows, total: found[0]!.total as number, names };
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(child).where(where);
   return { rows, total: count!.n, names };
+}
+
+/** A page of the list as the list shows it (the columns of a list item only). */
+export async function listChildItems(
+  db: Db,
+  scope: ChildScope,
+  filters: ChildListFilters,
+  page: { page: number; pageSize: number },
+) {
+  return (await listPage(db, scope, filters, page, listItemColumns)) as unknown as ListPage<ChildListItemRow>;
+}
+
+/** The same children with every column but the ID number (the export, contact cards). */
+export async function listChildren(
+  db: Db,
+  scope: ChildScope,
+  filters: ChildListFilters,
+  page: { page: number; pageSize: number },
+) {
+  return (await listPage(db, scope, filters, page, childColumns)) as unknown as ListPage<ChildListRow>;
 }
 
 /** The two family flags of one child, as the list computes them. */

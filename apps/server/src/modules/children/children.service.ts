@@ -28,7 +28,7 @@ import { refreshCompleteness } from './use-cases/refresh-completeness';
 export async function listVisibleChildren(db: Db, actor: Actor, query: ChildListQuery) {
   const { page, pageSize, category, incomplete, parentUnreachable, noEntrustment, deleted, ...rest } = query;
   const scope = await childScope(db, actor, deleted === 'true' ? 'child.write' : 'child.read');
-  const { rows, total, names } = await repo.listChildren(
+  const { rows, total, names } = await repo.listChildItems(
     db,
     scope,
     {
