@@ -247,9 +247,10 @@ function talliesStatement(input: TallyQuery): { ctes: SQL; ruleIds: string[] } {
     r as (${rules}), s as (${schedules}),
     -- The county's tallies read once and hash-joined (probing the index once per period cost 4,800 probes);
     -- a school's few rules are looked up by rule.
-    t as materialized (select rule_id, kind, period_start, period_end, due, done from compliance_tally
-      where county_id = ${input.countyId} and period_start between ${first}::date and ${last}::date${
-        ruleIds.length <= FEW_RULES ? sql` and rule_id = any(${`{${ruleIds.join(',')}}`}::uuid[])` : sql``
+    t as materialized (select ct.rule_id, ct.kind, ct.period_start, ct.period_end, ct.due, ct.done
+      from compliance_tally ct
+      where ct.county_id = ${input.countyId} and ct.period_start between ${first}::date and ${last}::date${
+        ruleIds.length <= FEW_RULES ? sql` and ct.rule_id = any(${`{${ruleIds.join(',')}}`}::uuid[])` : sql``
       }),
     g as (
       select ${key} as key, ${month} as month, t.period_end < ${input.endedBefore}::date as ended,
