@@ -251,14 +251,16 @@ function cachedFigureStatements(scope: StatsScope, window: KpiWindow, unit: Unit
     and t.as_of = ${window.asOf}::date and ${tallyScope(scope)}`;
   return {
     tallies: sql`
-      select g.*, o.name as unit_name, o.kind as unit_kind from (
+      -- A unit's name by its key (a few dozen index lookups; a join hashed the whole org table).
+      select g.*, (select o.name from org o where o.id = g.unit_id::uuid and o.deleted_at is null) as unit_name,
+        (select o.kind from org o where o.id = g.unit_id::uuid and o.deleted_at is null) as unit_kind from (
         select grouping(${unitOfTally(unit)}) = 1 as total, ${unitOfTally(unit)} as unit_id,
           sum(children)::int as children, sum(archive_met)::int as archive_met, sum(enrollment_in)::int as enrollment_in,
           sum(enrollment_met)::int as enrollment_met, sum(retention_in)::int as retention_in,
           sum(retention_met)::int as retention_met, sum(paired)::int as paired
         from kpi_tally t where ${where}
         group by grouping sets ((), (${unitOfTally(unit)}))
-      ) g left join org o on o.id = g.unit_id::uuid and o.deleted_at is null`,
+      ) g`,
     extra: sql`
       select t.measure as key, sum(t.children)::int as count from kpi_tally_extra t
       where ${where} group by t.measure`,
