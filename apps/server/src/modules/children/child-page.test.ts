@@ -8,6 +8,7 @@ import { pairing } from '../pairings/pairings.table';
 import { listCategories, listEnrollments } from './child-history.repository';
 import { presentChild } from './children.presenter';
 import * as repo from './children.repository';
+import * as list from './children-list.repository';
 import { entrustmentsOf, listGuardians } from './guardians.repository';
 import { listParents } from './parents.repository';
 
@@ -87,7 +88,7 @@ async function pageFromTabReads(client: Client) {
   const row = (await repo.findChild(t.db, childId))!;
   const guardians = await listGuardians(t.db, childId);
   const view = presentChild(actor, {
-    row: { ...row, ...(await repo.childFlags(t.db, childId)) },
+    row: { ...row, ...(await list.childFlags(t.db, childId)) },
     names: await repo.orgNames(t.db, [row.schoolId, row.classId, row.villageId]),
     categories: await listCategories(t.db, childId),
     enrollments: await listEnrollments(t.db, childId),

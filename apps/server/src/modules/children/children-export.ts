@@ -8,10 +8,9 @@ import { AppError } from '../../lib/errors';
 import { withheldFromVillage } from '../privacy/consent-gate';
 import { auditOrgOf } from './children.access';
 import { childScope, coversChild } from './children.policy';
-import type { ChildListRow } from './children.repository';
-import * as repo from './children.repository';
 import { bulkAudit, type Families, familiesOf, idNumbersOf } from './children-bulk.repository';
 import { layouts } from './children-import-rows';
+import { type ChildListRow, listChildren } from './children-list.repository';
 import { emptyRecord, type SheetRecord, valueAt } from './children-sheet.types';
 import { neutralise, writeCell } from './children-sheet-cells';
 import { addDataSheet, writeWorkbook } from './children-template';
@@ -33,7 +32,7 @@ interface ExportContext {
 async function childrenToExport(db: Db, actor: Actor, query: ChildExportQuery, maxRows: number) {
   const { format: _f, idNumbers: _i, category, incomplete, parentUnreachable, noEntrustment, deleted, ...rest } = query;
   const scope = await childScope(db, actor, deleted === 'true' ? 'child.write' : 'child.read');
-  const { rows } = await repo.listChildren(
+  const { rows } = await listChildren(
     db,
     scope,
     {

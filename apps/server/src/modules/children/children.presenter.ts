@@ -9,7 +9,8 @@ import {
 import type { Actor } from '../../lib/authz/actor';
 import type { CategoryItem, EnrollmentItem, EntrustmentItem, GuardianItem, ParentItem } from './child-page.repository';
 import { childAbilities } from './children.policy';
-import type { ChildListItemRow, ChildListRow, ChildRow } from './children.repository';
+import type { ChildRow } from './children.repository';
+import type { ChildListItemRow, ChildListRow } from './children-list.repository';
 import { presentGuardian, presentParent } from './family.presenter';
 
 const ref = (id: string | null, names: Map<string, string>) => (id ? { id, name: names.get(id) ?? '' } : null);

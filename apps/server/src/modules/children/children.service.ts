@@ -19,6 +19,7 @@ import { canReadChild, childScope, coversChild } from './children.policy';
 import { childSnapshot, presentChild, presentChildListItem } from './children.presenter';
 import type { ChildInsert, ChildRow } from './children.repository';
 import * as repo from './children.repository';
+import { listChildItems } from './children-list.repository';
 import { idNumberColumns } from './id-number-hash';
 import { listParents } from './parents.repository';
 import { pinyinKeys } from './pinyin-keys';
@@ -28,7 +29,7 @@ import { refreshCompleteness } from './use-cases/refresh-completeness';
 export async function listVisibleChildren(db: Db, actor: Actor, query: ChildListQuery) {
   const { page, pageSize, category, incomplete, parentUnreachable, noEntrustment, deleted, ...rest } = query;
   const scope = await childScope(db, actor, deleted === 'true' ? 'child.write' : 'child.read');
-  const { rows, total, names } = await repo.listChildItems(
+  const { rows, total, names } = await listChildItems(
     db,
     scope,
     {

@@ -11,9 +11,9 @@ import { requireVillageSharing } from '../privacy/consent-gate';
 import { auditOrgOf, requireReadableChild } from './children.access';
 import { childScope } from './children.policy';
 import type { ChildRow } from './children.repository';
-import * as repo from './children.repository';
 import { bulkAudit, familiesOf } from './children-bulk.repository';
 import { joinWorkPlace } from './children-import-writes';
+import { listChildren } from './children-list.repository';
 import { type ContactCard, contactCardsDocument } from './contact-card';
 import { helpersOf, orgsByIds, staffAt } from './contact-card.repository';
 
@@ -94,7 +94,7 @@ export async function orgContactCards(db: Db, ctx: RequestContext, actor: Actor,
   if (unit.kind !== 'class' && unit.kind !== 'village') throw new AppError('CONTACT_CARDS_ORG_KIND');
   const scope = await childScope(db, actor);
   const filter = unit.kind === 'class' ? { classId: unit.id } : { villageId: unit.id };
-  const { rows } = await repo.listChildren(db, scope, { ...filter, sort: 'name' }, { page: 1, pageSize: maxCards });
+  const { rows } = await listChildren(db, scope, { ...filter, sort: 'name' }, { page: 1, pageSize: maxCards });
   if (rows.length === 0 && !inScope(actor, 'child.read', unit.path)) {
     await recordAudit(db, ctx, { event: 'access.denied', targetType: 'org', targetId: orgId });
     throw new AppError('NOT_FOUND');
