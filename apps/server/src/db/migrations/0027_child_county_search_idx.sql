@@ -1,0 +1,1 @@
+CREATE INDEX "child_county_search_idx" ON "child" USING btree ("county_id","name_pinyin" collate "C","name_initials","name_pinyin_compact") WHERE "child"."deleted_at" is null and ("child"."school_path" is not null or "child"."village_path" is not null);
