@@ -72,11 +72,10 @@ const knownUnpinned: Record<string, string[]> = {
   'children-school': ['guardian', 'parent'],
   'children-county': ['guardian', 'parent'],
   'children-county-search': ['guardian', 'parent'],
-  // The to-do list reads by helper, class and school ids.
+  // The to-do list reads its children by helper and class ids (a school's rules, term and records
+  // are pinned to the school's county).
   'todos-class': [
     'care_record',
-    'care_rule',
-    'care_setting',
     'child',
     'child_category',
     'child_enrollment',

@@ -19,29 +19,32 @@ interface SchoolInputs {
 
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 const asOf = sql`${sql.placeholder('asOf')}::date`;
+/** The school's county: every distributed table is pinned to it (docs/SCALING.md). */
+const county = sql`${sql.placeholder('countyId')}::uuid`;
 /** The school's live active rules; pairing rules only when the caller is paired with someone. */
-const ruleOfSchool = (r: string) =>
-  sql
-    .raw(`${r}.school_id = s.school_id and ${r}.deleted_at is null and ${r}.active and `)
-    .append(sql`(${sql.placeholder('withPairingRules')}::boolean or ${sql.raw(r)}.responsible_pairing_kind is null)`);
+const ruleOfSchool = (r: string) => {
+  const a = sql.raw(r);
+  return sql`${a}.county_id = ${county} and ${a}.school_id = s.school_id and ${a}.deleted_at is null and ${a}.active
+    and (${sql.placeholder('withPairingRules')}::boolean or ${a}.responsible_pairing_kind is null)`;
+};
 /** The school's children (`k`). */
 const kids = sql`unnest(${sql.placeholder('kids')}::uuid[]) as k (child_id)`;
 
 function schoolInputsQuery(db: Db) {
   const external = externalDutyTables().map(
     ({ kind, table, date }) => sql`select x.id, x.child_id, ${kind}::text as kind, x.${date} as occurred_on
-      from ${kids} join ${table} x on x.county_id = s.county_id and x.child_id = k.child_id
+      from ${kids} join ${table} x on x.county_id = ${county} and x.child_id = k.child_id
         and x.${date} between t.start_date and least(${asOf}, t.end_date) and x.deleted_at is null
         and exists (select 1 from care_rule r where ${ruleOfSchool('r')} and r.kind = ${kind})`,
   );
   const records = sql`select cr.id, cr.child_id, cr.kind, cr.occurred_on
-      from ${kids} join care_record cr on cr.county_id = s.county_id and cr.child_id = k.child_id
+      from ${kids} join care_record cr on cr.county_id = ${county} and cr.child_id = k.child_id
         and cr.kind in (select r.kind from care_rule r where ${ruleOfSchool('r')})
         and cr.occurred_on between t.start_date and least(${asOf}, t.end_date) and cr.deleted_at is null`;
   return db
     .select({
       schoolId: sql<string>`s.school_id`,
-      hasSetting: sql<boolean>`exists (select 1 from care_setting cs where cs.school_id = s.school_id)`,
+      hasSetting: sql<boolean>`exists (select 1 from care_setting cs where cs.county_id = ${county} and cs.school_id = s.school_id)`,
       rules: sql<SchoolInputs['rules']>`(select json_agg(json_build_object('id', r.id, 'kind', r.kind,
         'frequency', r.frequency, 'windowDays', r.window_days, 'categories', coalesce(r.categories, '{}'),
         'careLevels', coalesce(r.care_levels, '{}'), 'responsibleRole', r.responsible_role,
