@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../modules/audit/audit.table';
 import { buildTestApp, type Client, loginAs, type TestApp } from '../../test/app';
@@ -118,6 +118,15 @@ describe('GET /api/children', () => {
     expect(item.abilities).toMatchObject({ update: false, readIdNumber: true });
     const teacherItem = (await teacherA.get('/api/children')).json().items[0];
     expect(teacherItem.abilities).toMatchObject({ update: true, delete: true, readIdNumber: true });
+  });
+
+  it('lists the most recently changed first with sort=recent, and counts past the last page', async () => {
+    await t.db.execute(sql`update child set updated_at = now() + interval '1 day' where id = ${wang.id}`);
+    const recent = await countyAdmin.get('/api/children?sort=recent');
+    expect(names(recent)[0]).toBe('王五');
+    expect(recent.json().total).toBe(4);
+    const past = (await countyAdmin.get('/api/children?pageSize=2&page=9')).json();
+    expect([past.items, past.total]).toEqual([[], 4]);
   });
 
   it('rejects bad filters naming the field, and anonymous callers', async () => {
