@@ -25,6 +25,17 @@ export const templateDbName = `shouwang_test_template_${run}`;
  * PostgreSQL (TEST_DATABASE_URL): a template database cloned per file with CREATE DATABASE … TEMPLATE.
  */
 export default async function setup() {
+  // Each project of vitest.config.ts runs its global setup: the first prepares, the others wait.
+  const shared = globalThis as { shouwangTestTemplate?: Promise<() => unknown> };
+  if (shared.shouwangTestTemplate) {
+    await shared.shouwangTestTemplate;
+    return;
+  }
+  shared.shouwangTestTemplate = prepareTemplate();
+  return await shared.shouwangTestTemplate;
+}
+
+async function prepareTemplate(): Promise<() => unknown> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     await adminQuery(url, `drop database if exists ${templateDbName} with (force)`);
