@@ -43,16 +43,24 @@ const externalDutyHref = (kind: string, childId: string) =>
  */
 export async function todosOf(db: Db, ctx: RequestContext, actor: Actor, asOf: string): Promise<TodoListResponse> {
   const units = responsibleUnits(actor);
-  const scope = await todoChildrenOf(db, actor, await schoolsWithAdminDuties(db, ctx, units.schoolIds), todayIso());
   const weekEnd = addDays(isoWeekStart(asOf), 6);
-  const { duties, frequencies } = await todoDuties(db, ctx, scope.children, scope.facts, {
-    asOf,
-    dueBy: weekEnd,
-    // Pairing rules matter only when someone is paired with the caller.
-    withPairingRules: scope.paired,
-  });
+  const duePart = async () => {
+    const scope = await todoChildrenOf(db, actor, await schoolsWithAdminDuties(db, ctx, units.schoolIds), todayIso());
+    const due = await todoDuties(db, ctx, scope.children, scope.facts, {
+      asOf,
+      dueBy: weekEnd,
+      // Pairing rules matter only when someone is paired with the caller.
+      withPairingRules: scope.paired,
+    });
+    return { scope, ...due };
+  };
+  // The follow-ups and the other modules' tasks do not depend on the duties: read at the same time.
+  const [{ scope, duties, frequencies }, followUps, tasks] = await Promise.all([
+    duePart(),
+    openFollowUpsOf(db, actor.userId),
+    tasksOf(db, ctx, actor, asOf),
+  ]);
   const owed = duties.filter((d) => owes(d, actor.userId, [...(scope.rolesOver.get(d.childId) ?? [])]));
-  const followUps = await openFollowUpsOf(db, actor.userId);
   const byId = new Map(scope.children.map((c) => [c.id, c]));
   // Class names came with the children; only follow-ups on children of other classes need a read.
   const names = scope.classNames;
@@ -96,7 +104,7 @@ export async function todosOf(db: Db, ctx: RequestContext, actor: Actor, asOf: s
       href: null,
     });
   }
-  items.push(...(await tasksOf(db, ctx, actor, asOf)));
+  items.push(...tasks);
   items.sort(
     (a, b) =>
       sectionOrder[a.section] - sectionOrder[b.section] ||
