@@ -222,8 +222,7 @@ export async function recordFactsOf(
     );
 }
 
-/** The author's open follow-ups, soonest first (follow-up index). */
-export async function openFollowUpsOf(db: Db, authorId: string) {
+function openFollowUpsQuery(db: Db) {
   return db
     .select({
       id: careRecord.id,
@@ -239,12 +238,26 @@ export async function openFollowUpsOf(db: Db, authorId: string) {
     .innerJoin(child, childOfRecord)
     .where(
       and(
-        eq(careRecord.authorId, authorId),
+        eq(careRecord.authorId, sql.placeholder('authorId')),
         eq(careRecord.followUpNeeded, true),
         isNull(careRecord.followUpDoneOn),
         live,
         isNull(child.deletedAt),
       ),
     )
-    .orderBy(asc(careRecord.followUpOn), asc(careRecord.id));
+    .orderBy(asc(careRecord.followUpOn), asc(careRecord.id))
+    .prepare('open_follow_ups');
+}
+
+// Read on every to-do list: prepared once per database handle, PostgreSQL keeps one plan per connection.
+const openFollowUps = new WeakMap<Db, ReturnType<typeof openFollowUpsQuery>>();
+
+/** The author's open follow-ups, soonest first (follow-up index). */
+export async function openFollowUpsOf(db: Db, authorId: string) {
+  let query = openFollowUps.get(db);
+  if (!query) {
+    query = openFollowUpsQuery(db);
+    openFollowUps.set(db, query);
+  }
+  return query.execute({ authorId });
 }

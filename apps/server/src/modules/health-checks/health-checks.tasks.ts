@@ -1,5 +1,5 @@
 import { addDays, type TodoItem } from '@shouwang/shared';
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
 import { grantsFor } from '../../lib/authz/scope';
@@ -13,6 +13,48 @@ import { healthCheck } from './health-checks.table';
 const LEAD_DAYS = 14;
 
 /**
+ * Open referral follow-ups due by `until` of checks by the author, and (`byClass`) of the children
+ * of the given classes: two shapes, each prepared once per database handle.
+ */
+function followUpQuery(db: Db, byClass: boolean) {
+  const mine = [eq(healthCheck.authorId, sql.placeholder('authorId'))];
+  if (byClass)
+    mine.push(
+      sql`(${healthCheck.countyId} = any(${sql.placeholder('counties')}::uuid[])
+        and ${healthCheck.classId} = any(${sql.placeholder('classes')}::uuid[]))`,
+    );
+  return db
+    .select({
+      id: healthCheck.id,
+      followUpOn: healthCheck.followUpOn,
+      referralTo: healthCheck.referralTo,
+      childId: child.id,
+      childName: child.name,
+      className: org.name,
+    })
+    .from(healthCheck)
+    .innerJoin(child, and(eq(child.id, healthCheck.childId), eq(child.countyId, healthCheck.countyId)))
+    .leftJoin(org, eq(org.id, child.classId))
+    .where(
+      and(
+        isNull(healthCheck.deletedAt),
+        isNull(child.deletedAt),
+        eq(healthCheck.referralNeeded, true),
+        isNull(healthCheck.followUpDoneOn),
+        sql`${healthCheck.followUpOn} <= ${sql.placeholder('until')}::date`,
+        or(...mine),
+      ),
+    )
+    .orderBy(asc(healthCheck.followUpOn))
+    .limit(200)
+    .prepare(byClass ? 'health_follow_up_tasks_class' : 'health_follow_up_tasks');
+}
+
+type FollowUpQuery = ReturnType<typeof followUpQuery>;
+// The to-do list opens on every home page: PostgreSQL keeps one plan per connection and shape.
+const prepared = new WeakMap<Db, { byClass?: FollowUpQuery; byAuthor?: FollowUpQuery }>();
+
+/**
  * 体检转诊跟进 on the to-do list: open referral follow-ups of checks the caller wrote, and of the
  * children of classes where the caller records health checks (the class teacher). The follow-up
  * index (county, class, follow_up_on where open) serves the second part.
@@ -21,44 +63,18 @@ export const healthFollowUpTasks: TodoTaskSource = {
   name: 'health_follow_up',
   async tasksFor(db: Db, ctx: RequestContext, actor: Actor, asOf: string): Promise<TodoItem[]> {
     const classGrants = grantsFor(actor, 'health_check.write').filter((g) => g.orgKind === 'class');
-    const mine = [eq(healthCheck.authorId, actor.userId)];
-    if (classGrants.length > 0)
-      mine.push(
-        and(
-          inArray(
-            healthCheck.countyId,
-            classGrants.map((g) => g.countyId),
-          ),
-          inArray(
-            healthCheck.classId,
-            classGrants.map((g) => g.orgId),
-          ),
-        )!,
-      );
-    const rows = await db
-      .select({
-        id: healthCheck.id,
-        followUpOn: healthCheck.followUpOn,
-        referralTo: healthCheck.referralTo,
-        childId: child.id,
-        childName: child.name,
-        className: org.name,
-      })
-      .from(healthCheck)
-      .innerJoin(child, and(eq(child.id, healthCheck.childId), eq(child.countyId, healthCheck.countyId)))
-      .leftJoin(org, eq(org.id, child.classId))
-      .where(
-        and(
-          isNull(healthCheck.deletedAt),
-          isNull(child.deletedAt),
-          eq(healthCheck.referralNeeded, true),
-          isNull(healthCheck.followUpDoneOn),
-          sql`${healthCheck.followUpOn} <= ${addDays(asOf, LEAD_DAYS)}`,
-          or(...mine),
-        ),
-      )
-      .orderBy(asc(healthCheck.followUpOn))
-      .limit(200);
+    const byClass = classGrants.length > 0;
+    const queries = prepared.get(db) ?? {};
+    prepared.set(db, queries);
+    const key = byClass ? 'byClass' : 'byAuthor';
+    queries[key] ??= followUpQuery(db, byClass);
+    const query = queries[key];
+    const rows = await query.execute({
+      authorId: actor.userId,
+      until: addDays(asOf, LEAD_DAYS),
+      counties: `{${classGrants.map((g) => g.countyId).join(',')}}`,
+      classes: `{${classGrants.map((g) => g.orgId).join(',')}}`,
+    });
     const en = ctx.language === 'en';
     return rows.map((r) =>
       taskItem({

@@ -1,5 +1,5 @@
 import { addDays, type TodoItem } from '@shouwang/shared';
-import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
 import type { RequestContext } from '../../lib/context';
@@ -13,6 +13,49 @@ import { pledge } from './pledges.table';
 const AHEAD_DAYS = 3;
 
 /**
+ * Pledges to review by `until`: of children the user mentors on `asOf`, and (`byClass`) of children
+ * of the given classes without a mentor. Two shapes, each prepared once per database handle.
+ */
+function reviewQuery(db: Db, byClass: boolean) {
+  const asOf = sql.placeholder('asOf');
+  const mentoredBy = (userId: SQL | null) => sql`exists (
+    select 1 from ${pairing} where ${pairing.childId} = ${pledge.childId} and ${pairing.countyId} = ${pledge.countyId}
+      and ${pairing.kind} = 'mentor_teacher' and ${pairing.deletedAt} is null
+      and ${pairing.startDate} <= ${asOf}::date and (${pairing.endDate} is null or ${pairing.endDate} >= ${asOf}::date)
+      ${userId ? sql`and ${pairing.helperUserId} = ${userId}::uuid` : sql``})`;
+  const mine = [mentoredBy(sql`${sql.placeholder('userId')}`)];
+  if (byClass)
+    mine.push(sql`(${child.classId} = any(${sql.placeholder('classes')}::uuid[]) and not ${mentoredBy(null)})`);
+  return db
+    .select({
+      id: pledge.id,
+      deadline: pledge.deadline,
+      commitments: pledge.commitments,
+      childId: child.id,
+      childName: child.name,
+      className: org.name,
+    })
+    .from(pledge)
+    .innerJoin(child, and(eq(child.id, pledge.childId), eq(child.countyId, pledge.countyId)))
+    .leftJoin(org, eq(org.id, child.classId))
+    .where(
+      and(
+        isNull(pledge.deletedAt),
+        isNull(pledge.reviewedOn),
+        isNull(child.deletedAt),
+        sql`${pledge.deadline} <= ${sql.placeholder('until')}::date`,
+        or(...mine),
+      ),
+    )
+    .limit(200)
+    .prepare(byClass ? 'pledge_review_tasks_class' : 'pledge_review_tasks');
+}
+
+type ReviewQuery = ReturnType<typeof reviewQuery>;
+// The to-do list opens on every home page: PostgreSQL keeps one plan per connection and shape.
+const prepared = new WeakMap<Db, { byClass?: ReviewQuery; byMentor?: ReviewQuery }>();
+
+/**
  * 承诺书复查 on the to-do list: the child's mentor teacher (an active `mentor_teacher` pairing)
  * reviews the pledge; a child without one is the class teacher's.
  */
@@ -20,41 +63,18 @@ export const pledgeReviewTasks: TodoTaskSource = {
   name: 'pledge_review',
   async tasksFor(db: Db, ctx: RequestContext, actor: Actor, asOf: string): Promise<TodoItem[]> {
     const classIds = actor.assignments.filter((a) => a.role === 'class_teacher').map((a) => a.orgId);
-    const mentoredBy = (userId: string | null) => sql`exists (
-      select 1 from ${pairing} where ${pairing.childId} = ${pledge.childId} and ${pairing.countyId} = ${pledge.countyId}
-        and ${pairing.kind} = 'mentor_teacher' and ${pairing.deletedAt} is null
-        and ${pairing.startDate} <= ${asOf}::date and (${pairing.endDate} is null or ${pairing.endDate} >= ${asOf}::date)
-        ${userId ? sql`and ${pairing.helperUserId} = ${userId}` : sql``})`;
-    const mine = [mentoredBy(actor.userId)];
-    if (classIds.length > 0)
-      mine.push(
-        sql`(${child.classId} in (${sql.join(
-          classIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )}) and not ${mentoredBy(null)})`,
-      );
-    const rows = await db
-      .select({
-        id: pledge.id,
-        deadline: pledge.deadline,
-        commitments: pledge.commitments,
-        childId: child.id,
-        childName: child.name,
-        className: org.name,
-      })
-      .from(pledge)
-      .innerJoin(child, and(eq(child.id, pledge.childId), eq(child.countyId, pledge.countyId)))
-      .leftJoin(org, eq(org.id, child.classId))
-      .where(
-        and(
-          isNull(pledge.deletedAt),
-          isNull(pledge.reviewedOn),
-          isNull(child.deletedAt),
-          lte(pledge.deadline, addDays(asOf, AHEAD_DAYS)),
-          or(...mine),
-        ),
-      )
-      .limit(200);
+    const byClass = classIds.length > 0;
+    const queries = prepared.get(db) ?? {};
+    prepared.set(db, queries);
+    const key = byClass ? 'byClass' : 'byMentor';
+    queries[key] ??= reviewQuery(db, byClass);
+    const query = queries[key];
+    const rows = await query.execute({
+      userId: actor.userId,
+      asOf,
+      until: addDays(asOf, AHEAD_DAYS),
+      classes: `{${classIds.join(',')}}`,
+    });
     const en = ctx.language === 'en';
     return rows.map((r) =>
       taskItem({
