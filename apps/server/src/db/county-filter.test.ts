@@ -74,15 +74,7 @@ const knownUnpinned: Record<string, string[]> = {
   'children-county-search': ['guardian', 'parent'],
   // The to-do list reads its children by helper and class ids (a school's rules, term and records
   // are pinned to the school's county).
-  'todos-class': [
-    'care_record',
-    'child',
-    'child_category',
-    'child_enrollment',
-    'pairing',
-    'pledge',
-    'study_plan',
-  ],
+  'todos-class': ['care_record', 'child', 'child_category', 'child_enrollment', 'pairing', 'pledge', 'study_plan'],
   // The dashboards pin the children and the KPI cache; compliance still joins on rule and child ids.
   'dashboard-school': [
     'care_record',
