@@ -87,7 +87,7 @@ const knownUnpinned: Record<string, string[]> = {
     'kpi_target',
     'letter_delivery',
   ],
-  'dashboard-county': ['kpi_target'],
+  'dashboard-county': [],
 };
 
 /** The capture wraps PGlite; on PostgreSQL (TEST_DATABASE_URL) the app runs the same statements. */

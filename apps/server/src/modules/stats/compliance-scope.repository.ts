@@ -1,5 +1,5 @@
 import type { CareFrequency } from '@shouwang/shared';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cachedTallies } from '../todos/compliance-cache.repository';
 import { dueRelation, isTrue, kidsRelation, periodsRelation } from '../todos/compliance-sql';
@@ -31,18 +31,27 @@ export interface ScopeComplianceRow {
 
 /** The active care rules of the schools of a scope (a school's rules apply to its own children). */
 export async function rulesInScope(db: Db, scope: StatsScope): Promise<ScopeRule[]> {
+  const result = await db.execute(rulesInScopeSql(scope));
+  return rulesOf(rowsOf<ScopeRule>(result));
+}
+
+/** `rulesInScope` as SQL, for a statement that reads the rules with other figures. */
+export function rulesInScopeSql(scope: StatsScope): SQL {
   const prefix = `${scope.path.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   // A class's rules are its school's: the path without the class's own id.
   const schoolPath = scope.kind === 'class' ? `${scope.path.split('/').slice(0, -2).join('/')}/` : scope.path;
   const schoolFilter =
     scope.kind === 'school' || scope.kind === 'class' ? sql`o.path = ${schoolPath}` : sql`o.path like ${prefix}`;
-  const result = await db.execute(sql`
+  return sql`
     select r.id, r.school_id as "schoolId", r.kind, r.frequency, r.window_days as "windowDays" from care_rule r join org o on o.id = r.school_id
     where r.county_id = ${scope.countyId} and r.deleted_at is null and r.active and o.kind = 'school'
       and ${schoolFilter}
-    order by r.id`);
-  return rowsOf<ScopeRule>(result).map((r) => ({ ...r, windowDays: Number(r.windowDays) }));
+    order by r.id`;
 }
+
+/** Rules as the driver or a json_agg hands them back. */
+export const rulesOf = (rows: ScopeRule[]): ScopeRule[] =>
+  rows.map((r) => ({ ...r, windowDays: Number(r.windowDays) }));
 
 /**
  * 完成率 of a whole scope, per rule kind and month, computed live in one statement: the school

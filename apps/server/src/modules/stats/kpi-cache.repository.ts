@@ -296,28 +296,47 @@ export async function readCachedFigures(
   return figuresOf(rowsOf<Record<string, unknown>>(tallyResult), rowsOf<{ key: string; count: unknown }>(extraResult));
 }
 
+/** Other figures a dashboard needs, read in the same statement as the cached ones (each a SQL relation). */
+export type ExtraReads = Record<string, SQL>;
+
 /**
  * The cached figures in one statement when the window is computed and no write is waiting to be
  * taken in (the usual case: the freshness check and the reads see one snapshot); null otherwise,
- * and the caller brings the cache up to date first.
+ * and the caller brings the cache up to date first. `extras` ride along: each relation's rows come
+ * back as `extras[name]`, so a dashboard's targets, rules and open concerns need no round trip of their own.
  */
 export async function readFreshCachedFigures(
   db: Db,
   scope: StatsScope,
   window: KpiWindow,
   unit: UnitKind | null,
-): Promise<CachedFigures | null> {
+  extras: ExtraReads = {},
+): Promise<(CachedFigures & { extras?: Record<string, Record<string, unknown>[]> }) | null> {
   const statements = cachedFigureStatements(scope, window, unit);
-  const [row] = rowsOf<{ fresh: unknown; tallies: unknown; extra: unknown }>(
+  const names = Object.keys(extras);
+  const extraColumns = names.map(
+    (name, i) =>
+      sql`, (select coalesce(json_agg(x${sql.raw(String(i))}), '[]') from (${extras[name]!}) x${sql.raw(String(i))}) as ${sql.raw(`"extra_${i}"`)}`,
+  );
+  const [row] = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       with tallies as (${statements.tallies}), extra as (${statements.extra})
       select exists (select 1 from kpi_window w where w.county_id = ${scope.countyId}
             and w.window_start = ${window.start}::date and w.as_of = ${window.asOf}::date)
           and not exists (select 1 from kpi_dirty d where d.county_id = ${scope.countyId}) as fresh,
         (select coalesce(json_agg(tallies), '[]') from tallies) as tallies,
-        (select coalesce(json_agg(extra), '[]') from extra) as extra`),
+        (select coalesce(json_agg(extra), '[]') from extra) as extra${sql.join(extraColumns, sql``)}`),
   );
   if (!isTrue(row?.fresh)) return null;
   const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-  return figuresOf(json<Record<string, unknown>[]>(row!.tallies), json<{ key: string; count: unknown }[]>(row!.extra));
+  return {
+    ...figuresOf(json<Record<string, unknown>[]>(row!.tallies), json<{ key: string; count: unknown }[]>(row!.extra)),
+    ...(names.length > 0
+      ? {
+          extras: Object.fromEntries(
+            names.map((name, i) => [name, json<Record<string, unknown>[]>(row![`extra_${i}`])]),
+          ),
+        }
+      : {}),
+  };
 }

@@ -3,8 +3,10 @@ import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../gen/generate';
 import { buildTestApp, type TestApp } from '../../test/app';
+import { effectiveTargets } from '../targets/targets.service';
+import { rulesInScope } from './compliance-scope.repository';
 import { ensureKpiCache, readCachedFigures, readFreshCachedFigures, refreshKpiCaches } from './kpi-cache.repository';
-import { panelTallies } from './panels.repository';
+import { concernTallies, panelTallies } from './panels.repository';
 import {
   breakdowns,
   type KpiWindow,
@@ -14,6 +16,8 @@ import {
   type StatsScope,
   type UnitKind,
 } from './stats.repository';
+import { cachedFigures } from './stats.service';
+import { resolveStats } from './stats-scope';
 
 /**
  * The KPI cache (kpi_tally) answers what the live statements answer, for the county, its townships
@@ -240,6 +244,39 @@ describe('the KPI cache', () => {
     const stamp = await q<{ x: string }>(sql`select min(xmin::text) as x from kpi_tally`);
     await expectAgreement();
     expect(await q<{ x: string }>(sql`select min(xmin::text) as x from kpi_tally`)).toEqual(stamp);
+  });
+
+  it('brings a dashboard its targets, rules and open concerns in the same read, equal to their own reads', async () => {
+    for (const { scope } of scopes) {
+      const id = scope.path.split('/').filter(Boolean).at(-1)!;
+      const actor = {
+        userId: '00000000-0000-0000-0000-000000000000',
+        countyId: scope.countyId,
+        assignments: [
+          {
+            id: 'a',
+            role: 'county_admin',
+            orgId: scope.countyId,
+            orgKind: 'county',
+            orgName: 'x',
+            orgPath: `${scope.countyId}/`,
+            countyId: scope.countyId,
+          },
+        ],
+      } as never;
+      const resolved = await resolveStats(t.db, actor, { scopeOrgId: id } as never);
+      await t.db.execute(sql`insert into kpi_target (county_id, org_id, school_year, term_no, kpi, target_bp)
+        values (${scope.countyId}, ${id}, ${resolved.term!.schoolYear}, ${resolved.term!.termNo}, 'archiveRate', 9300)`);
+      const w = { start: resolved.term!.startDate, asOf: resolved.asOf! };
+      await ensureKpiCache(t.db, scope.countyId, w);
+      const figures = await cachedFigures(t.db, resolved, w, { withDashboardReads: true });
+      expect(figures!.targets).toEqual(await effectiveTargets(t.db, resolved.org, resolved.term));
+      expect(figures!.targets!.archiveRate).toEqual({ target: 93, source: 'own' });
+      expect(figures!.rules).toEqual(await rulesInScope(t.db, scope));
+      expect(figures!.rules!.length).toBeGreaterThan(0);
+      const byPanel = (r: { key: string | null; sub: string | null }) => `${r.key} ${r.sub}`;
+      expect(sortedBy(figures!.concerns!, byPanel)).toEqual(sortedBy(await concernTallies(t.db, scope), byPanel));
+    }
   });
 
   it('is told by every table the figures read', async () => {

@@ -61,8 +61,12 @@ const concernRows = sql`select 'concern' as panel, case when age <= interval '1 
         when age <= interval '30 days' then 'month' else 'older' end as key, status as sub, count(*)::int as count
       from open_concerns group by 2, 3`;
 
+/** The open-concerns panel alone as SQL (panel, key, sub, count), for a statement that reads it with other figures. */
+export const concernTalliesSql = (scope: StatsScope): SQL =>
+  sql`with open_concerns as (${openConcerns(scope)}) ${concernRows}`;
+
 /** The open-concerns panel alone (the other panels come from the KPI cache). */
 export async function concernTallies(db: Db, scope: StatsScope): Promise<PanelRow[]> {
-  const result = await db.execute(sql`with open_concerns as (${openConcerns(scope)}) ${concernRows}`);
+  const result = await db.execute(concernTalliesSql(scope));
   return rowsOf<PanelRow>(result).map((r) => ({ ...r, count: Number(r.count) }));
 }

@@ -46,14 +46,17 @@ export async function dashboardOfResolved(
 ): Promise<DashboardResponse> {
   const window = resolved.term && resolved.asOf ? { start: resolved.term.startDate, asOf: resolved.asOf } : null;
   // A county, township or school reads the KPI cache; a village or class is computed live.
-  const cached = window ? await cachedFigures(db, resolved, window) : null;
+  const cached = window ? await cachedFigures(db, resolved, window, { withDashboardReads: true }) : null;
   const [kpis, split, panels] = await Promise.all([
     kpisOfResolved(db, resolved, ctx, cached),
     !window ? [] : cached ? cached.split : breakdowns(db, resolved.scope, window.asOf),
     !window
       ? []
       : cached
-        ? concernTallies(db, resolved.scope).then((open) => [...cached.panels, ...open])
+        ? (cached.concerns ? Promise.resolve(cached.concerns) : concernTallies(db, resolved.scope)).then((open) => [
+            ...cached.panels,
+            ...open,
+          ])
         : panelTallies(db, resolved.scope, window),
   ]);
   return {

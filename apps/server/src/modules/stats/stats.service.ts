@@ -13,20 +13,26 @@ import type { Actor } from '../../lib/authz/actor';
 import type { RequestContext } from '../../lib/context';
 import { ensureSchoolCare } from '../care-rules/care-rules.service';
 import { findOrg } from '../orgs/orgs.repository';
-import { effectiveTargets } from '../targets/targets.service';
+import { targetRowsSql } from '../targets/targets.repository';
+import { type EffectiveTargets, effectiveTargets, targetOrgIds, targetsFromRows } from '../targets/targets.service';
 import {
   rulesInScope,
+  rulesInScopeSql,
+  rulesOf,
   type ScopeComplianceRow,
   type ScopePeriod,
+  type ScopeRule,
   scopeComplianceTallies,
 } from './compliance-scope.repository';
 import {
   type CachedFigures,
   cachedScopeKinds,
+  type ExtraReads,
   ensureKpiCache,
   readCachedFigures,
   readFreshCachedFigures,
 } from './kpi-cache.repository';
+import { concernTalliesSql, type PanelRow } from './panels.repository';
 import { type KpiWindow, kpiTallies, orgNames } from './stats.repository';
 import { type ResolvedStats, resolveStats, termInfo } from './stats-scope';
 
@@ -88,10 +94,16 @@ function mergeMonths(rows: ScopeComplianceRow[]): ScopeComplianceRow[] {
 }
 
 /** The periods of every active rule of the scope's schools that have begun by the as-of date. */
-export async function scopePeriods(db: Db, resolved: ResolvedStats, ctx?: RequestContext): Promise<ScopePeriod[]> {
+export async function scopePeriods(
+  db: Db,
+  resolved: ResolvedStats,
+  ctx?: RequestContext,
+  /** The scope's rules, when already read with other figures. */
+  readRules?: ScopeRule[],
+): Promise<ScopePeriod[]> {
   const { term, asOf } = resolved;
   if (!term || !asOf) return [];
-  let rules = await rulesInScope(db, resolved.scope);
+  let rules = readRules && readRules.length > 0 ? readRules : await rulesInScope(db, resolved.scope);
   // A school's rules are created with its defaults the first time anyone needs them (a school with
   // active rules has them already: no two more statements on every read).
   if (rules.length === 0 && ctx && resolved.schoolId) {
@@ -118,12 +130,42 @@ export async function scopePeriods(db: Db, resolved: ResolvedStats, ctx?: Reques
  * The KPI tallies, breakdowns and activity/health panels of a county, township or school from the KPI
  * cache, brought up to date first; null for a village or a class (small enough to compute live).
  */
-export async function cachedFigures(db: Db, resolved: ResolvedStats, window: KpiWindow): Promise<CachedFigures | null> {
+export async function cachedFigures(
+  db: Db,
+  resolved: ResolvedStats,
+  window: KpiWindow,
+  options: { withDashboardReads?: boolean } = {},
+): Promise<DashboardFigures | null> {
   if (!cachedScopeKinds.has(resolved.scope.kind)) return null;
-  const fresh = await readFreshCachedFigures(db, resolved.scope, window, resolved.unit);
-  if (fresh) return fresh;
+  // A dashboard's targets, rules and open concerns ride along with a fresh cache's read.
+  const extras: ExtraReads =
+    options.withDashboardReads && resolved.term
+      ? {
+          targets: targetRowsSql(resolved.scope.countyId, targetOrgIds(resolved.org), resolved.term),
+          rules: rulesInScopeSql(resolved.scope),
+          concerns: concernTalliesSql(resolved.scope),
+        }
+      : {};
+  const fresh = await readFreshCachedFigures(db, resolved.scope, window, resolved.unit, extras);
+  if (fresh) {
+    const { extras: read, ...figures } = fresh;
+    if (!options.withDashboardReads) return figures;
+    return {
+      ...figures,
+      targets: targetsFromRows(resolved.org, (read?.targets ?? []) as unknown as Parameters<typeof targetsFromRows>[1]),
+      rules: rulesOf((read?.rules ?? []) as unknown as ScopeRule[]),
+      concerns: ((read?.concerns ?? []) as unknown as PanelRow[]).map((r) => ({ ...r, count: Number(r.count) })),
+    };
+  }
   await ensureKpiCache(db, resolved.scope.countyId, window);
   return readCachedFigures(db, resolved.scope, window, resolved.unit);
+}
+
+/** The cached figures, and when they came with them, a dashboard's other reads (else read on their own). */
+export interface DashboardFigures extends CachedFigures {
+  targets?: EffectiveTargets;
+  rules?: ScopeRule[];
+  concerns?: PanelRow[];
 }
 
 /** The KPIs of an already resolved scope (see `kpisFor`); `figures`, when the caller has read the cache already. */
@@ -131,10 +173,10 @@ export async function kpisOfResolved(
   db: Db,
   resolved: ResolvedStats,
   ctx?: RequestContext,
-  figures?: CachedFigures | null,
+  figures?: DashboardFigures | null,
 ): Promise<ScopeKpis> {
   const { org, term, asOf } = resolved;
-  const targets = await effectiveTargets(db, org, term);
+  const targets = figures?.targets ?? (await effectiveTargets(db, org, term));
   const zero: KpiFigure = { numerator: 0, denominator: 0, rate: null };
   const base = {
     scope: { id: org.id, name: org.name, kind: org.kind, path: org.path },
@@ -160,7 +202,7 @@ export async function kpisOfResolved(
     const cached = figures === undefined ? await cachedFigures(db, resolved, window) : figures;
     return cached ? cached.tallies : kpiTallies(db, resolved.scope, window, resolved.unit);
   };
-  const [tallies, periods] = await Promise.all([readTallies(), scopePeriods(db, resolved, ctx)]);
+  const [tallies, periods] = await Promise.all([readTallies(), scopePeriods(db, resolved, ctx, figures?.rules)]);
   // A period has ended once it lies before today (as the to-do engine counts): a past term's last month too.
   const monthly = await scopeComplianceTallies(db, { scope: resolved.scope, endedBefore: todayIso(), periods });
   const total = tallies.find((t) => t.unitId === null)!;

@@ -1,5 +1,5 @@
 import type { KpiTargetKey } from '@shouwang/shared';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { kpiTarget } from './targets.table';
 
@@ -23,6 +23,14 @@ export async function targetsOf(
         isNull(kpiTarget.deletedAt),
       ),
     );
+}
+
+/** `targetsOf` as SQL (org_id, kpi, target_bp), for a statement that reads it with other figures. */
+export function targetRowsSql(countyId: string, orgIds: string[], term: { schoolYear: string; termNo: number }): SQL {
+  return sql`select t.org_id as "orgId", t.kpi, t.target_bp as "targetBp" from kpi_target t
+    where t.county_id = ${countyId} and t.org_id = any(${`{${orgIds.join(',')}}`}::uuid[])
+      and t.school_year = ${term.schoolYear}
+      and t.term_no = ${term.termNo} and t.deleted_at is null`;
 }
 
 /** Sets (or, with null, clears) one scope's own target for a KPI; answers the row before and after. */

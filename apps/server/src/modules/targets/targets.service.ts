@@ -15,7 +15,7 @@ import { AppError } from '../../lib/errors';
 import type { OrgRow } from '../orgs/orgs.repository';
 import { type ResolvedStats, resolveStats } from '../stats/stats-scope';
 import type { TermWithOrg } from '../terms/terms.repository';
-import { targetsOf, upsertTarget } from './targets.repository';
+import { type KpiTargetRow, targetsOf, upsertTarget } from './targets.repository';
 
 export type EffectiveTargets = Record<KpiTargetKey, { target: number; source: 'own' | 'inherited' | 'default' }>;
 
@@ -31,8 +31,19 @@ export async function effectiveTargets(
   org: Pick<OrgRow, 'id' | 'path'>,
   term: Pick<TermWithOrg, 'schoolYear' | 'termNo'> | null,
 ): Promise<EffectiveTargets> {
-  const ancestors = org.path.split('/').filter(Boolean);
-  const rows = term ? await targetsOf(db, ancestors, term) : [];
+  const rows = term ? await targetsOf(db, targetOrgIds(org), term) : [];
+  return targetsFromRows(org, rows);
+}
+
+/** The units whose targets a scope may inherit: itself and those above it. */
+export const targetOrgIds = (org: Pick<OrgRow, 'path'>) => org.path.split('/').filter(Boolean);
+
+/** `effectiveTargets` from the rows already read (`targetRowsSql` in a larger statement). */
+export function targetsFromRows(
+  org: Pick<OrgRow, 'id' | 'path'>,
+  rows: Pick<KpiTargetRow, 'orgId' | 'kpi' | 'targetBp'>[],
+): EffectiveTargets {
+  const ancestors = targetOrgIds(org);
   const depth = (orgId: string) => ancestors.indexOf(orgId);
   return Object.fromEntries(
     kpiTargetKeys.map((key) => {
