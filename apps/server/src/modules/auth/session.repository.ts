@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, getTableColumns, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedPerDb } from '../../db/prepared';
 import type { Actor, ActorAssignment } from '../../lib/authz/actor';
 import { org } from '../orgs/orgs.table';
 import { appUser, roleAssignment, session } from '../users/users.table';
@@ -103,8 +104,8 @@ function sessionActorQuery(db: Db) {
     .prepare('session_actor');
 }
 
-// Built once per database handle: every signed-in request runs it (no SQL rebuilt per request).
-const preparedSessionActor = new WeakMap<Db, ReturnType<typeof sessionActorQuery>>();
+// Every signed-in request runs it: no SQL rebuilt per request.
+const preparedSessionActor = preparedPerDb(sessionActorQuery);
 
 /**
  * Session, user and live role assignments in one statement (bench findings 6: they were three).
@@ -115,12 +116,7 @@ export async function loadSessionActor(
   sessionId: string,
   options: { requireTotpForAdmins?: boolean } = {},
 ): Promise<SessionActor | undefined> {
-  let query = preparedSessionActor.get(db);
-  if (!query) {
-    query = sessionActorQuery(db);
-    preparedSessionActor.set(db, query);
-  }
-  const [row] = await query.execute({ id: sessionId });
+  const [row] = await preparedSessionActor(db).execute({ id: sessionId });
   if (!row) return undefined;
   const { assignments, usable, totpEnabledAt, userCountyId, ...sessionRow } = row;
   const base = {

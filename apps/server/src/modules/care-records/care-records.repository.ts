@@ -1,6 +1,7 @@
 import type { CareRecordKind, RecordFact } from '@shouwang/shared';
 import { and, asc, count, desc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedPerDb } from '../../db/prepared';
 import type { ChildScope } from '../children/children.policy';
 import { child } from '../children/children.table';
 import { escapeLike } from '../orgs/orgs.repository';
@@ -250,14 +251,9 @@ function openFollowUpsQuery(db: Db) {
 }
 
 // Read on every to-do list: prepared once per database handle, PostgreSQL keeps one plan per connection.
-const openFollowUps = new WeakMap<Db, ReturnType<typeof openFollowUpsQuery>>();
+const openFollowUps = preparedPerDb(openFollowUpsQuery);
 
 /** The author's open follow-ups, soonest first (follow-up index). */
 export async function openFollowUpsOf(db: Db, authorId: string) {
-  let query = openFollowUps.get(db);
-  if (!query) {
-    query = openFollowUpsQuery(db);
-    openFollowUps.set(db, query);
-  }
-  return query.execute({ authorId });
+  return openFollowUps(db).execute({ authorId });
 }

@@ -1,6 +1,7 @@
 import { todayIso } from '@shouwang/shared';
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedPerDb } from '../../db/prepared';
 import type { ChildCategoryRow, ChildEnrollmentRow } from './child-history.repository';
 import { childColumns, col } from './children.repository';
 import { child } from './children.table';
@@ -121,9 +122,7 @@ function childPageQuery(db: Db, includeDeleted: boolean) {
     .prepare(includeDeleted ? 'child_page_any' : 'child_page');
 }
 
-type ChildPageQuery = ReturnType<typeof childPageQuery>;
-// Built once per database handle (not per request); a transaction builds its own.
-const prepared = new WeakMap<Db, { live?: ChildPageQuery; any?: ChildPageQuery }>();
+const prepared = preparedPerDb((db, shape) => childPageQuery(db, shape === 'any'));
 
 /** A PostgreSQL array literal of uuids (the values are the actor's county ids). */
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
@@ -138,14 +137,7 @@ export async function findChildPage(
   countyIds: readonly string[],
   options: { includeDeleted?: boolean } = {},
 ) {
-  const key = options.includeDeleted ? 'any' : 'live';
-  let queries = prepared.get(db);
-  if (!queries) {
-    queries = {};
-    prepared.set(db, queries);
-  }
-  queries[key] ??= childPageQuery(db, key === 'any');
-  const query = queries[key];
+  const query = prepared(db, options.includeDeleted ? 'any' : 'live');
   const [row] = await query.execute({ id, counties: uuidArray(countyIds) });
   if (!row) return undefined;
   const { names, categories, enrollments, parents, guardians, ...childRow } = row;

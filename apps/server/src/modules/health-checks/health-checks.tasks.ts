@@ -1,6 +1,7 @@
 import { addDays, type TodoItem } from '@shouwang/shared';
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedPerDb } from '../../db/prepared';
 import type { Actor } from '../../lib/authz/actor';
 import { grantsFor } from '../../lib/authz/scope';
 import type { RequestContext } from '../../lib/context';
@@ -50,9 +51,8 @@ function followUpQuery(db: Db, byClass: boolean) {
     .prepare(byClass ? 'health_follow_up_tasks_class' : 'health_follow_up_tasks');
 }
 
-type FollowUpQuery = ReturnType<typeof followUpQuery>;
 // The to-do list opens on every home page: PostgreSQL keeps one plan per connection and shape.
-const prepared = new WeakMap<Db, { byClass?: FollowUpQuery; byAuthor?: FollowUpQuery }>();
+const prepared = preparedPerDb((db, shape) => followUpQuery(db, shape === 'byClass'));
 
 /**
  * 体检转诊跟进 on the to-do list: open referral follow-ups of checks the caller wrote, and of the
@@ -64,12 +64,7 @@ export const healthFollowUpTasks: TodoTaskSource = {
   async tasksFor(db: Db, ctx: RequestContext, actor: Actor, asOf: string): Promise<TodoItem[]> {
     const classGrants = grantsFor(actor, 'health_check.write').filter((g) => g.orgKind === 'class');
     const byClass = classGrants.length > 0;
-    const queries = prepared.get(db) ?? {};
-    prepared.set(db, queries);
-    const key = byClass ? 'byClass' : 'byAuthor';
-    queries[key] ??= followUpQuery(db, byClass);
-    const query = queries[key];
-    const rows = await query.execute({
+    const rows = await prepared(db, byClass ? 'byClass' : 'byAuthor').execute({
       authorId: actor.userId,
       until: addDays(asOf, LEAD_DAYS),
       counties: `{${classGrants.map((g) => g.countyId).join(',')}}`,

@@ -1,6 +1,7 @@
 import { addDays, gradeSubjectLabels, type TodoItem } from '@shouwang/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedPerDb } from '../../db/prepared';
 import type { Actor } from '../../lib/authz/actor';
 import type { RequestContext } from '../../lib/context';
 import { child } from '../children/children.table';
@@ -39,7 +40,7 @@ function reviewQuery(db: Db) {
 }
 
 // The to-do list opens on every home page: PostgreSQL keeps one plan per connection.
-const prepared = new WeakMap<Db, ReturnType<typeof reviewQuery>>();
+const prepared = preparedPerDb(reviewQuery);
 
 /** 学习帮扶计划检查 on the to-do list of the plan's helper: review dates within a week of today. */
 export const studyPlanReviewTasks: TodoTaskSource = {
@@ -47,12 +48,7 @@ export const studyPlanReviewTasks: TodoTaskSource = {
   async tasksFor(db: Db, ctx: RequestContext, actor: Actor, asOf: string): Promise<TodoItem[]> {
     const from = addDays(asOf, -WINDOW_DAYS);
     const to = addDays(asOf, WINDOW_DAYS);
-    let query = prepared.get(db);
-    if (!query) {
-      query = reviewQuery(db);
-      prepared.set(db, query);
-    }
-    const rows = await query.execute({ userId: actor.userId, from, to });
+    const rows = await prepared(db).execute({ userId: actor.userId, from, to });
     const en = ctx.language === 'en';
     return rows.flatMap((r) =>
       r.reviewDates

@@ -1,6 +1,7 @@
 import { addDays, type TodoItem } from '@shouwang/shared';
 import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedPerDb } from '../../db/prepared';
 import type { Actor } from '../../lib/authz/actor';
 import type { RequestContext } from '../../lib/context';
 import { child } from '../children/children.table';
@@ -51,9 +52,8 @@ function reviewQuery(db: Db, byClass: boolean) {
     .prepare(byClass ? 'pledge_review_tasks_class' : 'pledge_review_tasks');
 }
 
-type ReviewQuery = ReturnType<typeof reviewQuery>;
 // The to-do list opens on every home page: PostgreSQL keeps one plan per connection and shape.
-const prepared = new WeakMap<Db, { byClass?: ReviewQuery; byMentor?: ReviewQuery }>();
+const prepared = preparedPerDb((db, shape) => reviewQuery(db, shape === 'byClass'));
 
 /**
  * 承诺书复查 on the to-do list: the child's mentor teacher (an active `mentor_teacher` pairing)
@@ -64,12 +64,7 @@ export const pledgeReviewTasks: TodoTaskSource = {
   async tasksFor(db: Db, ctx: RequestContext, actor: Actor, asOf: string): Promise<TodoItem[]> {
     const classIds = actor.assignments.filter((a) => a.role === 'class_teacher').map((a) => a.orgId);
     const byClass = classIds.length > 0;
-    const queries = prepared.get(db) ?? {};
-    prepared.set(db, queries);
-    const key = byClass ? 'byClass' : 'byMentor';
-    queries[key] ??= reviewQuery(db, byClass);
-    const query = queries[key];
-    const rows = await query.execute({
+    const rows = await prepared(db, byClass ? 'byClass' : 'byMentor').execute({
       userId: actor.userId,
       asOf,
       until: addDays(asOf, AHEAD_DAYS),

@@ -1,6 +1,7 @@
 import type { CareFrequency, ChildFacts, Duty, RecordFact, ScheduleRule, TermSpan } from '@shouwang/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedPerDb } from '../../db/prepared';
 import type { RequestContext } from '../../lib/context';
 import { loadSchoolsCare } from '../care-rules/care-rules.service';
 import { pairingFactsOf } from '../pairings/pairings.repository';
@@ -73,7 +74,7 @@ function schoolInputsQuery(db: Db) {
 }
 
 // Built once per database handle (not per request): PostgreSQL plans it once per connection.
-const prepared = new WeakMap<Db, ReturnType<typeof schoolInputsQuery>>();
+const prepared = preparedPerDb(schoolInputsQuery);
 
 /**
  * Per school of `children` (one execution each: a class teacher has one school, and a plan for one
@@ -87,12 +88,7 @@ const prepared = new WeakMap<Db, ReturnType<typeof schoolInputsQuery>>();
 async function schoolInputs(db: Db, children: DutyChild[], day: string, withPairingRules: boolean) {
   const schools = new Map<string, DutyChild[]>();
   for (const c of children) if (c.schoolId) schools.set(c.schoolId, [...(schools.get(c.schoolId) ?? []), c]);
-  let query = prepared.get(db);
-  if (!query) {
-    query = schoolInputsQuery(db);
-    prepared.set(db, query);
-  }
-  const run = query;
+  const run = prepared(db);
   const rows = await Promise.all(
     [...schools].map(([schoolId, group]) =>
       run.execute({

@@ -1,6 +1,7 @@
 import type { CareResponsibleRole, ChildFacts } from '@shouwang/shared';
 import { and, asc, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedPerDb } from '../../db/prepared';
 import type { Actor } from '../../lib/authz/actor';
 import { child } from '../children/children.table';
 import { responsibleUnits } from './duty-scope';
@@ -37,8 +38,14 @@ function todoChildrenQuery(db: Db, shape: Shape) {
     .prepare(`todo_children_${shape.classIds}${shape.schoolIds}${shape.villageIds}`);
 }
 
-// Built once per database handle and shape (not per request): PostgreSQL plans each once per connection.
-const prepared = new WeakMap<Db, Map<string, ReturnType<typeof todoChildrenQuery>>>();
+// One per shape, its key the three counts (e.g. "100"): PostgreSQL plans each once per connection.
+const prepared = preparedPerDb((db, key) =>
+  todoChildrenQuery(db, {
+    classIds: Number(key[0]) as Count,
+    schoolIds: Number(key[1]) as Count,
+    villageIds: Number(key[2]) as Count,
+  }),
+);
 const count = (values: readonly string[]): Count => (values.length > 1 ? 2 : values.length === 0 ? 0 : 1);
 const param = (values: readonly string[]) => (values.length === 1 ? values[0]! : `{${values.join(',')}}`);
 
@@ -57,17 +64,7 @@ export async function todoChildrenOf(db: Db, actor: Actor, schoolAdminSchools: s
     schoolIds: count(selection.schoolIds),
     villageIds: count(selection.villageIds),
   };
-  const key = `${shape.classIds}${shape.schoolIds}${shape.villageIds}`;
-  let queries = prepared.get(db);
-  if (!queries) {
-    queries = new Map();
-    prepared.set(db, queries);
-  }
-  let query = queries.get(key);
-  if (!query) {
-    query = todoChildrenQuery(db, shape);
-    queries.set(key, query);
-  }
+  const query = prepared(db, `${shape.classIds}${shape.schoolIds}${shape.villageIds}`);
   const params: Record<string, string> = { userId: actor.userId, today };
   for (const k of Object.keys(columnOf) as (keyof Shape)[]) if (shape[k] > 0) params[k] = param(selection[k]);
   const rows = await query.execute(params);
