@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -8,9 +8,9 @@ import { type BenchUsers, benchUsersFile, readBenchUsers, repoRoot } from '../ap
 import { type ScaleName, scaleNames } from '../apps/server/src/gen/scales';
 import { genTarget } from '../apps/server/src/gen/target';
 import { measureBundle } from './bundle';
-import { chromiumAvailable, type FirstPageResult, measureFirstPage } from './first-page';
 import { type LoadResult, quantile, runLoad, sequentialLatencies, summarize } from './load';
 import { type RunResult, readResults, renderMarkdown, type ScenarioResult, scenarioChecks } from './report';
+import { firstPage, reportOnly, revision, runChild, webOnly, writeMarkdown } from './run-modes';
 import { benchScenarios, type LoginName, type Scenario } from './scenarios';
 import { cpuMs, rssMb, type ServerProcess, sampleMemory, sampleRss, startServer } from './server-process';
 import { type CapturedQuery, SqlProbe as Probe, type SqlProbe, type SqlTiming } from './sql-probe';
@@ -43,62 +43,6 @@ const { values: args } = parseArgs({
 
 const benchDir = path.join(repoRoot, 'bench');
 const log = (line: string) => console.log(line);
-
-/** `--report-only`: renders results.md again from results.json and findings.md (after editing findings). */
-function reportOnly(): number {
-  const jsonFile = path.join(benchDir, 'results.json');
-  const findingsFile = path.join(benchDir, 'findings.md');
-  const findings = fs.existsSync(findingsFile) ? fs.readFileSync(findingsFile, 'utf8') : '';
-  writeMarkdown(path.join(benchDir, 'results.md'), renderMarkdown(readResults(jsonFile), findings));
-  log('bench/results.md written from bench/results.json.');
-  return 0;
-}
-
-/** `--web-only`: bundle and first page against the small county (generated when missing). */
-async function webOnly(): Promise<number> {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  env.DATA_DIR = path.join(benchDir, '.data', 'small');
-  const target = genTarget('small', env);
-  let users = readBenchUsers(benchUsersFile(target));
-  const keysLost = !env.DATA_KEYS && !env.DATA_KEY && !fs.existsSync(path.join(target.dataDir, 'keys.json'));
-  if (users?.scale !== 'small' || keysLost) {
-    const code = await runChild(
-      process.execPath,
-      ['--import', 'tsx', 'apps/server/src/gen/cli.ts', '--scale', 'small', '--fresh'],
-      env,
-    );
-    if (code !== 0) throw new Error(`the generator failed (exit ${code})`);
-    users = readBenchUsers(benchUsersFile(target));
-  }
-  if (!users) throw new Error('no bench logins');
-  const dist = path.join(repoRoot, 'apps', 'web', 'dist');
-  const bundle = measureBundle(dist);
-  const server = await startServer(target);
-  let result: FirstPageResult | undefined;
-  try {
-    result = await firstPage(server.baseUrl, users, dist, false);
-  } finally {
-    await server.stop();
-  }
-  const jsonFile = path.join(benchDir, 'results.json');
-  const file = readResults(jsonFile);
-  const note = `Web figures (bundle, first page) measured on their own (npm run bench -- --web-only) ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${revision()}, load average ${os.loadavg()[0]!.toFixed(1)}.`;
-  for (const run of Object.values(file.runs)) {
-    if (run.smoke) continue;
-    run.bundle = bundle;
-    run.firstPage = result;
-    run.notes = [...run.notes.filter((n) => !n.startsWith('Web figures (bundle, first page)')), note];
-  }
-  fs.writeFileSync(jsonFile, `${JSON.stringify(file, null, 2)}\n`);
-  return reportOnly();
-}
-
-function writeMarkdown(file: string, text: string) {
-  fs.writeFileSync(file, text);
-  // In the repository's markdown style, so `biome check .` passes on the committed file.
-  spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'biome'), ['format', '--write', file], { stdio: 'ignore' });
-}
 
 async function main(): Promise<number> {
   if (args['report-only']) return reportOnly();
@@ -412,45 +356,11 @@ async function login(baseUrl: string, users: BenchUsers, name: LoginName): Promi
   return cookie;
 }
 
-/** 5. The sign-in and home pages in a throttled Chromium (issue 8's "first page usable"), when there is a build. */
-async function firstPage(baseUrl: string, users: BenchUsers, dist: string, smoke: boolean) {
-  if (!chromiumAvailable() || !fs.existsSync(path.join(dist, 'index.html'))) {
-    log('First page: skipped (no /usr/bin/chromium or no web build).');
-    return undefined;
-  }
-  const teacher = users.logins.classTeacher;
-  log('First page in headless Chromium (4× CPU slowdown, slow 4G) …');
-  const result: FirstPageResult = await measureFirstPage({
-    baseUrl,
-    teacher: teacher && { username: teacher.username, password: users.password },
-    runs: smoke ? 1 : 3,
-    coldHome: !smoke,
-  });
-  const s = (ms?: number) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`);
-  log(
-    `  sign-in page ${s(result.loginMs)}, home after signing in ${s(result.homeMs)}, home opened cold ${s(result.homeColdMs)}${result.error ? ` (${result.error})` : ''}`,
-  );
-  return result;
-}
-
-/** The commit measured (BENCH_REVISION when the tree is not a git checkout). */
-function revision(): string {
-  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' });
-  return git.status === 0 ? git.stdout.trim() : (process.env.BENCH_REVISION ?? 'unknown');
-}
-
 function summary(l: LoadResult): string {
   return (
     `${Math.round(l.rps).toString().padStart(6)} req/s  p50 ${l.p50.toFixed(1)}  p95 ${l.p95.toFixed(1)}  ` +
     `p99 ${l.p99.toFixed(1)} ms  errors ${l.errors}  non-2xx ${l.non2xx}`
   );
-}
-
-function runChild(command: string, argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, argv, { cwd: repoRoot, env, stdio: 'inherit' });
-    child.on('exit', (code) => resolve(code ?? 1));
-  });
 }
 
 main().then(
