@@ -4,6 +4,7 @@ import {
   careLevelLabels,
   careRuleKindLabels,
   childCategoryLabels,
+  comparisonUnits,
   concernStatusLabels,
   healthFlagLabels,
   kpiLabels,
@@ -137,7 +138,7 @@ export async function exportStats(db: Db, ctx: RequestContext, actor: Actor, que
       workbook,
       `${unitNames[d.comparison.unitKind]}对比`,
       [unitNames[d.comparison.unitKind], '留守儿童', ...d.kpis.map((k) => zh(kpiLabels, k.key))],
-      d.comparison.rows.map((r) => [
+      comparisonUnits(d.comparison.rows).map((r) => [
         r.name,
         r.children,
         ...d.kpis.map(

@@ -1,5 +1,6 @@
 import {
   type ChildKpi,
+  type ComparisonRow,
   childKpis,
   type KpiFigure,
   kpiRate,
@@ -47,13 +48,6 @@ export interface ComplianceValue extends KpiValue {
   kind: string;
 }
 
-export interface ComparisonRow {
-  orgId: string;
-  name: string;
-  children: number;
-  kpis: Record<ChildKpi, KpiFigure>;
-}
-
 /**
  * What `kpisFor` answers: the figures of a scope and term, each with numerator, denominator, rate
  * (0..1, null when nothing is counted), target (percent) and standing. Modules that quote figures
@@ -69,10 +63,13 @@ export interface ScopeKpis extends Record<ChildKpi, KpiValue> {
   compliance: ComplianceValue[];
   /** The same per month (the month a period starts), ended and running periods together. */
   complianceMonthly: ScopeComplianceRow[];
-  /** One row per sub-unit (townships of a county, schools of a township, classes of a school). */
+  /** One row per sub-unit (townships of a county, schools of a township, classes of a school), by name. */
   units: ComparisonRow[];
   unitKind: ResolvedStats['unit'];
 }
+
+/** Units in Chinese name order (one collator, not one per comparison as `localeCompare(…, 'zh-CN')`). */
+const byName = new Intl.Collator('zh-CN');
 
 const withTarget = (figure: KpiFigure, target: number): KpiValue => ({
   ...figure,
@@ -242,13 +239,12 @@ export async function kpisOfResolved(
     complianceMonthly: mergeMonths(monthly),
     units: unitRows
       .filter((u) => names.get(u.unitId!)?.kind === wantedKind)
-      .map((u) => ({
-        orgId: u.unitId!,
-        name: names.get(u.unitId!)!.name,
-        children: u.children,
-        kpis: Object.fromEntries(childKpis.map((k) => [k, figure(u.counts[k])])) as Record<ChildKpi, KpiFigure>,
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+      .map((u): ComparisonRow => {
+        const row: ComparisonRow = [u.unitId!, names.get(u.unitId!)!.name, u.children];
+        for (const k of childKpis) row.push(u.counts[k].numerator, u.counts[k].denominator);
+        return row;
+      })
+      .sort((a, b) => byName.compare(a[1], b[1])),
   };
 }
 

@@ -1,3 +1,4 @@
+import { childKpis, comparisonUnits } from '@shouwang/shared';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,10 +155,17 @@ describe('the dashboard of the seed school (185 students, 12 left-behind)', () =
     expect(kpi('pairingCoverage')).toMatchObject({ numerator: 9, denominator: 12, rate: 0.75, standing: 'below' });
     expect(body.byCategory).toEqual([{ category: 'left_behind_both', count: 12 }]);
     expect(body.comparison.unitKind).toBe('class');
-    const rows = Object.fromEntries(
-      body.comparison.rows.map((r: { name: string; children: number }) => [r.name, r.children]),
-    );
-    expect(rows).toEqual({ 一年级1班: 8, 一年级2班: 4 });
+    const units = comparisonUnits(body.comparison.rows);
+    expect(Object.fromEntries(units.map((r) => [r.name, r.children]))).toEqual({ 一年级1班: 8, 一年级2班: 4 });
+    // The compact rows carry each KPI's numerator and denominator; the classes add up to the school.
+    for (const k of childKpis) {
+      const sum = (part: 'numerator' | 'denominator') => units.reduce((n, u) => n + u.kpis[k][part], 0);
+      expect({ numerator: sum('numerator'), denominator: sum('denominator') }).toEqual({
+        numerator: kpi(k).numerator,
+        denominator: kpi(k).denominator,
+      });
+    }
+
     expect(body.canSetTargets).toBe(true);
   });
 
@@ -229,7 +237,9 @@ describe('the dashboard of the seed school (185 students, 12 left-behind)', () =
     const body = (await dash(countyAdmin, `termId=${pastTermId}`)).json();
     expect(body.scope.id).toBe(tree.county.id);
     expect(body.comparison.unitKind).toBe('township');
-    expect(body.comparison.rows).toEqual([expect.objectContaining({ orgId: tree.township.id, children: 12 })]);
+    expect(comparisonUnits(body.comparison.rows)).toEqual([
+      expect.objectContaining({ orgId: tree.township.id, name: tree.township.name, children: 12 }),
+    ]);
     expect(body.canSetTargets).toBe(true);
   });
 });

@@ -1,8 +1,14 @@
 import { careRuleKindLabels } from '@shouwang/shared/enums/care';
 import { careLevelLabels, childCategoryLabels } from '@shouwang/shared/enums/children';
 import { childKpis } from '@shouwang/shared/kpi/kpi';
-import type { DashboardResponse, TrendResponse } from '@shouwang/shared/schemas/stats';
+import {
+  type ComparisonUnit,
+  comparisonUnits,
+  type DashboardResponse,
+  type TrendResponse,
+} from '@shouwang/shared/schemas/stats';
 import { Button, Col, Row } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCodeLabels } from '../../children/hooks/useCodeLabels';
 import { type Drill, type StatsScope, statsExportUrl } from '../api';
@@ -40,6 +46,7 @@ export function DashboardCharts({
   const monthKinds = [...new Set(data.complianceMonthly.map((m) => m.kind))];
   const unitLabel = data.comparison.unitKind ? t(`stats.unitKind.${data.comparison.unitKind}`) : t('stats.col.unit');
   const trendItems = trend?.items ?? [];
+  const units = useMemo(() => comparisonUnits(data.comparison.rows), [data.comparison.rows]);
 
   return (
     <Row gutter={[12, 12]}>
@@ -187,11 +194,11 @@ export function DashboardCharts({
             id="comparison"
             title={`${t('stats.cards.comparison')}（${unitLabel}）`}
             exportUrl={url('comparison')}
-            rows={data.comparison.rows}
+            rows={units}
             rowKey={(r) => r.orgId}
-            height={Math.max(240, data.comparison.rows.length * 36 + 80)}
+            height={Math.max(240, units.length * 36 + 80)}
             onChartClick={({ dataIndex }) => {
-              const unit = data.comparison.rows[dataIndex];
+              const unit = units[dataIndex];
               if (unit) onOpenUnit(unit.orgId);
             }}
             option={{
@@ -199,12 +206,12 @@ export function DashboardCharts({
               legend: { bottom: 0, type: 'scroll' },
               grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
               xAxis: percentAxis,
-              yAxis: { type: 'category', inverse: true, data: data.comparison.rows.map((r) => r.name) },
+              yAxis: { type: 'category', inverse: true, data: units.map((r) => r.name) },
               series: childKpis.map((k) => ({
                 type: 'bar',
                 barMaxWidth: 16,
                 name: t(`stats.kpi.${k}`),
-                data: data.comparison.rows.map((r) => pct(r.kpis[k].rate)),
+                data: units.map((r) => pct(r.kpis[k].rate)),
               })),
             }}
             columns={[
@@ -229,14 +236,13 @@ export function DashboardCharts({
                 title: t(`stats.kpi.${k}`),
                 key: k,
                 align: 'right' as const,
-                render: (_: unknown, r: Data['comparison']['rows'][number]) => {
+                render: (_: unknown, r: ComparisonUnit) => {
                   const kpi = data.kpis.find((x) => x.key === k);
                   const rate = r.kpis[k].rate;
                   const below = kpi && rate !== null && Math.round(rate * 10_000) < kpi.target * 100;
                   return <span style={{ color: below ? standingColor.below : undefined }}>{percentText(rate)}</span>;
                 },
-                sorter: (a: Data['comparison']['rows'][number], b: Data['comparison']['rows'][number]) =>
-                  (a.kpis[k].rate ?? -1) - (b.kpis[k].rate ?? -1),
+                sorter: (a: ComparisonUnit, b: ComparisonUnit) => (a.kpis[k].rate ?? -1) - (b.kpis[k].rate ?? -1),
               })),
             ]}
           />
