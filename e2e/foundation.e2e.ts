@@ -276,7 +276,14 @@ describe('foundation: sign-in, units, users, and what a class teacher sees', () 
   test('the administrator signs out', async () => {
     await admin.goto('/');
     await admin.getByTestId('user-menu').click();
-    await admin.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '退出登录' }).click();
+    const item = admin.locator('.ant-dropdown:visible .ant-dropdown-menu-item', { hasText: '退出登录' });
+    await expectVisible(item);
+    // The server ends the session first; then the page forgets it and shows the sign-in page.
+    const [answer] = await Promise.all([
+      admin.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/logout'),
+      item.click(),
+    ]);
+    expect(answer.status()).toBe(200);
     await admin.waitForURL('**/login');
     await admin.goto('/orgs');
     await admin.waitForURL('**/login');

@@ -23,6 +23,8 @@ export function forgetSession(reason: 'expired' | null = null) {
   signOutReason = reason;
   setCsrfToken('');
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
+  // A `me` request still on its way would answer with the old user after we forget them.
+  void queryClient.cancelQueries({ queryKey: meKey });
   queryClient.setQueryData(meKey, null);
 }
 
