@@ -1,6 +1,7 @@
 import { type ChildKpi, childKpis, kpiAsOf, todayIso } from '@shouwang/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { executeNamed } from './named-statement';
 import type { PanelRow } from './panels.repository';
 import {
   childFactsCte,
@@ -251,16 +252,16 @@ function cachedFigureStatements(scope: StatsScope, window: KpiWindow, unit: Unit
     and t.as_of = ${window.asOf}::date and ${tallyScope(scope)}`;
   return {
     tallies: sql`
-      -- A unit's name by its key (a few dozen index lookups; a join hashed the whole org table).
-      select g.*, (select o.name from org o where o.id = g.unit_id::uuid and o.deleted_at is null) as unit_name,
-        (select o.kind from org o where o.id = g.unit_id::uuid and o.deleted_at is null) as unit_kind from (
+      -- A unit's name and kind by its key (one index lookup per unit; a join hashed the whole org table).
+      select g.*, n.name as unit_name, n.kind as unit_kind from (
         select grouping(${unitOfTally(unit)}) = 1 as total, ${unitOfTally(unit)} as unit_id,
           sum(children)::int as children, sum(archive_met)::int as archive_met, sum(enrollment_in)::int as enrollment_in,
           sum(enrollment_met)::int as enrollment_met, sum(retention_in)::int as retention_in,
           sum(retention_met)::int as retention_met, sum(paired)::int as paired
         from kpi_tally t where ${where}
         group by grouping sets ((), (${unitOfTally(unit)}))
-      ) g`,
+      ) g left join lateral (select o.name, o.kind from org o where o.id = g.unit_id::uuid and o.deleted_at is null) n on true
+      order by g.unit_id nulls first`,
     extra: sql`
       select t.measure as key, sum(t.children)::int as count from kpi_tally_extra t
       where ${where} group by t.measure`,
@@ -318,14 +319,18 @@ export async function readFreshCachedFigures(
     (name, i) =>
       sql`, (select coalesce(json_agg(x${sql.raw(String(i))}), '[]') from (${extras[name]!}) x${sql.raw(String(i))}) as ${sql.raw(`"extra_${i}"`)}`,
   );
+  // One text per scope kind and set of extras: a prepared statement, planned once per connection.
   const [row] = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`
+    await executeNamed(
+      db,
+      sql`
       with tallies as (${statements.tallies}), extra as (${statements.extra})
       select exists (select 1 from kpi_window w where w.county_id = ${scope.countyId}
             and w.window_start = ${window.start}::date and w.as_of = ${window.asOf}::date)
           and not exists (select 1 from kpi_dirty d where d.county_id = ${scope.countyId}) as fresh,
         (select coalesce(json_agg(tallies), '[]') from tallies) as tallies,
-        (select coalesce(json_agg(extra), '[]') from extra) as extra${sql.join(extraColumns, sql``)}`),
+        (select coalesce(json_agg(extra), '[]') from extra) as extra${sql.join(extraColumns, sql``)}`,
+    ),
   );
   if (!isTrue(row?.fresh)) return null;
   const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
