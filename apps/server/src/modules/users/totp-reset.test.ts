@@ -177,3 +177,39 @@ describe('reset where administrators must use two-step sign-in (REQUIRE_TOTP_FOR
     expect((await next.get('/api/users')).json().error.code).toBe('TOTP_ENROLLMENT_REQUIRED');
   });
 });
+
+describe('wrong administrator passwords in a reset are throttled like sign-in attempts', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ LOGIN_THROTTLE_PER_USERNAME: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('after three wrong passwords even the right one is refused with 429 and audited; nothing changes', async () => {
+    const tree = await buildCountyTree(t.db, '慢试县');
+    const admin = await buildUser(t.db, [{ role: 'school_admin', org: tree.school }]);
+    const other = await buildUser(t.db, [{ role: 'school_admin', org: tree.school }]);
+    const target = await buildUser(t.db, [{ role: 'mentor', org: tree.classA }]);
+    await withTotp(t, target);
+    const client = await loginAs(t, admin);
+    // A right password releases its attempt: resets with it never add up towards the limit.
+    for (let i = 0; i < 4; i++) {
+      await withTotp(t, target);
+      expect((await reset(client, target, admin.password)).statusCode).toBe(200);
+    }
+    await withTotp(t, target);
+    for (let i = 0; i < 3; i++) expect((await reset(client, target, `guess-${i}`)).statusCode).toBe(422);
+    const refused = await reset(client, target, admin.password);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error).toEqual({ code: 'TOO_MANY_ATTEMPTS', message: '尝试过于频繁，请稍后再试' });
+    expect((await userRow(t, target.id)).totpEnabledAt).not.toBeNull();
+    const throttled = await t.db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.event, 'auth.throttled'), eq(auditEvent.targetId, admin.id)));
+    expect(throttled.length).toBe(1);
+    // The limit is the administrator's own: a colleague resets at once.
+    const colleague = await loginAs(t, other);
+    expect((await reset(colleague, target, other.password)).statusCode).toBe(200);
+  });
+});

@@ -26,7 +26,7 @@ import * as service from './users.service';
 const tags = ['users'];
 const present = (actor: Actor, { user, held }: service.LoadedUser) => presentUser(actor, user, held);
 
-export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database }) => {
+export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database, config, loginThrottle }) => {
   const db = database.db;
 
   app.get(
@@ -179,7 +179,9 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database
     async (request) => {
       const actor = request.actor!;
       const version = requireVersion(request, request.body.version);
-      const loaded = await resetUserTotp(db, request.ctx, actor, request.params.id, version, request.body.password);
+      const throttle = { attempts: loginThrottle, limit: config.login.throttlePerUsername };
+      const { password } = request.body;
+      const loaded = await resetUserTotp(db, request.ctx, actor, request.params.id, version, password, throttle);
       return present(actor, loaded);
     },
   );
