@@ -5,9 +5,10 @@ import type { Actor } from '../../lib/authz/actor';
 import { grantsFor, inScope } from '../../lib/authz/scope';
 import type { RequestContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
-import { findOrg, type OrgRow } from '../orgs/orgs.repository';
-import { findTerm, listEffectiveTerms, type TermWithOrg } from '../terms/terms.repository';
+import type { OrgRow } from '../orgs/orgs.repository';
+import { findTerm, type TermWithOrg } from '../terms/terms.repository';
 import type { StatsScope, UnitKind } from './stats.repository';
+import { effectiveTermsOf, scopeOrgById } from './stats-scope.repository';
 
 export interface ResolvedStats {
   org: OrgRow;
@@ -33,9 +34,9 @@ const unitUnder: Record<StatsScope['kind'], UnitKind | null> = {
 
 /** The org whose statistics the caller asked for; their widest `stats.read` unit by default. */
 async function scopeOrg(db: Db, actor: Actor, scopeOrgId: string | undefined): Promise<OrgRow | undefined> {
-  if (scopeOrgId) return findOrg(db, scopeOrgId);
+  if (scopeOrgId) return scopeOrgById(db, scopeOrgId);
   const grant = grantsFor(actor, 'stats.read').sort((a, b) => a.orgPath.length - b.orgPath.length)[0];
-  return grant ? findOrg(db, grant.orgId) : undefined;
+  return grant ? scopeOrgById(db, grant.orgId) : undefined;
 }
 
 /**
@@ -56,7 +57,7 @@ export async function resolveStats(
     throw new AppError('NOT_FOUND');
   }
   const schoolId = org.kind === 'school' ? org.id : org.kind === 'class' ? org.parentId : null;
-  const terms = await listEffectiveTerms(db, org.countyId, schoolId);
+  const terms = await effectiveTermsOf(db, org.countyId, schoolId);
   let term: TermWithOrg | null;
   if (query.termId) {
     const named = await findTerm(db, query.termId);
