@@ -110,17 +110,32 @@ export async function scopePeriods(
       rules = await rulesInScope(db, resolved.scope);
     }
   }
-  // A county's thousand rules share a handful of schedules: work each out once.
-  const schedules = new Map<string, { start: string; end: string }[]>();
-  return rules.flatMap((r) => {
-    const key = `${r.frequency} ${r.windowDays}`;
-    let periods = schedules.get(key);
-    if (!periods) {
-      periods = periodsOf(r.frequency, r.windowDays, term).filter((p) => p.start <= asOf);
-      schedules.set(key, periods);
-    }
-    return periods.map((p) => ({ ruleId: r.id, start: p.start, end: p.end }));
-  });
+  // A county's thousand rules share a handful of schedules, and every dashboard of a term the same ones.
+  return rules.flatMap((r) =>
+    scheduleOf(r.frequency, r.windowDays, term, asOf).map((p) => ({ ruleId: r.id, start: p.start, end: p.end })),
+  );
+}
+
+/** Schedules worked out so far (a pure function of its key; dropped whole past a few hundred). */
+const schedules = new Map<string, readonly { start: string; end: string }[]>();
+
+/** The periods of a schedule in a term that have begun by `asOf`. */
+function scheduleOf(
+  frequency: ScopeRule['frequency'],
+  windowDays: number,
+  term: { startDate: string; midDate: string; endDate: string },
+  asOf: string,
+) {
+  const key = `${frequency} ${windowDays} ${term.startDate} ${term.midDate} ${term.endDate} ${asOf}`;
+  let periods = schedules.get(key);
+  if (!periods) {
+    if (schedules.size >= 512) schedules.clear();
+    periods = periodsOf(frequency, windowDays, term)
+      .filter((p) => p.start <= asOf)
+      .map((p) => ({ start: p.start, end: p.end }));
+    schedules.set(key, periods);
+  }
+  return periods;
 }
 
 /**
