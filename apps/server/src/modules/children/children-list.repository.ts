@@ -1,46 +1,20 @@
-import { type CareLevel, type ChildCategory, type EnrollmentStatus, todayIso } from '@shouwang/shared';
-import { and, arrayOverlaps, asc, desc, eq, inArray, isNotNull, isNull, like, or, type SQL, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { todayIso } from '@shouwang/shared';
+import { asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
-import { escapeLike } from '../orgs/orgs.repository';
+import { preparedPerDb } from '../../db/prepared';
 import { org } from '../orgs/orgs.table';
 import type { ChildScope } from './children.policy';
 import { type ChildRow, childColumns, col } from './children.repository';
 import { child } from './children.table';
+import { type ChildListFilters, type ListShape, listParams, listShape, shapeConditions } from './children-list.shape';
 import { guardian } from './guardians.table';
-import { hashIdNumber } from './id-number-hash';
 import { parent } from './parents.table';
 
 /** The children lists: filters, search, scope, one page with its family flags, unit names and total. */
 
-export interface ChildListFilters {
-  q?: string;
-  schoolId?: string;
-  classId?: string;
-  villageId?: string;
-  categories?: ChildCategory[];
-  careLevel?: CareLevel;
-  enrollmentStatus?: EnrollmentStatus;
-  incomplete?: boolean;
-  parentUnreachable?: boolean;
-  noEntrustment?: boolean;
-  deleted?: boolean;
-  sort: 'name' | 'recent';
-}
-
-/** The scope as one SQL condition: a prefix of either org path, or a paired child. */
-function scopeCondition(scope: ChildScope): SQL | undefined {
-  // A whole county (a one-segment path) is its county_id: the path pair would only add cost.
-  const byOrg = scope.prefixes.flatMap((p) =>
-    /^[^/]+\/$/.test(p)
-      ? [and(eq(child.countyId, p.slice(0, -1)), or(isNotNull(child.schoolPath), isNotNull(child.villagePath)))!]
-      : [like(child.schoolPath, `${escapeLike(p)}%`), like(child.villagePath, `${escapeLike(p)}%`)],
-  );
-  const parts: SQL[] = [];
-  if (byOrg.length > 0) parts.push(and(inArray(child.countyId, scope.countyIds), or(...byOrg))!);
-  if (scope.pairedIds.length > 0) parts.push(inArray(child.id, scope.pairedIds));
-  return parts.length > 0 ? or(...parts) : undefined;
-}
+export type { ChildListFilters };
 
 /** A parent who cannot be reached (or is missing), of the child with this id in this county. */
 const parentUnreachableOf = (id: SQL, countyId: SQL) => sql<boolean>`exists (select 1
@@ -48,55 +22,13 @@ const parentUnreachableOf = (id: SQL, countyId: SQL) => sql<boolean>`exists (sel
   and ${col(parent.deletedAt)} is null and (${col(parent.unreachable)} or ${col(parent.status)} = 'missing'))`;
 
 /** A signed 委托监护确认书 that has not expired. */
-const hasEntrustmentOf = (id: SQL, countyId: SQL, today: string) => sql<boolean>`exists
+const hasEntrustmentOf = (id: SQL, countyId: SQL, today: SQL | string) => sql<boolean>`exists
   (select 1 from ${guardian} where ${col(guardian.childId)} = ${id} and ${col(guardian.countyId)} = ${countyId}
   and ${col(guardian.deletedAt)} is null and ${col(guardian.entrustmentSignedOn)} is not null
   and (${col(guardian.entrustmentValidUntil)} is null or ${col(guardian.entrustmentValidUntil)} >= ${today}))`;
 
 const parentUnreachableSql = parentUnreachableOf(col(child.id), col(child.countyId));
-const hasEntrustmentSql = (today: string) => hasEntrustmentOf(col(child.id), col(child.countyId), today);
-
-/**
- * What `q` means depends on its shape: ID digits, pinyin letters, or part of a name. Pinyin letters
- * match a prefix of the initials (`zyh`) or of the full pinyin (`zhangyu`); both start with the
- * first letter of the sort key, so the search also bounds `name_pinyin` to that letter's range
- * (bench findings 3): the same rows, and the ordered county index starts at that letter instead of
- * walking every name before it.
- */
-function searchCondition(q: string): SQL {
-  if (/^\d{4}$/.test(q) || /^\d{3}X$/i.test(q)) return eq(child.idNumberLast4, q.toUpperCase());
-  if (/^\d{17}[\dX]$/i.test(q)) return eq(child.idNumberHash, hashIdNumber(q));
-  if (/^[a-z]+$/i.test(q)) {
-    const lower = q.toLowerCase();
-    const prefix = `${escapeLike(lower)}%`;
-    const first = lower[0]!;
-    const next = String.fromCharCode(first.charCodeAt(0) + 1);
-    return and(
-      or(like(child.nameInitials, prefix), like(child.namePinyinCompact, prefix)),
-      sql`${child.namePinyin} collate "C" >= ${first} and ${child.namePinyin} collate "C" < ${next}`,
-    )!;
-  }
-  return like(child.name, `%${escapeLike(q)}%`);
-}
-
-function listConditions(scope: ChildScope, f: ChildListFilters, today: string): SQL[] | null {
-  const inScope = scopeCondition(scope);
-  if (!inScope) return null;
-  const conditions: SQL[] = [inScope, f.deleted ? isNotNull(child.deletedAt) : isNull(child.deletedAt)];
-  if (f.q) conditions.push(searchCondition(f.q));
-  if (f.schoolId) conditions.push(eq(child.schoolId, f.schoolId));
-  if (f.classId) conditions.push(eq(child.classId, f.classId));
-  if (f.villageId) conditions.push(eq(child.villageId, f.villageId));
-  if (f.careLevel) conditions.push(eq(child.careLevel, f.careLevel));
-  if (f.enrollmentStatus) conditions.push(eq(child.enrollmentStatus, f.enrollmentStatus));
-  if (f.incomplete) conditions.push(eq(child.archiveComplete, false));
-  if (f.parentUnreachable) conditions.push(parentUnreachableSql);
-  if (f.noEntrustment) conditions.push(sql`not ${hasEntrustmentSql(today)}`);
-  // The categories in force, kept on the child by migration 0024's triggers: no semi join over
-  // child_category (bench findings 2, 16: the total read all of it, 812 pages, even for one school).
-  if (f.categories?.length) conditions.push(arrayOverlaps(child.openCategories, f.categories));
-  return conditions;
-}
+const hasEntrustmentSql = (today: SQL | string) => hasEntrustmentOf(col(child.id), col(child.countyId), today);
 
 export type ChildListRow = ChildRow & { parentUnreachable: boolean; hasEntrustment: boolean };
 
@@ -136,43 +68,30 @@ type Flags = { parentUnreachable: boolean; hasEntrustment: boolean };
 export type ChildListItemRow = Pick<ChildRow, keyof typeof listItemColumns> & Flags;
 type ListPage<Row> = { rows: Row[]; total: number; names: Map<string, string> };
 
-/**
- * One page of children in scope, in pinyin order (or most recently changed first), the total, and
- * the names of their schools, classes and villages: one statement (bench findings 17b; it was five
- * round trips, each ≈0.4 ms of server CPU). The page is taken first, then the two family flags and
- * the names for its rows only: computed in the filtered query's select list, the planner turned the
- * flags into hashed subplans over all of `parent` and `guardian` (bench findings 1). The total is an
- * uncorrelated sub-select (computed once); a page past the end asks for it on its own.
- */
-async function listPage(
-  db: Db,
-  scope: ChildScope,
-  filters: ChildListFilters,
-  page: { page: number; pageSize: number },
-  columns: Record<string, AnyPgColumn>,
-): Promise<ListPage<Record<string, unknown> & Flags>> {
-  const today = todayIso();
-  const conditions = listConditions(scope, filters, today);
-  if (!conditions) return { rows: [], total: 0, names: new Map() };
-  const where = and(...conditions);
-  const recent = filters.sort === 'recent';
+/** The list's statements for one shape and column set: the page (with the total) and a count alone. */
+function listQueries(db: Db, key: string, name: string | undefined) {
+  const [columnSet, shapeJson] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+  const shape = JSON.parse(shapeJson) as ListShape;
+  const columns: Record<string, AnyPgColumn> = columnSet === 'all' ? childColumns : listItemColumns;
+  const today = sql`${sql.placeholder('today')}::date`;
+  const where = shapeConditions(shape, {
+    parentUnreachable: parentUnreachableSql,
+    noEntrustment: sql`not ${hasEntrustmentSql(today)}`,
+  });
   const p = db
     .select(columns)
     .from(child)
     .where(where)
     .orderBy(
-      ...(recent
+      ...(shape.recent
         ? [desc(child.updatedAt), asc(child.id)]
         : [asc(sql`${child.namePinyin} collate "C"`), asc(child.name), asc(child.id)]),
     )
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
     .as('p');
-  const pageColumns = Object.fromEntries(Object.keys(columns).map((key) => [key, p[key]!])) as Record<
-    string,
-    AnyPgColumn
-  >;
-  const found = (await db
+  const pageColumns = Object.fromEntries(Object.keys(columns).map((k) => [k, p[k]!])) as Record<string, AnyPgColumn>;
+  const pageQuery = db
     .select({
       ...pageColumns,
       parentUnreachable: parentUnreachableOf(pageCol(child.id), pageCol(child.countyId)),
@@ -184,10 +103,59 @@ async function listPage(
     })
     .from(p)
     .orderBy(
-      ...(recent
+      ...(shape.recent
         ? [desc(pageCol(child.updatedAt)), asc(pageCol(child.id))]
         : [asc(sql`${pageCol(child.namePinyin)} collate "C"`), asc(pageCol(child.name)), asc(pageCol(child.id))]),
-    )) as (Record<string, unknown> & Flags)[];
+    );
+  const countQuery = db.select({ n: sql<number>`count(*)::int` }).from(child).where(where);
+  // Unnamed (past the cap): built for one request, its placeholders filled in the same way.
+  if (!name) return { page: pageQuery, count: countQuery };
+  return { page: pageQuery.prepare(`${name}_p`), count: countQuery.prepare(`${name}_n`) };
+}
+
+/**
+ * At most this many shapes are kept prepared (per database handle; each is a named statement on
+ * every connection that ran it). The shapes in use are few (a role's scope, the list's filters);
+ * past the cap a shape is built for its one request, as before.
+ */
+export const listPreparation = { maxShapes: 256 };
+const preparedShapes = new Set<string>();
+const statementName = (key: string) => `children_list_${createHash('sha1').update(key).digest('hex').slice(0, 16)}`;
+const prepared = preparedPerDb((db, key) => listQueries(db, key, statementName(key)));
+
+function queriesFor(db: Db, key: string) {
+  if (preparedShapes.has(key) || preparedShapes.size < listPreparation.maxShapes) {
+    preparedShapes.add(key);
+    return prepared(db, key);
+  }
+  return listQueries(db, key, undefined);
+}
+
+/**
+ * One page of children in scope, in pinyin order (or most recently changed first), the total, and
+ * the names of their schools, classes and villages: one statement (bench findings 17b; it was five
+ * round trips, each ≈0.4 ms of server CPU), prepared once per shape (18b). The page is taken first,
+ * then the two family flags and the names for its rows only: computed in the filtered query's
+ * select list, the planner turned the flags into hashed subplans over all of `parent` and `guardian`
+ * (bench findings 1). The total is an uncorrelated sub-select (computed once); a page past the end
+ * asks for it on its own.
+ */
+async function listPage(
+  db: Db,
+  scope: ChildScope,
+  filters: ChildListFilters,
+  page: { page: number; pageSize: number },
+  columnSet: 'items' | 'all',
+): Promise<ListPage<Record<string, unknown> & Flags>> {
+  const shape = listShape(scope, filters);
+  if (!shape) return { rows: [], total: 0, names: new Map() };
+  const queries = queriesFor(db, `${columnSet}:${JSON.stringify(shape)}`);
+  const params = listParams(scope, filters, todayIso());
+  const found = (await queries.page.execute({
+    ...params,
+    limit: page.pageSize,
+    offset: (page.page - 1) * page.pageSize,
+  })) as (Record<string, unknown> & Flags)[];
   const names = new Map<string, string>();
   const rows = found.map(({ schoolName, className, villageName, total: _total, ...row }) => {
     if (row.schoolId) names.set(row.schoolId as string, (schoolName as string | null) ?? '');
@@ -196,7 +164,7 @@ async function listPage(
     return row as Record<string, unknown> & Flags;
   });
   if (found.length > 0) return { rows, total: found[0]!.total as number, names };
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(child).where(where);
+  const [count] = await queries.count.execute(params);
   return { rows, total: count!.n, names };
 }
 
@@ -207,7 +175,7 @@ export async function listChildItems(
   filters: ChildListFilters,
   page: { page: number; pageSize: number },
 ) {
-  return (await listPage(db, scope, filters, page, listItemColumns)) as unknown as ListPage<ChildListItemRow>;
+  return (await listPage(db, scope, filters, page, 'items')) as unknown as ListPage<ChildListItemRow>;
 }
 
 /** The same children with every column but the ID number (the export, contact cards). */
@@ -217,7 +185,7 @@ export async function listChildren(
   filters: ChildListFilters,
   page: { page: number; pageSize: number },
 ) {
-  return (await listPage(db, scope, filters, page, childColumns)) as unknown as ListPage<ChildListRow>;
+  return (await listPage(db, scope, filters, page, 'all')) as unknown as ListPage<ChildListRow>;
 }
 
 /** The two family flags of one child, as the list computes them. */
