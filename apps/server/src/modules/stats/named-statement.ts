@@ -26,3 +26,18 @@ export function executeNamed(db: Db, statement: SQL): Promise<unknown> {
   }
   return db._.session.prepareQuery(query, undefined, name, false).execute();
 }
+
+/**
+ * `db` whose `execute` runs each statement as a named prepared statement (`executeNamed`); everything
+ * else (transactions, query builders) as `db`. For reads of other modules a dashboard repeats on every
+ * request, e.g. the compliance tallies (0.75 → 0.2 ms of backend CPU for a school).
+ */
+export function withNamedStatements(db: Db): Db {
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'execute') return (statement: SQL) => executeNamed(target, statement);
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
