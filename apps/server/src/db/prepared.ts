@@ -1,3 +1,4 @@
+import { type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from './client';
 
 /**
@@ -21,3 +22,23 @@ export function preparedPerDb<Q>(build: (db: Db, shape: string) => Q): (db: Db, 
     return query;
   };
 }
+
+/**
+ * The string right after every string that starts with `prefix`, byte-wise, or null when the last
+ * character is not plain ASCII (there UTF-16, UTF-8 and byte order agree; org paths are uuids and
+ * slashes). With it a prefix is a byte range, `column ~>=~ prefix and column ~<~ end`: a
+ * text_pattern_ops index answers it with parameters too, in a generic plan — a LIKE needs its
+ * pattern at planning time.
+ */
+export function prefixEnd(prefix: string): string | null {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  if (prefix.length === 0 || last >= 0x7e) return null;
+  return prefix.slice(0, -1) + String.fromCharCode(last + 1);
+}
+
+/** `column` starts with the prefix held by placeholders `name` and `${name}end` (see `prefixEnd`). */
+export const startsWithPlaceholder = (column: SQLWrapper, name: string) =>
+  sql`(${column} ~>=~ ${sql.placeholder(name)} and ${column} ~<~ ${sql.placeholder(`${name}end`)})`;
+
+/** A uuid[] / text[] parameter as an array literal (PGlite and node-postgres alike). */
+export const arrayParam = (values: readonly string[]) => `{${values.map((v) => JSON.stringify(v)).join(',')}}`;

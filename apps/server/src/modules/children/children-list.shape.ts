@@ -1,6 +1,7 @@
 import type { CareLevel, ChildCategory, EnrollmentStatus } from '@shouwang/shared';
 import { and, arrayOverlaps, eq, isNotNull, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { arrayParam, prefixEnd, startsWithPlaceholder } from '../../db/prepared';
 import { escapeLike } from '../orgs/orgs.repository';
 import type { ChildScope } from './children.policy';
 import { child } from './children.table';
@@ -59,14 +60,6 @@ function searchKind(q: string): SearchKind {
   return 'name';
 }
 
-/** The string right after every string that starts with `prefix`, byte-wise; null when there is none. */
-function prefixEnd(prefix: string): string | null {
-  const last = prefix.charCodeAt(prefix.length - 1);
-  // ASCII only: there UTF-16, UTF-8 and byte order agree (org paths are uuids and slashes).
-  if (prefix.length === 0 || last >= 0x7e) return null;
-  return prefix.slice(0, -1) + String.fromCharCode(last + 1);
-}
-
 /** A prefix of a whole county is its county_id: the path pair would only add cost. */
 const isCountyPrefix = (p: string) => /^[^/]+\/$/.test(p);
 
@@ -90,9 +83,6 @@ export function listShape(scope: ChildScope, f: ChildListFilters): ListShape | n
     recent: f.sort === 'recent',
   };
 }
-
-/** A uuid[] / text[] parameter as an array literal (PGlite and node-postgres alike; see todo-scope.ts). */
-const arrayParam = (values: readonly string[]) => `{${values.map((v) => JSON.stringify(v)).join(',')}}`;
 
 /** The values of a shape's placeholders. */
 export function listParams(scope: ChildScope, f: ChildListFilters, today: string): Record<string, unknown> {
@@ -133,8 +123,7 @@ export function listParams(scope: ChildScope, f: ChildListFilters, today: string
  * time), or a paired child.
  */
 function scopeCondition(shape: ListShape): SQL {
-  const pathIn = (column: AnyPgColumn, i: number) =>
-    sql`(${column} ~>=~ ${ph(`p${i}`)} and ${column} ~<~ ${ph(`p${i}end`)})`;
+  const pathIn = (column: AnyPgColumn, i: number) => startsWithPlaceholder(column, `p${i}`);
   const byOrg = [...shape.prefixes].flatMap((kind, i) =>
     kind === 'c'
       ? [

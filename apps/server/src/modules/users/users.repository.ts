@@ -1,6 +1,22 @@
+import { createHash } from 'node:crypto';
 import type { Role } from '@shouwang/shared';
-import { and, asc, count, eq, exists, ilike, inArray, isNull, like, notExists, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  exists,
+  getTableColumns,
+  ilike,
+  isNull,
+  like,
+  notExists,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { arrayParam, prefixEnd, preparedPerDb, startsWithPlaceholder } from '../../db/prepared';
 import { escapeLike } from '../orgs/orgs.repository';
 import { org } from '../orgs/orgs.table';
 import { appUser, roleAssignment } from './users.table';
@@ -28,8 +44,6 @@ export interface UserReadScope {
 const liveUser = isNull(appUser.deletedAt);
 const liveAssignment = isNull(roleAssignment.deletedAt);
 
-const underAny = (prefixes: string[]) => or(...prefixes.map((p) => like(org.path, `${escapeLike(p)}%`)));
-
 /** `exists` over the user's live assignments (joined to their unit) matching `condition`. */
 function holdsAssignment(db: Db, condition?: SQL) {
   return exists(
@@ -41,21 +55,6 @@ function holdsAssignment(db: Db, condition?: SQL) {
   );
 }
 
-function visibleTo(db: Db, scope: UserReadScope): SQL | undefined {
-  const parts: SQL[] = [];
-  if (scope.prefixes.length > 0) parts.push(holdsAssignment(db, underAny(scope.prefixes)));
-  if (scope.countyIds.length > 0) {
-    const unassigned = notExists(
-      db
-        .select({ one: sql`1` })
-        .from(roleAssignment)
-        .where(and(eq(roleAssignment.userId, appUser.id), liveAssignment)),
-    );
-    parts.push(and(unassigned, inArray(appUser.countyId, scope.countyIds))!);
-  }
-  return parts.length > 0 ? or(...parts) : undefined;
-}
-
 export interface UserListFilters {
   q?: string;
   /** Path of the unit whose subtree the user must hold a role in. */
@@ -64,6 +63,72 @@ export interface UserListFilters {
   status?: 'active' | 'disabled';
 }
 
+/**
+ * The list's statement for one shape (bench findings 18b): how many scope prefixes (each a path
+ * range, or a LIKE for a prefix a range cannot bound), whether unassigned users of counties are in
+ * scope, and which filters are set. The values are parameters, so Drizzle builds it once per shape
+ * and PostgreSQL may keep a generic plan. The page carries the total (an uncorrelated sub-select).
+ */
+interface UserListShape {
+  prefixes: string;
+  counties: boolean;
+  q: boolean;
+  status: boolean;
+  orgPath: '' | 'r' | 'l';
+  role: boolean;
+}
+
+const ph = (name: string) => sql.placeholder(name);
+const prefixKind = (p: string) => (prefixEnd(p) === null ? 'l' : 'r');
+const pathCondition = (kind: string, name: string) =>
+  kind === 'r' ? startsWithPlaceholder(org.path, name) : like(org.path, ph(name) as never);
+
+function userListQueries(db: Db, key: string, name: string) {
+  const shape = JSON.parse(key) as UserListShape;
+  const parts: SQL[] = [];
+  if (shape.prefixes)
+    parts.push(holdsAssignment(db, or(...[...shape.prefixes].map((k, i) => pathCondition(k, `p${i}`)))));
+  if (shape.counties) {
+    const unassigned = notExists(
+      db
+        .select({ one: sql`1` })
+        .from(roleAssignment)
+        .where(and(eq(roleAssignment.userId, appUser.id), liveAssignment)),
+    );
+    parts.push(and(unassigned, sql`${appUser.countyId} = any(${ph('countyIds')}::uuid[])`)!);
+  }
+  const conditions: (SQL | undefined)[] = [liveUser, or(...parts)];
+  if (shape.q)
+    conditions.push(or(ilike(appUser.username, ph('q') as never), ilike(appUser.displayName, ph('q') as never)));
+  if (shape.status) conditions.push(eq(appUser.status, ph('status') as never));
+  if (shape.orgPath || shape.role) {
+    conditions.push(
+      holdsAssignment(
+        db,
+        and(
+          shape.orgPath ? pathCondition(shape.orgPath, 'orgPath') : undefined,
+          shape.role ? eq(roleAssignment.role, ph('role') as never) : undefined,
+        ),
+      ),
+    );
+  }
+  const where = and(...conditions);
+  const page = db
+    .select({ ...getTableColumns(appUser), total: sql<number>`(select count(*)::int from ${appUser} where ${where})` })
+    .from(appUser)
+    .where(where)
+    .orderBy(asc(sql`lower(${appUser.username})`), asc(appUser.id))
+    .limit(ph('limit'))
+    .offset(ph('offset'))
+    .prepare(`${name}_p`);
+  const total = db.select({ n: count() }).from(appUser).where(where).prepare(`${name}_n`);
+  return { page, total };
+}
+
+const preparedUserList = preparedPerDb((db, key) =>
+  userListQueries(db, key, `users_list_${createHash('sha1').update(key).digest('hex').slice(0, 16)}`),
+);
+
 /** One page of the users the scope covers, with the total; scoping and filters are all SQL. */
 export async function listUsers(
   db: Db,
@@ -71,34 +136,32 @@ export async function listUsers(
   filters: UserListFilters,
   page: { page: number; pageSize: number },
 ): Promise<{ rows: UserRow[]; total: number }> {
-  const visible = visibleTo(db, scope);
-  if (!visible) return { rows: [], total: 0 };
-  const conditions: (SQL | undefined)[] = [liveUser, visible];
-  if (filters.q) {
-    const pattern = `%${escapeLike(filters.q)}%`;
-    conditions.push(or(ilike(appUser.username, pattern), ilike(appUser.displayName, pattern)));
-  }
-  if (filters.status) conditions.push(eq(appUser.status, filters.status));
-  if (filters.orgPath !== undefined || filters.role) {
-    conditions.push(
-      holdsAssignment(
-        db,
-        and(
-          filters.orgPath !== undefined ? like(org.path, `${escapeLike(filters.orgPath)}%`) : undefined,
-          filters.role ? eq(roleAssignment.role, filters.role) : undefined,
-        ),
-      ),
-    );
-  }
-  const where = and(...conditions);
-  const [totalRow] = await db.select({ n: count() }).from(appUser).where(where);
-  const rows = await db
-    .select()
-    .from(appUser)
-    .where(where)
-    .orderBy(asc(sql`lower(${appUser.username})`), asc(appUser.id))
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
+  if (scope.prefixes.length === 0 && scope.countyIds.length === 0) return { rows: [], total: 0 };
+  // At most 2 × 3 × 2⁴ shapes per count of prefixes (a role's scope has one or a few).
+  const shape: UserListShape = {
+    prefixes: scope.prefixes.map(prefixKind).join(''),
+    counties: scope.countyIds.length > 0,
+    q: !!filters.q,
+    status: !!filters.status,
+    orgPath: filters.orgPath === undefined ? '' : prefixKind(filters.orgPath),
+    role: !!filters.role,
+  };
+  const params: Record<string, unknown> = { limit: page.pageSize, offset: (page.page - 1) * page.pageSize };
+  const pathParam = (name: string, p: string) => {
+    if (prefixEnd(p) === null) params[name] = `${escapeLike(p)}%`;
+    else Object.assign(params, { [name]: p, [`${name}end`]: prefixEnd(p) });
+  };
+  for (const [i, p] of scope.prefixes.entries()) pathParam(`p${i}`, p);
+  if (shape.counties) params.countyIds = arrayParam(scope.countyIds);
+  if (filters.q) params.q = `%${escapeLike(filters.q)}%`;
+  if (filters.status) params.status = filters.status;
+  if (filters.orgPath !== undefined) pathParam('orgPath', filters.orgPath);
+  if (filters.role) params.role = filters.role;
+  const queries = preparedUserList(db, JSON.stringify(shape));
+  const found = await queries.page.execute(params);
+  const rows = found.map(({ total: _total, ...row }) => row);
+  if (found.length > 0) return { rows, total: found[0]!.total };
+  const [totalRow] = await queries.total.execute(params);
   return { rows, total: totalRow?.n ?? 0 };
 }
 
@@ -122,9 +185,8 @@ export async function usernameExists(db: Db, username: string): Promise<boolean>
 }
 
 /** Live assignments of the given users, highest unit first (so the first is the "home" unit). */
-export async function listAssignments(db: Db, userIds: string[]): Promise<AssignmentRow[]> {
-  if (userIds.length === 0) return [];
-  return db
+const preparedAssignments = preparedPerDb((db) =>
+  db
     .select({
       id: roleAssignment.id,
       userId: roleAssignment.userId,
@@ -137,8 +199,14 @@ export async function listAssignments(db: Db, userIds: string[]): Promise<Assign
     })
     .from(roleAssignment)
     .innerJoin(org, eq(org.id, roleAssignment.orgId))
-    .where(and(inArray(roleAssignment.userId, userIds), liveAssignment))
-    .orderBy(asc(sql`length(${org.path})`), asc(roleAssignment.role), asc(roleAssignment.createdAt));
+    .where(and(sql`${roleAssignment.userId} = any(${sql.placeholder('userIds')}::uuid[])`, liveAssignment))
+    .orderBy(asc(sql`length(${org.path})`), asc(roleAssignment.role), asc(roleAssignment.createdAt))
+    .prepare('users_assignments'),
+);
+
+export async function listAssignments(db: Db, userIds: string[]): Promise<AssignmentRow[]> {
+  if (userIds.length === 0) return [];
+  return preparedAssignments(db).execute({ userIds: arrayParam(userIds) });
 }
 
 export async function insertUser(db: Db, values: typeof appUser.$inferInsert): Promise<UserRow> {
