@@ -93,6 +93,15 @@ describe('privacy rights and consent', () => {
     await page.getByText('到期信息匿名化').click();
     await visible(page.getByText('没有离校满 3 年、需要匿名化的儿童'));
     await check(page, 'privacy-home-county-admin-1440', false);
+    await page.keyboard.press('Escape');
+    // The officer's dialog loads when it is opened: a new phone number, saved, shows on the line.
+    await page.getByRole('button', { name: '设置负责人' }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    await visible(dialog.locator('#phone'));
+    await screenshot(page, 'privacy-officer-dialog-1440');
+    await dialog.locator('#phone').fill('0731-84569999');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await visible(page.getByText('个人信息保护负责人：赵主任 0731-84569999'));
     await context.close();
   });
 

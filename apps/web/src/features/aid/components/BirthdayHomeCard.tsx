@@ -3,11 +3,13 @@ import { todayIso } from '@shouwang/shared/dates';
 import type { UpcomingBirthday } from '@shouwang/shared/schemas/aid';
 import { Button, Card, Flex, Skeleton, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useBirthdays } from '../api';
-import { CelebrateDrawer } from './CelebrateDrawer';
+
+/** The drawer and its form (date picker, selects) download when a birthday is celebrated. */
+const CelebrateDrawer = lazy(async () => ({ default: (await import('./CelebrateDrawer')).CelebrateDrawer }));
 
 /** The home page's birthdays of the coming week; one tap to celebrate (a care record, and a gift). */
 export function BirthdayHomeCard() {
@@ -72,7 +74,11 @@ export function BirthdayHomeCard() {
           })}
         </Flex>
       )}
-      {celebrating && <CelebrateDrawer birthday={celebrating} onClose={() => setCelebrating(null)} />}
+      {celebrating && (
+        <Suspense fallback={null}>
+          <CelebrateDrawer birthday={celebrating} onClose={() => setCelebrating(null)} />
+        </Suspense>
+      )}
     </Card>
   );
 }
