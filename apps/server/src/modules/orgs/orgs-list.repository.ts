@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns, ilike, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { arrayParam, prefixEnd, preparedPerDb, startsWithPlaceholder } from '../../db/prepared';
 import { pathIds } from './org-path';
 import { escapeLike, type OrgRow } from './orgs.repository';
 import { org } from './orgs.table';
@@ -65,9 +66,76 @@ function treeSelect(db: Db, includeInactive: boolean) {
   return db.select({ ...getTableColumns(org), childCount: childCount.as('child_count') }).from(org);
 }
 
+/**
+ * The tree's statements are prepared once per shape (bench findings 18b): how many prefixes, whether
+ * there are units above the grants, whether inactive units count. The prefixes are path byte ranges
+ * (`prefixEnd`), so a generic plan can use the path index; a prefix a range cannot bound (never an
+ * org path) takes the statements built per request.
+ */
+interface VisibleShape {
+  prefixes: number;
+  ancestors: boolean;
+  includeInactive: boolean;
+}
+
+const ph = (name: string) => sql.placeholder(name);
+const rangeable = (v: OrgVisibility) => v.prefixes.every((p) => prefixEnd(p) !== null);
+
+function visibleShapeCondition(shape: VisibleShape): SQL {
+  const scope: SQL[] = Array.from({ length: shape.prefixes }, (_, i) => startsWithPlaceholder(org.path, `p${i}`));
+  if (shape.ancestors) scope.push(sql`${org.id} = any(${ph('ancestorIds')}::uuid[])`);
+  const conditions = [live, or(...scope)!];
+  if (!shape.includeInactive) conditions.push(eq(org.active, true));
+  return and(...conditions)!;
+}
+
+function visibleParams(v: OrgVisibility): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const [i, p] of v.prefixes.entries()) Object.assign(params, { [`p${i}`]: p, [`p${i}end`]: prefixEnd(p) });
+  if (v.ancestorIds.length > 0) params.ancestorIds = arrayParam(v.ancestorIds);
+  return params;
+}
+
+const shapeOf = (v: OrgVisibility, ancestors = v.ancestorIds.length > 0): VisibleShape => ({
+  prefixes: v.prefixes.length,
+  ancestors,
+  includeInactive: v.includeInactive,
+});
+
+/** The statements of the tree for one shape: a level, the scope's size (up to a limit), the whole scope, the opening. */
+function treeQueries(db: Db, key: string) {
+  const shape = JSON.parse(key) as VisibleShape;
+  const visible = visibleShapeCondition(shape);
+  const name = `orgs_tree_${shape.prefixes}${shape.ancestors ? 'a' : ''}${shape.includeInactive ? 'i' : ''}`;
+  const inScope = visibleShapeCondition({ ...shape, ancestors: false });
+  const counted = db.select({ one: sql`1` }).from(org).where(inScope).limit(ph('limit')).as('counted');
+  const shown = or(
+    sql`${org.id} = any(${ph('shownIds')}::uuid[])`,
+    sql`${org.parentId} = any(${ph('grantIds')}::uuid[])`,
+  );
+  return {
+    level: treeSelect(db, shape.includeInactive)
+      .where(and(visible, sql`${org.parentId} = ${ph('parentId')}::uuid`))
+      .orderBy(...treeOrder)
+      .prepare(`${name}_level`),
+    size: db.select({ n: sql<number>`count(*)::int` }).from(counted).prepare(`${name}_size`),
+    whole: treeSelect(db, shape.includeInactive)
+      .where(visible)
+      .orderBy(...treeOrder)
+      .prepare(`${name}_whole`),
+    opening: treeSelect(db, shape.includeInactive)
+      .where(and(visible, shown))
+      .orderBy(...treeOrder)
+      .prepare(`${name}_opening`),
+  };
+}
+const preparedTree = preparedPerDb(treeQueries);
+const treeFor = (db: Db, shape: VisibleShape) => preparedTree(db, JSON.stringify(shape));
+
 /** The sub-units of one unit that the caller may see. */
 export async function listTreeLevel(db: Db, v: OrgVisibility, parentId: string): Promise<OrgTreeRow[]> {
   if (v.prefixes.length === 0) return [];
+  if (rangeable(v)) return treeFor(db, shapeOf(v)).level.execute({ ...visibleParams(v), parentId });
   return treeSelect(db, v.includeInactive)
     .where(and(...visibleConditions(v), eq(org.parentId, parentId)))
     .orderBy(...treeOrder);
@@ -80,6 +148,15 @@ export async function listTreeLevel(db: Db, v: OrgVisibility, parentId: string):
  */
 export async function listTreeOpening(db: Db, v: OrgVisibility, wholeUpTo: number): Promise<OrgTreeRow[]> {
   if (v.prefixes.length === 0) return [];
+  const grantIds = v.prefixes.map((p) => pathIds(p).at(-1)!);
+  const shownIds = [...new Set([...v.ancestorIds, ...grantIds])];
+  if (rangeable(v)) {
+    const params = visibleParams(v);
+    const [size] = await treeFor(db, shapeOf(v, false)).size.execute({ ...params, limit: wholeUpTo + 1 });
+    const tree = treeFor(db, shapeOf(v));
+    if (size!.n <= wholeUpTo) return tree.whole.execute(params);
+    return tree.opening.execute({ ...params, shownIds: arrayParam(shownIds), grantIds: arrayParam(grantIds) });
+  }
   const inScope = and(...visibleConditions({ ...v, ancestorIds: [] }));
   const counted = db
     .select({ one: sql`1` })
@@ -93,8 +170,7 @@ export async function listTreeOpening(db: Db, v: OrgVisibility, wholeUpTo: numbe
       .where(and(...visibleConditions(v)))
       .orderBy(...treeOrder);
   }
-  const grantIds = v.prefixes.map((p) => pathIds(p).at(-1)!);
-  const shown = [inArray(org.id, [...new Set([...v.ancestorIds, ...grantIds])]), inArray(org.parentId, grantIds)];
+  const shown = [inArray(org.id, shownIds), inArray(org.parentId, grantIds)];
   return treeSelect(db, v.includeInactive)
     .where(and(...visibleConditions(v), or(...shown)))
     .orderBy(...treeOrder);
@@ -124,9 +200,24 @@ export async function searchTree(
   return { rows, truncated };
 }
 
-/** Active units under the prefixes by kind, with the students they report. */
+/** Active units under the prefixes by kind, with the students they report (prepared per prefix count). */
+const preparedSummary = preparedPerDb((db, key) =>
+  db
+    .select({
+      kind: org.kind,
+      count: sql<number>`count(*)::int`,
+      students: sql<number>`coalesce(sum(${org.studentCount}), 0)::int`,
+    })
+    .from(org)
+    .where(visibleShapeCondition({ prefixes: Number(key), ancestors: false, includeInactive: false }))
+    .groupBy(org.kind)
+    .prepare(`orgs_summary_${key}`),
+);
+
 export async function summarizeOrgs(db: Db, prefixes: string[]) {
   if (prefixes.length === 0) return [];
+  const v = { prefixes, ancestorIds: [], includeInactive: false };
+  if (rangeable(v)) return preparedSummary(db, String(prefixes.length)).execute(visibleParams(v));
   return db
     .select({
       kind: org.kind,
@@ -138,18 +229,23 @@ export async function summarizeOrgs(db: Db, prefixes: string[]) {
     .groupBy(org.kind);
 }
 
+const preparedStamp = preparedPerDb((db) =>
+  db
+    .select({
+      n: sql<number>`count(*)::int`,
+      at: sql<string>`coalesce(max(${org.updatedAt}), 'epoch')::text`,
+    })
+    .from(org)
+    .where(sql`${org.countyId} = any(${ph('countyIds')}::uuid[])`)
+    .prepare('orgs_stamp'),
+);
+
 /**
  * A stamp that changes whenever a unit of these counties is added, edited, moved, (de)activated
  * or deleted: every write sets `updated_at` (soft deletes too), and the count catches the rest.
  */
 export async function orgStamp(db: Db, countyIds: string[]): Promise<string> {
   if (countyIds.length === 0) return 'none';
-  const [row] = await db
-    .select({
-      n: sql<number>`count(*)::int`,
-      at: sql<string>`coalesce(max(${org.updatedAt}), 'epoch')::text`,
-    })
-    .from(org)
-    .where(inArray(org.countyId, countyIds));
+  const [row] = await preparedStamp(db).execute({ countyIds: arrayParam(countyIds) });
   return `${row!.n}:${row!.at}`;
 }
