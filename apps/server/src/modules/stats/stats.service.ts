@@ -68,8 +68,8 @@ export interface ScopeKpis extends Record<ChildKpi, KpiValue> {
   unitKind: ResolvedStats['unit'];
 }
 
-/** Units in Chinese name order (one collator, not one per comparison as `localeCompare(…, 'zh-CN')`). */
-const byName = new Intl.Collator('zh-CN');
+/** Units in Chinese name order, numbers by value (二年级2班 before 二年级10班); one collator, not one per comparison. */
+const byName = new Intl.Collator('zh-CN', { numeric: true });
 
 const withTarget = (figure: KpiFigure, target: number): KpiValue => ({
   ...figure,

@@ -76,6 +76,8 @@ export function ChartCard<Row extends object>({
           dataSource={rows}
           rowKey={rowKey}
           pagination={rows.length > 10 ? { pageSize: 10, size: 'small' } : false}
+          // Rows are flat: a unit's `children` is a count, not antd's nested rows (the table crashed on it).
+          expandable={{ childrenColumnName: 'nestedRows' }}
           scroll={{ x: 'max-content' }}
           data-testid={`table-${id}`}
         />
