@@ -256,3 +256,16 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
+
+/**
+ * Starts downloading the signed-in layout and the home page (code and texts) while the sign-in
+ * page waits for the user to type: on slow 4G they then show at once after 登录 instead of
+ * after ≈ 150 KB more. The router later calls the same loaders, which resolve from cache.
+ */
+export function prefetchSignedIn() {
+  const layout = router.routes[0]?.children?.find((route) => route.path === '/');
+  const home = layout?.children?.find((route) => route.index);
+  for (const route of [layout, home]) {
+    if (typeof route?.lazy === 'function') void Promise.resolve(route.lazy()).catch(() => undefined);
+  }
+}

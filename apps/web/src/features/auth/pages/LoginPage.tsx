@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { type ApiError, isApiError } from '../../../api/client';
 import { apiFieldErrors, zodFieldErrors } from '../../../api/form-errors';
+import { prefetchSignedIn } from '../../../app/router';
 import { FullPageSpin } from '../../../components/FullPageSpin';
 import { useLogin, useMe } from '../api';
 import { AuthScreen } from '../components/AuthScreen';
@@ -55,7 +56,12 @@ export function LoginPage() {
   useEffect(() => {
     const prefetch = () => void loadLoginSchema().catch(() => undefined);
     const id = window.setTimeout(prefetch, 300);
-    return () => window.clearTimeout(id);
+    // The pages after signing in download while the user types (see router.tsx).
+    const later = window.setTimeout(prefetchSignedIn, 600);
+    return () => {
+      window.clearTimeout(id);
+      window.clearTimeout(later);
+    };
   }, []);
 
   if (me.isPending) return <FullPageSpin />;
