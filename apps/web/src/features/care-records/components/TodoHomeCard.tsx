@@ -1,5 +1,5 @@
 import { CheckSquareOutlined, RightOutlined } from '@ant-design/icons';
-import { Card, Flex, Skeleton } from 'antd';
+import { Card, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTodoCounts } from '../api';
@@ -24,10 +24,9 @@ export function TodoHomeCard() {
       styles={{ body: { paddingBottom: 8 } }}
     >
       {counts.data ? (
-        <Link to="/todos">
-          <Flex>
-            <TodoCountsBar counts={counts.data} />
-          </Flex>
+        // A block, so the figures share the card's width instead of huddling at its start on a phone.
+        <Link to="/todos" style={{ display: 'block' }}>
+          <TodoCountsBar counts={counts.data} />
         </Link>
       ) : (
         <Skeleton active paragraph={{ rows: 1 }} />
