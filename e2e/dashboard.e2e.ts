@@ -105,6 +105,15 @@ describe('dashboard: KPI tiles against targets, drill-down, table view and expor
     await settle(page);
     await page.screenshot({ path: path.join(screenshotDir, 'dashboard-table-375.png'), fullPage: true });
 
+    // The classes compared, as a table: a unit's count of children is not antd's nested rows.
+    const units = page.getByTestId('card-comparison');
+    await units.scrollIntoViewIfNeeded();
+    await units.locator('.ant-segmented-item').nth(1).click();
+    await visible(units.getByTestId('table-comparison'));
+    expect(await units.getByTestId('table-comparison').textContent()).toMatch(
+      /五年级（1）班\s*3\s*0%\s*100%\s*100%\s*0%/,
+    );
+
     const download = page.waitForEvent('download');
     await page.getByTestId('export-all').click();
     const file = await download;
