@@ -250,6 +250,11 @@ export const errorCatalog = {
     en: 'No letter has this pickup code; check that it was copied correctly',
   },
   MAILBOX_MESSAGE_CLOSED: { status: 409, zh: '这封悄悄话已结束处理', en: 'This message has been closed' },
+  CONCERN_MAILBOX_OTHER_SCHOOL: {
+    status: 422,
+    zh: '这封悄悄话来自另一所学校，报告须放在写信孩子的学校',
+    en: 'This message came from another school; the concern must belong to the school it was written to',
+  },
   PLEDGE_ALREADY_REVIEWED: { status: 409, zh: '该承诺书已复查，不能再修改', en: 'This pledge was already reviewed' },
   ACTIVITY_DATE_UNCONFIRMED: {
     status: 422,

@@ -6,6 +6,7 @@ import {
   type ConcernReferBody,
   type ConcernStatus,
   concernStepHours,
+  errorMessage,
 } from '@shouwang/shared';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../lib/audit/record-audit';
@@ -15,6 +16,8 @@ import type { RequestContext } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { canReadChild, childScope } from '../children/children.policy';
 import { findChild } from '../children/children.repository';
+import { canReadInbox } from '../mailbox/mailbox.policy';
+import { findMessage } from '../mailbox/mailbox.repository';
 import { findOrg } from '../orgs/orgs.repository';
 import { auditOrgOfConcern, requireStep, requireVisibleConcern } from './concerns.access';
 import type { ConcernStep } from './concerns.policy';
@@ -80,8 +83,23 @@ async function placementFor(db: Db, ctx: RequestContext, actor: Actor, body: Con
   return { countyId: school.countyId, childId: null, schoolId: school.id };
 }
 
+/**
+ * A concern raised from a whisper-mailbox letter: the letter must be one the reporter may read
+ * (else, like any unknown id, 404) and written to the school the concern belongs to.
+ */
+async function checkMailboxLink(db: Db, ctx: RequestContext, actor: Actor, id: string, schoolId: string | null) {
+  const found = await findMessage(db, id);
+  if (!found || !canReadInbox(actor, found.school.path)) return notFound(db, ctx, 'mailbox_message', id);
+  if (found.school.id !== schoolId) {
+    throw new AppError('CONCERN_MAILBOX_OTHER_SCHOOL', {
+      details: [{ field: 'mailboxMessageId', message: errorMessage('CONCERN_MAILBOX_OTHER_SCHOOL', ctx.language) }],
+    });
+  }
+}
+
 export async function raiseConcern(db: Db, ctx: RequestContext, actor: Actor, body: ConcernCreateBody) {
   const placement = await placementFor(db, ctx, actor, body);
+  if (body.mailboxMessageId) await checkMailboxLink(db, ctx, actor, body.mailboxMessageId, placement.schoolId);
   const now = new Date();
   return db.transaction(async (tx) => {
     const row = await repo.insertConcern(tx, {

@@ -134,14 +134,49 @@ describe('raising a concern', () => {
   });
 
   it('may name no child when raised from a mailbox message: it then belongs to the school', async () => {
-    const messageId = randomUUID();
-    const res = await counselor.post('/api/concerns', {
+    const box = await schoolAdmin.put(`/api/mailbox/boxes/${tree.school.id}`, { enabled: true, dangerWords: [] });
+    expect(box.statusCode, box.body).toBe(201);
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/mailbox/${box.json().box.code}`,
+      payload: { body: '我不想活了，没人管我' },
+      remoteAddress: '10.9.0.1',
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const inbox = await counselor.get('/api/mailbox/messages?pageSize=100');
+    const messageId = (inbox.json().items as { id: string }[])[0]!.id;
+    const fromLetter = (extra: object) => ({
       schoolId: tree.school.id,
       mailboxMessageId: messageId,
       category: 'self_harm_risk',
       severity: 'urgent',
       description: '信箱来信说“不想活了”，未署名',
+      ...extra,
     });
+    const count = async () => (await t.db.select({ id: concern.id }).from(concern)).length;
+    const n = await count();
+    // A letter that does not exist, or that the reporter may not read, is not found.
+    expect((await counselor.post('/api/concerns', fromLetter({ mailboxMessageId: randomUUID() }))).statusCode).toBe(
+      404,
+    );
+    expect((await schoolAdmin.post('/api/concerns', fromLetter({}))).statusCode).toBe(404);
+    // A counselor at two schools cannot file the letter under the other one.
+    const both = await loginAs(
+      t,
+      await buildUser(t.db, [
+        { role: 'counselor', org: tree.school },
+        { role: 'counselor', org: tree.otherSchool },
+      ]),
+    );
+    const elsewhere = await both.post('/api/concerns', fromLetter({ schoolId: tree.otherSchool.id }));
+    expect(elsewhere.statusCode).toBe(422);
+    expect(elsewhere.json().error).toMatchObject({
+      code: 'CONCERN_MAILBOX_OTHER_SCHOOL',
+      details: [{ field: 'mailboxMessageId' }],
+    });
+    expect(await count()).toBe(n);
+
+    const res = await counselor.post('/api/concerns', fromLetter({}));
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ child: null, school: { id: tree.school.id }, mailboxMessageId: messageId });
     expect((await schoolAdmin.get(`/api/concerns/${res.json().id}`)).statusCode).toBe(200);
