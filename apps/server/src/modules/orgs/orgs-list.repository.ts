@@ -229,15 +229,20 @@ export async function summarizeOrgs(db: Db, prefixes: string[]) {
     .groupBy(org.kind);
 }
 
-const preparedStamp = preparedPerDb((db) =>
+/** One county (`= $1`: PostgreSQL keeps a generic plan of it; of `= any($1)` it would not) or several. */
+const preparedStamp = preparedPerDb((db, shape) =>
   db
     .select({
       n: sql<number>`count(*)::int`,
       at: sql<string>`coalesce(max(${org.updatedAt}), 'epoch')::text`,
     })
     .from(org)
-    .where(sql`${org.countyId} = any(${ph('countyIds')}::uuid[])`)
-    .prepare('orgs_stamp'),
+    .where(
+      shape === 'one'
+        ? sql`${org.countyId} = ${ph('countyId')}::uuid`
+        : sql`${org.countyId} = any(${ph('countyIds')}::uuid[])`,
+    )
+    .prepare(`orgs_stamp_${shape}`),
 );
 
 /**
@@ -246,6 +251,9 @@ const preparedStamp = preparedPerDb((db) =>
  */
 export async function orgStamp(db: Db, countyIds: string[]): Promise<string> {
   if (countyIds.length === 0) return 'none';
-  const [row] = await preparedStamp(db).execute({ countyIds: arrayParam(countyIds) });
+  const [row] =
+    countyIds.length === 1
+      ? await preparedStamp(db, 'one').execute({ countyId: countyIds[0] })
+      : await preparedStamp(db, 'many').execute({ countyIds: arrayParam(countyIds) });
   return `${row!.n}:${row!.at}`;
 }

@@ -6,6 +6,7 @@ import { buildTestApp, type Client, loginAs, type TestApp } from '../../test/app
 import { buildCountyTree, buildUser, type CountyTree } from '../../test/factories';
 import { appUser } from '../users/users.table';
 import { org } from './orgs.table';
+import { orgStamp } from './orgs-list.repository';
 
 let t: TestApp;
 let tree: CountyTree;
@@ -246,5 +247,21 @@ describe('ETag', () => {
     });
     expect(afterRename.statusCode).toBe(200);
     expect(names(afterRename)).toContain('二年级3班');
+  });
+});
+
+describe('orgStamp (the list ETag’s unit stamp, prepared for one county and for several)', () => {
+  it('counts the units of each county asked for, and changes with a write', async () => {
+    const one = await orgStamp(t.db, [tree.county.id]);
+    const two = await orgStamp(t.db, [tree.county.id, other.county.id]);
+    const count = (stamp: string) => Number(stamp.split(':')[0]);
+    expect(count(two)).toBe(count(one) + count(await orgStamp(t.db, [other.county.id])));
+    expect(count(one)).toBeGreaterThan(0);
+    await t.db
+      .update(org)
+      .set({ updatedAt: new Date(Date.now() + 60_000) })
+      .where(eq(org.id, tree.classB.id));
+    expect(await orgStamp(t.db, [tree.county.id])).not.toBe(one);
+    expect(await orgStamp(t.db, [tree.county.id, other.county.id])).not.toBe(two);
   });
 });
