@@ -64,6 +64,19 @@ describe('children list, prepared per shape', () => {
     }
   });
 
+  it('reads a class grant by its class_id as well as its path: the same children', async () => {
+    for (const cls of [tree.classA, tree.classB, other.classA, tree.otherClass]) {
+      const byPath = await listChildItems(t.db, orgScope(cls), { sort: 'name' }, page);
+      const byClass = { ...orgScope(cls), classIds: [cls.id] };
+      expect(listShape(byClass, { sort: 'name' })?.prefixes).toBe('k');
+      expect(await listChildItems(t.db, byClass, { sort: 'name' }, page)).toEqual(byPath);
+    }
+    // A class grant next to a village grant: each prefix keeps its own kind.
+    const mixed = { ...orgScope(tree.classB, tree.village), classIds: [tree.classB.id, null] };
+    expect(listShape(mixed, { sort: 'name' })?.prefixes).toBe('kr');
+    expect(names((await listChildItems(t.db, mixed, { sort: 'name' }, page)).rows)).toEqual(['乙一', '村一'].sort());
+  });
+
   it('fills the filters from the request, not from the caller before', async () => {
     const lb = { sort: 'name' as const, categories: ['left_behind_both' as const] };
     expect(names((await listChildItems(t.db, orgScope(tree.school), lb, page)).rows)).toEqual(['甲一']);

@@ -34,7 +34,7 @@ export interface ChildListFilters {
 type SearchKind = 'last4' | 'idNumber' | 'pinyin' | 'name';
 
 export interface ListShape {
-  /** Per scope prefix: `c` a whole county, `r` a path range, `l` a path LIKE (a prefix a range cannot bound). */
+  /** Per scope prefix: `c` a whole county, `k` a class, `r` a path range, `l` a path LIKE (a prefix a range cannot bound). */
   prefixes: string;
   paired: boolean;
   deleted: boolean;
@@ -63,8 +63,15 @@ function searchKind(q: string): SearchKind {
 /** A prefix of a whole county is its county_id: the path pair would only add cost. */
 const isCountyPrefix = (p: string) => /^[^/]+\/$/.test(p);
 
+/** `c` a whole county, `k` a class (a path range and its class_id), `r` a path range, `l` a LIKE. */
+function prefixKind(scope: ChildScope, p: string, i: number) {
+  if (isCountyPrefix(p)) return 'c';
+  if (prefixEnd(p) === null) return 'l';
+  return scope.classIds?.[i] ? 'k' : 'r';
+}
+
 export function listShape(scope: ChildScope, f: ChildListFilters): ListShape | null {
-  const prefixes = scope.prefixes.map((p) => (isCountyPrefix(p) ? 'c' : prefixEnd(p) === null ? 'l' : 'r')).join('');
+  const prefixes = scope.prefixes.map((p, i) => prefixKind(scope, p, i)).join('');
   if (prefixes === '' && scope.pairedIds.length === 0) return null;
   return {
     prefixes,
@@ -93,6 +100,7 @@ export function listParams(scope: ChildScope, f: ChildListFilters, today: string
     else {
       params[`p${i}`] = p;
       params[`p${i}end`] = prefixEnd(p);
+      if (scope.classIds?.[i]) params[`p${i}class`] = scope.classIds[i];
     }
   });
   if (scope.pairedIds.length > 0) params.pairedIds = arrayParam(scope.pairedIds);
@@ -132,9 +140,12 @@ function scopeCondition(shape: ListShape): SQL {
             or(isNotNull(child.schoolPath), isNotNull(child.villagePath)),
           )!,
         ]
-      : kind === 'r'
-        ? [pathIn(child.schoolPath, i), pathIn(child.villagePath, i)]
-        : [like(child.schoolPath, ph(`p${i}`) as never), like(child.villagePath, ph(`p${i}`) as never)],
+      : kind === 'k'
+        ? // A class: its children only (a village path never lies under a class); the path range too.
+          [sql`(${child.classId} = ${ph(`p${i}class`)}::uuid and ${pathIn(child.schoolPath, i)})`]
+        : kind === 'r'
+          ? [pathIn(child.schoolPath, i), pathIn(child.villagePath, i)]
+          : [like(child.schoolPath, ph(`p${i}`) as never), like(child.villagePath, ph(`p${i}`) as never)],
   );
   const parts: SQL[] = [];
   if (byOrg.length > 0) parts.push(and(sql`${child.countyId} = any(${ph('countyIds')}::uuid[])`, or(...byOrg))!);

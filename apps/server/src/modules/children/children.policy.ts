@@ -27,6 +27,12 @@ export interface ChildScope {
   countyIds: string[];
   /** Children visible through pairings, whatever their org. */
   pairedIds: string[];
+  /**
+   * Per prefix, the class it is the path of, or null: a class has no sub-units, so its children
+   * are those whose school path is the class's (`class_id` names it). Lets the list's prepared
+   * statement say so in a way a generic plan can estimate (bench findings 18b).
+   */
+  classIds?: (string | null)[];
 }
 
 function holdsPairedOnly(actor: Actor, permission: Permission) {
@@ -35,9 +41,11 @@ function holdsPairedOnly(actor: Actor, permission: Permission) {
 
 export async function childScope(db: Db, actor: Actor, permission: Permission = 'child.read'): Promise<ChildScope> {
   const prefixes = scopePrefixes(actor, permission);
-  const countyIds = [...new Set(grantsFor(actor, permission).map((g) => g.countyId))];
+  const grants = grantsFor(actor, permission);
+  const countyIds = [...new Set(grants.map((g) => g.countyId))];
   const pairedIds = holdsPairedOnly(actor, permission) ? await pairedChildIds(db, actor) : [];
-  return { prefixes, countyIds, pairedIds };
+  const classIds = prefixes.map((p) => grants.find((g) => g.orgPath === p && g.orgKind === 'class')?.orgId ?? null);
+  return { prefixes, countyIds, pairedIds, classIds };
 }
 
 interface ChildPlacement {
