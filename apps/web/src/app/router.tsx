@@ -4,6 +4,7 @@ import { RouteError } from '../components/RouteError';
 import { loadLocales } from './i18n';
 import type { RouteHandle } from './layout';
 import type { LocaleBundle } from './locales/bundles';
+import { setSignedInPrefetch } from './prefetch';
 
 /** A route's code and the feature texts it uses, downloaded side by side (locale-coverage.test.ts checks the lists). */
 function withLocales<T>(names: LocaleBundle[], load: () => Promise<T>): () => Promise<T> {
@@ -262,10 +263,10 @@ export const router = createBrowserRouter([
  * page waits for the user to type: on slow 4G they then show at once after 登录 instead of
  * after ≈ 150 KB more. The router later calls the same loaders, which resolve from cache.
  */
-export function prefetchSignedIn() {
+setSignedInPrefetch(() => {
   const layout = router.routes[0]?.children?.find((route) => route.path === '/');
   const home = layout?.children?.find((route) => route.index);
   for (const route of [layout, home]) {
     if (typeof route?.lazy === 'function') void Promise.resolve(route.lazy()).catch(() => undefined);
   }
-}
+});

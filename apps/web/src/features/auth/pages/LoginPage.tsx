@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { type ApiError, isApiError } from '../../../api/client';
 import { apiFieldErrors, zodFieldErrors } from '../../../api/form-errors';
-import { prefetchSignedIn } from '../../../app/router';
+import { prefetchSignedIn } from '../../../app/prefetch';
 import { FullPageSpin } from '../../../components/FullPageSpin';
 import { useLogin, useMe } from '../api';
 import { AuthScreen } from '../components/AuthScreen';
