@@ -16,6 +16,8 @@ import { quantile } from './load';
 export interface CapturedQuery {
   sql: string;
   params: unknown[];
+  /** The server ran it as a named prepared statement (PostgreSQL): the replay does too. */
+  named?: boolean;
 }
 
 export interface SqlTiming {
@@ -63,6 +65,7 @@ export class SqlProbe {
     let replayer: Replayer;
     let closeAll: () => Promise<void>;
     if (target.databaseUrl) {
+      markNamedStatements(() => probe?.capturing ?? null);
       const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 2 });
       const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
       database = {
@@ -120,14 +123,14 @@ export class SqlProbe {
   }
 
   /**
-   * On PostgreSQL each statement runs as a named prepared statement of the replay connection, as
-   * the server runs its hot ones (db/prepared.ts, stats/named-statement.ts): parsed once, and after
-   * five executions PostgreSQL may keep a generic plan. Replayed unnamed, every run paid parsing
-   * and planning the server no longer pays, which made the API overhead ratio look better than it
-   * is. Statements the server does not prepare are timed at this lower bound too (conservative).
+   * On PostgreSQL a statement the server ran as a named prepared statement (db/prepared.ts,
+   * stats/named-statement.ts) is replayed as one on the replay connection: parsed once, and after
+   * five executions PostgreSQL may keep a generic plan, as in the server. Replayed unnamed, it paid
+   * parsing and planning the server no longer pays, which made the overhead ratio look better than
+   * it is. The others are replayed unnamed, as the server sends them.
    */
   private replay(q: CapturedQuery) {
-    if (!(this.replayer instanceof pg.Client)) return this.replayer.query(q.sql, q.params);
+    if (!q.named || !(this.replayer instanceof pg.Client)) return this.replayer.query(q.sql, q.params);
     const name = `probe_${createHash('sha1').update(q.sql).digest('hex').slice(0, 20)}`;
     return this.replayer.query({ name, text: q.sql, values: q.params });
   }
@@ -232,3 +235,24 @@ const isWriting = (queries: CapturedQuery[]) => queries.some((q) => /^\s*(insert
 /** The session plugin's statements open every authenticated request: session, user, role assignments. */
 const sessionStatements = (queries: CapturedQuery[]) =>
   /from "session"/.test(queries[0]?.sql ?? '') ? Math.min(3, queries.length) : 0;
+
+/**
+ * Drizzle's logger gets a statement's text and parameters, not whether it was sent as a named
+ * prepared statement; the driver call right after it does. While a capture runs, each pg query
+ * with a name marks the last captured statement of the same text as named.
+ */
+let patched = false;
+function markNamedStatements(capturing: () => CapturedQuery[] | null) {
+  if (patched) return;
+  patched = true;
+  const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const config = args[0] as { name?: string; text?: string } | string;
+    const list = capturing();
+    if (list && typeof config === 'object' && config?.name) {
+      const last = list.findLast((q) => q.sql === config.text);
+      if (last) last.named = true;
+    }
+    return original.apply(this, args);
+  } as typeof pg.Client.prototype.query;
+}
