@@ -1,3 +1,4 @@
+import { compareUnitNames } from '@shouwang/shared/unit-order';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
 import { grantsFor, inScope } from '../../lib/authz/scope';
@@ -51,7 +52,7 @@ export class OrgDirectory {
   writableLists(): OrgLists {
     const names = (kind: OrgRow['kind']) =>
       [...new Set([...this.byId.values()].filter((o) => o.kind === kind && this.usable(o)).map((o) => o.name))].sort(
-        (a, b) => a.localeCompare(b, 'zh-CN'),
+        compareUnitNames,
       );
     return {
       townships: names('township'),

@@ -1,4 +1,5 @@
 import { type ChildCategory, type PairingKind, todayIso } from '@shouwang/shared';
+import { compareUnitNames } from '@shouwang/shared/unit-order';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../lib/audit/record-audit';
 import type { Actor } from '../../lib/authz/actor';
@@ -87,7 +88,7 @@ export async function pairingBoard(db: Db, ctx: RequestContext, actor: Actor, sc
     villages.map((v) => v.path),
   );
   const villageTutors = [];
-  for (const village of villages.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))) {
+  for (const village of villages.sort((a, b) => compareUnitNames(a.name, b.name))) {
     const here = villageAssignments.filter((a) => a.orgPath.startsWith(village.path));
     villageTutors.push({
       villageId: village.id,

@@ -9,6 +9,7 @@ import {
   type StatsScopeQuery,
   todayIso,
 } from '@shouwang/shared';
+import { compareUnitNames } from '@shouwang/shared/unit-order';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../lib/authz/actor';
 import type { RequestContext } from '../../lib/context';
@@ -67,9 +68,6 @@ export interface ScopeKpis extends Record<ChildKpi, KpiValue> {
   units: ComparisonRow[];
   unitKind: ResolvedStats['unit'];
 }
-
-/** Units in Chinese name order, numbers by value (二年级2班 before 二年级10班); one collator, not one per comparison. */
-const byName = new Intl.Collator('zh-CN', { numeric: true });
 
 const withTarget = (figure: KpiFigure, target: number): KpiValue => ({
   ...figure,
@@ -259,7 +257,8 @@ export async function kpisOfResolved(
         for (const k of childKpis) row.push(u.counts[k].numerator, u.counts[k].denominator);
         return row;
       })
-      .sort((a, b) => byName.compare(a[1], b[1])),
+      // Units in the order people expect: 一年级 before 二年级, 二年级2班 before 二年级10班.
+      .sort((a, b) => compareUnitNames(a[1], b[1])),
   };
 }
 

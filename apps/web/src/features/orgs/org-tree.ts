@@ -1,5 +1,6 @@
 import { allowedParentKinds, type OrgKind, orgKinds } from '@shouwang/shared/roles';
 import type { OrgListItem } from '@shouwang/shared/schemas/orgs';
+import { compareUnitNames } from '@shouwang/shared/unit-order';
 
 export interface OrgNode<T extends OrgListItem = OrgListItem> {
   org: T;
@@ -7,21 +8,6 @@ export interface OrgNode<T extends OrgListItem = OrgListItem> {
 }
 
 const kindOrder = new Map(orgKinds.map((k, i) => [k, i]));
-const collator = new Intl.Collator('zh-CN', { numeric: true });
-
-const digits: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 三 → 3, 十二 → 12, 二十 → 20: enough for grades and class numbers. */
-function chineseNumber(run: string): string {
-  const [tens, ones] = run.includes('十') ? run.split('十') : ['', run];
-  if (!run.includes('十')) return String([...run].reduce((n, ch) => n * 10 + (digits[ch] ?? 0), 0));
-  return String((tens ? (digits[tens] ?? 0) : 1) * 10 + (ones ? (digits[ones] ?? 0) : 0));
-}
-
-/** Sort key that puts 一年级 before 二年级 (pinyin order would not): Chinese numerals as digits. */
-function sortKey(name: string): string {
-  return name.replace(/[一二三四五六七八九十]+/g, chineseNumber);
-}
 
 /**
  * Builds the tree from the flat list. Units whose parent the user cannot see (e.g. a teacher sees
@@ -38,8 +24,7 @@ export function buildOrgTree<T extends OrgListItem>(orgs: readonly T[]): OrgNode
   const sort = (list: OrgNode<T>[]) => {
     list.sort(
       (a, b) =>
-        (kindOrder.get(a.org.kind) ?? 0) - (kindOrder.get(b.org.kind) ?? 0) ||
-        collator.compare(sortKey(a.org.name), sortKey(b.org.name)),
+        (kindOrder.get(a.org.kind) ?? 0) - (kindOrder.get(b.org.kind) ?? 0) || compareUnitNames(a.org.name, b.org.name),
     );
     for (const n of list) sort(n.children);
   };

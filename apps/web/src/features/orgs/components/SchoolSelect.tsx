@@ -1,3 +1,4 @@
+import { compareUnitNames } from '@shouwang/shared/unit-order';
 import { Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +17,7 @@ export function useSchoolChoice() {
     () =>
       (orgs.data ?? [])
         .filter((o) => o.kind === 'school' && o.active)
-        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+        .sort((a, b) => compareUnitNames(a.name, b.name))
         .map((o) => ({ value: o.id, label: o.name })),
     [orgs.data],
   );
