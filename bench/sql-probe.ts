@@ -124,7 +124,7 @@ export class SqlProbe {
 
   /**
    * On PostgreSQL a statement the server ran as a named prepared statement (db/prepared.ts,
-   * stats/named-statement.ts) is replayed as one on the replay connection: parsed once, and after
+   * `executeNamed`) is replayed as one on the replay connection: parsed once, and after
    * five executions PostgreSQL may keep a generic plan, as in the server. Replayed unnamed, it paid
    * parsing and planning the server no longer pays, which made the overhead ratio look better than
    * it is. The others are replayed unnamed, as the server sends them.

@@ -4,7 +4,6 @@ import type { Db } from '../../db/client';
 import { cachedTallies } from '../todos/compliance-cache.repository';
 import { dueRelation, isTrue, kidsRelation, periodsRelation } from '../todos/compliance-sql';
 import { dutyDoneCondition } from '../todos/duty-sources';
-import { withNamedStatements } from './named-statement';
 import { rowsOf, type StatsScope, scopeFilter } from './stats.repository';
 
 export interface ScopeRule {
@@ -96,8 +95,7 @@ export async function scopeComplianceTallies(
   if (input.scope.kind === 'class') return liveScopeComplianceTallies(db, input);
   // Beyond a school, running periods may lag behind the day's records by the background pass.
   const lag = input.scope.kind === 'school' ? {} : { runningMayLagFrom: input.endedBefore };
-  // The same statement text for every dashboard of a scope kind: prepared once per connection.
-  const rows = await cachedTallies(withNamedStatements(db), {
+  const rows = await cachedTallies(db, {
     countyId: input.scope.countyId,
     periods: input.periods,
     endedBefore: input.endedBefore,

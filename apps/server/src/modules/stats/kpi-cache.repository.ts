@@ -1,7 +1,7 @@
 import { type ChildKpi, childKpis, kpiAsOf, todayIso } from '@shouwang/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { executeNamed } from './named-statement';
+import { executeNamed } from '../../db/prepared';
 import type { PanelRow } from './panels.repository';
 import {
   childFactsCte,

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { executeNamed } from '../../db/prepared';
 import { rowsOf } from '../stats/stats.repository';
 import { dueRelation, isTrue, kidsRelation, periodParts, periodsRelation, type RulePeriod } from './compliance-sql';
 import { dutyDoneCondition } from './duty-sources';
@@ -304,15 +305,19 @@ export async function cachedTallies(
       ? sql` and s.school_id in (select r.school_id from care_rule r where r.county_id = ${input.countyId}
           and r.id = any(${`{${ruleIds.join(',')}}`}::uuid[]))`
       : sql``;
+  // The same text for every dashboard of a scope kind and every to-do list: prepared once per connection.
   const [row] = rowsOf<{ current: unknown; rows: unknown }>(
-    await db.execute(sql`
+    await executeNamed(
+      db,
+      sql`
       with ${ctes}
       select exists (select 1 from compliance_window w where w.county_id = ${input.countyId}
             and w.fingerprint = ${periodParts(input.periods).fingerprint})
           and not exists (select 1 from compliance_state s where s.county_id = ${input.countyId}
             and s.dirty_from is not null and (${lagFrom}::date is null or s.dirty_from < ${lagFrom}::date)${ofRules})
           as current,
-        (select coalesce(json_agg(rows), '[]') from rows) as rows`),
+        (select coalesce(json_agg(rows), '[]') from rows) as rows`,
+    ),
   );
   if (isTrue(row?.current)) {
     const rows = (typeof row!.rows === 'string' ? JSON.parse(row!.rows) : row!.rows) as Record<string, unknown>[];
